@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.localstack.artifact;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.localstack.cassandra;
+
+import org.jspecify.annotations.NullMarked;

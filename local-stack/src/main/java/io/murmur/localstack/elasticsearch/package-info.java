@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.localstack.elasticsearch;
+
+import org.jspecify.annotations.NullMarked;

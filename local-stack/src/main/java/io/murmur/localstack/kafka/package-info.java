@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.localstack.kafka;
+
+import org.jspecify.annotations.NullMarked;

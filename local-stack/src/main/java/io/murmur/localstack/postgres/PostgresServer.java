@@ -1,0 +1,47 @@
+package io.murmur.localstack.postgres;
+
+import java.util.Map;
+
+import io.murmur.localstack.Store;
+import io.murmur.localstack.StoreContext;
+import io.murmur.localstack.StoreServer;
+
+/**
+ * Not implemented yet.
+ */
+public final class PostgresServer implements StoreServer {
+
+	public static PostgresServer start(StoreContext context) {
+		throw new UnsupportedOperationException("postgres is not implemented yet");
+	}
+
+	@Override
+	public Store store() {
+		throw new UnsupportedOperationException();
+	}
+
+	@Override
+	public String endpoint() {
+		throw new UnsupportedOperationException();
+	}
+
+	@Override
+	public Map<String, String> springProperties() {
+		throw new UnsupportedOperationException();
+	}
+
+	@Override
+	public boolean isHealthy() {
+		return false;
+	}
+
+	@Override
+	public long pid() {
+		return -1;
+	}
+
+	@Override
+	public void close() {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.localstack.postgres;
+
+import org.jspecify.annotations.NullMarked;

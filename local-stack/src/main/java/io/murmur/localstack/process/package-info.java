@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.localstack.process;
+
+import org.jspecify.annotations.NullMarked;

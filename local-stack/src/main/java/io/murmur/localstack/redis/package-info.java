@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.localstack.redis;
+
+import org.jspecify.annotations.NullMarked;

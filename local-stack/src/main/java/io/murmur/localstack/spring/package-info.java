@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.localstack.spring;
+
+import org.jspecify.annotations.NullMarked;
