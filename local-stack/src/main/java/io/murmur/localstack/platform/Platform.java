@@ -101,11 +101,12 @@ public final class Platform {
 				services on top of them, owned by a background daemon.
 
 				Commands:
-				  up [--stores a,b] [--services a,b] [--timeout SECONDS]
+				  up [--stores a,b] [--services a,b] [--timeout SECONDS] [--refresh SECONDS]
 				                  start everything, or only the given stores and services,
 				                  and wait until all is healthy (default timeout 180 s);
-				                  prints what runs where. Ctrl-C stops the waiting, not
-				                  the platform.
+				                  prints what runs where. The daemon checks health every
+				                  --refresh seconds (default 5). Ctrl-C stops the waiting,
+				                  not the platform.
 				  status          what runs where and whether it is healthy
 				                  (exit code 0 all healthy, 1 not healthy, 3 not running)
 				  down            stop everything and check that nothing is left running

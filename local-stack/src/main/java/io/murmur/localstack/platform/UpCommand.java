@@ -32,7 +32,7 @@ final class UpCommand {
 
 	static final String DAEMON_LOGBACK = "io/murmur/localstack/platform/daemon-logback.xml";
 
-	private static final List<String> DAEMON_JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-Xss512k",
+	private static final List<String> DAEMON_JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-Xss512k",
 			"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
 			"-Dlogback.configurationFile=" + DAEMON_LOGBACK);
 
