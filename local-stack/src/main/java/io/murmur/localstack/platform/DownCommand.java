@@ -72,7 +72,7 @@ final class DownCommand {
 			this.out.println("Stopped in " + StatusTable.duration(Duration.ofNanos(System.nanoTime() - started)) + ":");
 			for (Component component : state.components()) {
 				this.out.printf("  %-22s %-8s %s%n", component.name(), component.kind().id(),
-						(component.pid() > 0) ? "pid " + component.pid() : "not started");
+						(component.pid() > 0) ? "pid " + component.pid() : "(was " + component.status().id() + ")");
 			}
 			this.out.printf("  %-22s %-8s pid %d%n", "daemon", "", state.daemonPid());
 		}

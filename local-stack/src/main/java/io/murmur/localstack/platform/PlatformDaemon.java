@@ -92,6 +92,7 @@ final class PlatformDaemon {
 			log("Another platform daemon holds the lock in " + this.home.dir() + "; not starting a second one.");
 			return 1;
 		}
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "platform-shutdown"));
 		this.home.rotateRunDir();
 		LocalStack stack = new LocalStack(this.home.runDir());
 		this.stack = stack;
@@ -108,7 +109,6 @@ final class PlatformDaemon {
 		this.state = new PlatformState(ProcessHandle.current().pid(), Phase.STARTING, now, now,
 				this.refresh.toSeconds(), null, List.of(), List.of());
 		publish(Phase.STARTING, null);
-		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "platform-shutdown"));
 		log("Platform daemon " + ProcessHandle.current().pid() + " starting " + this.components.keySet() + " in "
 				+ stack.runDir());
 		try {
@@ -289,7 +289,7 @@ final class PlatformDaemon {
 	private void publish(Phase phase, @Nullable String message) {
 		synchronized (this.lock) {
 			PlatformState current = this.state;
-			if (current == null) {
+			if (current == null || (this.stopping && phase != Phase.FAILED)) {
 				return;
 			}
 			this.state = current.with(phase, message, helpers(), new ArrayList<>(this.components.values()));

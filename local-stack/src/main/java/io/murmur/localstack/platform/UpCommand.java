@@ -209,8 +209,12 @@ final class UpCommand {
 			new DownCommand(this.home, this.out).stop(last, daemon.isAlive());
 		}
 		else {
+			this.out.println("The daemon had not started anything yet. Last lines of "
+					+ PlatformHome.display(this.home.daemonLog()) + ":");
+			printTail(this.home.daemonLog());
 			daemon.destroy();
 			awaitExit(daemon, Duration.ofSeconds(60));
+			this.out.println("Stopped the daemon (pid " + daemon.pid() + ").");
 		}
 		return 1;
 	}
