@@ -73,6 +73,11 @@ final class PlatformDaemon {
 
 	private @Nullable LocalStack stack;
 
+	/**
+	 * Held for the daemon's life; a field, so that it is never collected and released.
+	 */
+	private @Nullable FileLock daemonLock;
+
 	private boolean stopping;
 
 	PlatformDaemon(PlatformHome home, List<Store> stores, List<PlatformService> services, Duration refresh) {
@@ -87,30 +92,31 @@ final class PlatformDaemon {
 	 * @return the exit code
 	 */
 	int run() {
-		FileLock daemonLock = this.home.lockForDaemon();
-		if (daemonLock == null) {
+		this.daemonLock = this.home.lockForDaemon();
+		if (this.daemonLock == null) {
 			log("Another platform daemon holds the lock in " + this.home.dir() + "; not starting a second one.");
 			return 1;
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "platform-shutdown"));
 		this.home.rotateRunDir();
 		LocalStack stack = new LocalStack(this.home.runDir());
-		this.stack = stack;
-		for (Store store : this.stores) {
-			Path log = stack.runDir().resolve(store.id()).resolve(store.id() + ".log");
-			this.components.put(store.id(), Component.starting(store.id(), Kind.STORE, log.toString()));
-		}
 		ServiceLauncher launcher = new ServiceLauncher(stack, this.home.root(), SERVICE_READY_TIMEOUT);
-		for (PlatformService service : this.services) {
-			this.components.put(service.module(),
-					Component.starting(service.module(), Kind.SERVICE, launcher.logFile(service).toString()));
+		synchronized (this.lock) {
+			this.stack = stack;
+			for (Store store : this.stores) {
+				Path log = stack.runDir().resolve(store.id()).resolve(store.id() + ".log");
+				this.components.put(store.id(), Component.starting(store.id(), Kind.STORE, log.toString()));
+			}
+			for (PlatformService service : this.services) {
+				this.components.put(service.module(),
+						Component.starting(service.module(), Kind.SERVICE, launcher.logFile(service).toString()));
+			}
+			Instant now = Instant.now();
+			this.state = new PlatformState(ProcessHandle.current().pid(), Phase.STARTING, now, now,
+					this.refresh.toSeconds(), null, List.of(), List.of());
+			publish(Phase.STARTING, null);
 		}
-		Instant now = Instant.now();
-		this.state = new PlatformState(ProcessHandle.current().pid(), Phase.STARTING, now, now,
-				this.refresh.toSeconds(), null, List.of(), List.of());
-		publish(Phase.STARTING, null);
-		log("Platform daemon " + ProcessHandle.current().pid() + " starting " + this.components.keySet() + " in "
-				+ stack.runDir());
+		log("Platform daemon " + ProcessHandle.current().pid() + " starting " + names() + " in " + stack.runDir());
 		try {
 			startStores(stack);
 			startServices(launcher);
@@ -123,7 +129,7 @@ final class PlatformDaemon {
 			return 1;
 		}
 		publish(Phase.RUNNING, null);
-		log("Platform ready: " + this.components.keySet());
+		log("Platform ready: " + names());
 		while (!isStopping()) {
 			Processes.sleep(this.refresh);
 			try {
@@ -308,6 +314,12 @@ final class PlatformDaemon {
 			.toList();
 	}
 
+	private List<String> names() {
+		synchronized (this.lock) {
+			return List.copyOf(this.components.keySet());
+		}
+	}
+
 	private boolean isStopping() {
 		synchronized (this.lock) {
 			return this.stopping;
@@ -339,9 +351,12 @@ final class PlatformDaemon {
 			this.stopping = true;
 			services = new ArrayList<>(this.runningServices.values());
 		}
-		log("Stopping " + this.components.keySet());
+		log("Stopping " + names());
 		stopAll(services.reversed());
-		LocalStack stack = this.stack;
+		LocalStack stack;
+		synchronized (this.lock) {
+			stack = this.stack;
+		}
 		if (stack != null) {
 			stack.close();
 		}
