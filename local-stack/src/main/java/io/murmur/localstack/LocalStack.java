@@ -26,6 +26,7 @@ import io.murmur.localstack.elasticsearch.ElasticsearchServer;
 import io.murmur.localstack.kafka.KafkaServer;
 import io.murmur.localstack.neo4j.Neo4jServer;
 import io.murmur.localstack.postgres.PostgresServer;
+import io.murmur.localstack.process.ManagedProcess;
 import io.murmur.localstack.process.ProcessSupervisor;
 import io.murmur.localstack.redis.RedisServer;
 import io.murmur.localstack.s3.S3Server;
@@ -168,6 +169,20 @@ public final class LocalStack implements AutoCloseable {
 
 	public Path runDir() {
 		return this.runDir;
+	}
+
+	/**
+	 * Launches a process that is not a store, such as an application that uses the
+	 * stores, with the same protection as a store: it is tracked by this stack's watchdog
+	 * and never outlives the owner, even when the owner is killed. The caller stops it
+	 * before {@link #close() closing} the stack.
+	 * @param name a name for messages
+	 * @param builder the process to start
+	 * @param logFile where standard output and error go
+	 * @return the running process
+	 */
+	public ManagedProcess launch(String name, ProcessBuilder builder, Path logFile) {
+		return this.supervisor.launch(name, builder, logFile);
 	}
 
 	public KafkaServer kafka() {

@@ -1,0 +1,62 @@
+package io.murmur.localstack.platform;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.murmur.localstack.Store;
+
+/**
+ * A Spring Boot service that {@code ./platform up} runs from its module's executable jar,
+ * once the stores it needs answer. It receives those stores'
+ * {@link io.murmur.localstack.StoreServer#springProperties() Spring properties}, its own
+ * {@code server.port} and the extra properties given here as {@code --key=value}
+ * arguments.
+ *
+ * @param module the Maven module, which is also the artifact id and the service's name
+ * @param port the port the service listens on
+ * @param stores the stores it needs
+ * @param properties extra Spring properties, such as other services' URLs
+ */
+public record PlatformService(String module, int port, Set<Store> stores, Map<String, String> properties) {
+
+	public PlatformService {
+		stores = Set.copyOf(stores);
+		properties = Map.copyOf(properties);
+	}
+
+	/**
+	 * A service that needs the given stores and no extra properties.
+	 * @param module the module name
+	 * @param port its port
+	 * @param stores the stores it needs
+	 * @return the service
+	 */
+	public static PlatformService of(String module, int port, Store... stores) {
+		return new PlatformService(module, port,
+				(stores.length > 0) ? EnumSet.copyOf(Arrays.asList(stores)) : EnumSet.noneOf(Store.class), Map.of());
+	}
+
+	/**
+	 * This service with one more Spring property.
+	 * @param key the property name
+	 * @param value its value
+	 * @return a new service description
+	 */
+	public PlatformService withProperty(String key, String value) {
+		Map<String, String> properties = new LinkedHashMap<>(this.properties);
+		properties.put(key, value);
+		return new PlatformService(this.module, this.port, this.stores, properties);
+	}
+
+	/**
+	 * The service's base URL on this machine.
+	 * @return e.g. {@code http://127.0.0.1:8080}
+	 */
+	public String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.murmur.localstack.platform;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for a Spring Boot service, run from a jar with {@code java -jar}: it listens
+ * on {@code --server.port}, answers its readiness endpoint and shows the arguments it was
+ * given. Uses the JDK only, so the jar holds this one class.
+ */
+public final class FakeServiceMain {
+
+	private FakeServiceMain() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		int port = 0;
+		for (String arg : args) {
+			if (arg.startsWith("--server.port=")) {
+				port = Integer.parseInt(arg.substring("--server.port=".length()));
+			}
+		}
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		server.createContext("/actuator/health/readiness", (exchange) -> {
+			byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.createContext("/args", (exchange) -> {
+			byte[] body = String.join("\n", args).getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.start();
+		System.out.println("fake service listening on " + port);
+	}
+
+}
