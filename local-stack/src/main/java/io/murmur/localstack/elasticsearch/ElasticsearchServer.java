@@ -1,47 +1,271 @@
 package io.murmur.localstack.elasticsearch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
 import io.murmur.localstack.StoreServer;
+import io.murmur.localstack.StoreStartException;
+import io.murmur.localstack.process.ManagedProcess;
 
 /**
- * Not implemented yet.
+ * A real single-node Elasticsearch, the minimal distribution published to Maven Central
+ * ({@code org.elasticsearch.distribution.integ-test-zip:elasticsearch}), started with its
+ * own {@code bin/elasticsearch}.
+ * <p>
+ * The distribution is shared read-only from the machine-wide cache; each instance has its
+ * own configuration, data, log and temporary directories. Elasticsearch refuses to run as
+ * root, so as root it runs as {@code nobody} with those directories handed over. The
+ * launcher keeps running as the parent of the server JVM and stops it on SIGTERM.
+ * <p>
+ * The distribution lacks {@code GET /} (so client {@code info()} and {@code ping()}
+ * fail), the analysis-common module (language analyzers, most token filters), painless,
+ * ingest, reindex and mapper-extras. Code tested here should stay within what it has:
+ * CRUD, {@code _bulk}, full-text queries with the standard analyzer, keyword, date and
+ * nested fields, terms and date histogram aggregations.
  */
 public final class ElasticsearchServer implements StoreServer {
 
+	private static final String HOST = "127.0.0.1";
+
+	private static final String HEAP = "512m";
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
+
+	private static final String SINGLE_NODE_DEFAULTS = """
+			{"index_patterns": ["*"], "order": -1, "settings": {"number_of_replicas": 0}}""";
+
+	private final int port;
+
+	private final ManagedProcess process;
+
+	private final Path dataDir;
+
+	private final HttpClient client;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private ElasticsearchServer(int port, ManagedProcess process, Path dataDir) {
+		this.port = port;
+		this.process = process;
+		this.dataDir = dataDir;
+		this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	}
+
+	/**
+	 * Starts Elasticsearch and waits until the cluster reports green health, then makes
+	 * new indices default to no replicas so that they stay green on one node.
+	 * <p>
+	 * The default is a legacy template of the lowest order: it yields to any composable
+	 * template and to settings given at index creation. A composable catch-all would
+	 * instead make Elasticsearch refuse application templates of the same priority.
+	 * @param context the store context
+	 * @return the running server
+	 */
 	public static ElasticsearchServer start(StoreContext context) {
-		throw new UnsupportedOperationException("elasticsearch is not implemented yet");
+		Path distribution = ElasticsearchDistribution.home(context, context.version("elasticsearch"));
+		Instance instance = Instance.create(context, distribution);
+		ManagedProcess process = context.launch(
+				context.unprivileged().command(List.of(distribution.resolve("bin/elasticsearch").toString())),
+				(builder) -> instance.configure(builder.environment(), context.jdks().currentHome()));
+		ElasticsearchServer server = new ElasticsearchServer(instance.httpPort(), process, instance.dataDir());
+		try {
+			process.awaitReady(STARTUP_TIMEOUT, () -> server.clusterStatus().filter("green"::equals).isPresent());
+			server.send("PUT", "/_template/local-stack-single-node", SINGLE_NODE_DEFAULTS);
+		}
+		catch (RuntimeException ex) {
+			server.close();
+			throw ex;
+		}
+		return server;
+	}
+
+	/**
+	 * The base URI of the HTTP API.
+	 * @return e.g. {@code http://127.0.0.1:9200}
+	 */
+	public String httpUri() {
+		return "http://" + HOST + ":" + this.port;
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	@Override
 	public Store store() {
-		throw new UnsupportedOperationException();
+		return Store.ELASTICSEARCH;
 	}
 
 	@Override
 	public String endpoint() {
-		throw new UnsupportedOperationException();
+		return httpUri();
 	}
 
 	@Override
 	public Map<String, String> springProperties() {
-		throw new UnsupportedOperationException();
+		return Map.of("spring.elasticsearch.uris", httpUri());
 	}
 
+	/**
+	 * Asks the cluster for its health. Yellow counts as healthy: on one node it only
+	 * means that an index asked for replicas that have nowhere to go.
+	 * @return {@code true} if the cluster answered green or yellow
+	 */
 	@Override
 	public boolean isHealthy() {
-		return false;
+		try {
+			return clusterStatus().filter((status) -> !"red".equals(status)).isPresent();
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private Optional<String> clusterStatus() throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(httpUri() + "/_cluster/health?wait_for_status=green&timeout=1s"))
+			.timeout(Duration.ofSeconds(5))
+			.GET()
+			.build();
+		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		Matcher status = STATUS.matcher(response.body());
+		return status.find() ? Optional.of(status.group(1)) : Optional.empty();
+	}
+
+	private void send(String method, String path, String json) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(httpUri() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		try {
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new StoreStartException(
+						method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+			}
+		}
+		catch (IOException ex) {
+			throw new StoreStartException(method + " " + path + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StoreStartException(method + " " + path + " was interrupted", ex);
+		}
 	}
 
 	@Override
 	public long pid() {
-		return -1;
+		return this.process.pid();
 	}
 
+	/**
+	 * Stops the launcher, which stops the server JVM, and deletes the data. Anything left
+	 * after the grace period is killed.
+	 */
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		this.client.close();
+		this.process.stop(STOP_GRACE);
+		ElasticsearchDistribution.deleteRecursively(this.dataDir);
+	}
+
+	/**
+	 * The directories and settings of one node.
+	 */
+	private record Instance(Path configDir, Path dataDir, Path logsDir, Path tmpDir, int httpPort) {
+
+		private static final List<String> DISCARDED_ENVIRONMENT = List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS",
+				"_JAVA_OPTIONS", "JAVA_OPTS", "ES_HOME");
+
+		static Instance create(StoreContext context, Path distribution) {
+			Path home = context.home();
+			Instance instance = new Instance(home.resolve("config"), context.dataDir(), home.resolve("logs"),
+					home.resolve("tmp"), context.freePort());
+			try {
+				Files.createDirectories(instance.configDir());
+				Files.createDirectories(instance.logsDir());
+				Files.createDirectories(instance.tmpDir());
+				copyDirectory(distribution.resolve("config"), instance.configDir());
+				Files.writeString(instance.configDir().resolve("elasticsearch.yml"),
+						instance.settings(context.freePort()), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not prepare " + home, ex);
+			}
+			for (Path dir : List.of(instance.configDir(), instance.dataDir(), instance.logsDir(), instance.tmpDir())) {
+				context.unprivileged().handOver(dir);
+			}
+			return instance;
+		}
+
+		private String settings(int transportPort) {
+			return """
+					cluster.name: murmur-local
+					node.name: local
+					discovery.type: single-node
+					network.host: %s
+					http.port: %d
+					transport.port: %d
+					path.data: %s
+					path.logs: %s
+					xpack.security.enabled: false
+					cluster.routing.allocation.disk.threshold_enabled: false
+					action.destructive_requires_name: false
+					""".formatted(HOST, this.httpPort, transportPort, this.dataDir, this.logsDir);
+		}
+
+		void configure(Map<String, String> environment, Path javaHome) {
+			DISCARDED_ENVIRONMENT.forEach(environment::remove);
+			environment.put("ES_JAVA_HOME", javaHome.toString());
+			environment.put("ES_PATH_CONF", this.configDir.toString());
+			environment.put("ES_JAVA_OPTS", "-Xms" + HEAP + " -Xmx" + HEAP + " -XX:-AlwaysPreTouch");
+			environment.put("ES_TMPDIR", this.tmpDir.toString());
+			environment.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + this.tmpDir + " -XX:TieredStopAtLevel=1");
+		}
+
+		private static void copyDirectory(Path source, Path target) throws IOException {
+			try (Stream<Path> paths = Files.walk(source)) {
+				for (Path path : (Iterable<Path>) paths::iterator) {
+					Path copy = target.resolve(source.relativize(path).toString());
+					if (Files.isDirectory(path)) {
+						Files.createDirectories(copy);
+					}
+					else {
+						Files.copy(path, copy);
+					}
+				}
+			}
+		}
+
 	}
 
 }
