@@ -1,0 +1,69 @@
+package io.murmur.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the gateway is configured with.
+ *
+ * @param services base URL of each service behind the gateway, by service name
+ * @param jwt how access tokens are checked
+ * @param rateLimits the request budgets
+ * @param cors the web origins allowed to call the API from a browser
+ * @param maxRequestBody the largest request body accepted
+ * @param routeTimeout how long a service may take to answer before the gateway gives up
+ */
+@Validated
+@ConfigurationProperties("murmur.gateway")
+public record GatewayProperties(@NotEmpty Map<String, URI> services, @Valid @NotNull Jwt jwt,
+		@Valid @NotNull RateLimits rateLimits, @Valid @NotNull Cors cors, @NotNull DataSize maxRequestBody,
+		@NotNull Duration routeTimeout) {
+
+	/**
+	 * @param jwkSetUri where the signing keys are published (user-service's JWKS)
+	 * @param issuer the expected {@code iss}
+	 * @param audience the expected {@code aud}
+	 */
+	public record Jwt(@NotNull URI jwkSetUri, @NotEmpty String issuer, @NotEmpty String audience) {
+	}
+
+	/**
+	 * @param auth sign-in and sign-up attempts, per client IP
+	 * @param write writes (POST, PUT, PATCH, DELETE), per user
+	 * @param read reads, per user
+	 * @param anonymous any request without a token, per client IP
+	 */
+	public record RateLimits(@Valid @NotNull Limit auth, @Valid @NotNull Limit write, @Valid @NotNull Limit read,
+			@Valid @NotNull Limit anonymous) {
+	}
+
+	/**
+	 * @param requests how many requests a window allows
+	 * @param window the window length
+	 */
+	public record Limit(@Positive int requests, @NotNull Duration window) {
+	}
+
+	/**
+	 * @param allowedOrigins origins a browser may call the API from
+	 */
+	public record Cors(List<String> allowedOrigins) {
+
+		public Cors {
+			allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();
+		}
+
+	}
+
+}

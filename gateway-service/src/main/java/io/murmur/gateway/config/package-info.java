@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,30 @@
+package io.murmur.gateway.route;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.murmur.gateway.web.Problems;
+
+/**
+ * Where a route's circuit breaker sends a request that the service could not answer: it
+ * is down, too slow, or its breaker is open.
+ */
+@RestController
+class FallbackController {
+
+	@RequestMapping("/fallback/{service}")
+	ResponseEntity<ProblemDetail> serviceUnavailable(@PathVariable String service) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"Service unavailable", "The " + service + " service is not answering right now. Try again shortly.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.contentType(Problems.MEDIA_TYPE)
+			.body(problem);
+	}
+
+}

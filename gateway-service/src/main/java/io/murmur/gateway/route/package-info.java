@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.gateway.route;
+
+import org.jspecify.annotations.NullMarked;

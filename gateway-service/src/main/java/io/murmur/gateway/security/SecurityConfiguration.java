@@ -1,0 +1,103 @@
+package io.murmur.gateway.security;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import io.murmur.gateway.config.GatewayProperties;
+import io.murmur.gateway.web.Problems;
+
+/**
+ * Checks the access token of every request except the public ones, before any service is
+ * called. Tokens are RS256 JWTs signed by user-service; its JWKS is fetched once, cached,
+ * and fetched again when a token names a key id the cache does not know (key rotation).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_POSTS = { "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh" };
+
+	static final String[] PUBLIC_GETS = { "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> Problems
+			.write(exchange,
+					Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+							"A valid access token is required."))
+			.then(Mono.fromRunnable(
+					() -> exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer realm=\"murmur\"")));
+		ServerAccessDeniedHandler forbidden = (exchange, ex) -> Problems.write(exchange,
+				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This token does not allow that."));
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.cors((cors) -> {
+			})
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS)
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, PUBLIC_POSTS)
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, PUBLIC_GETS)
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
+			}).authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.build();
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+			.withJwkSetUri(properties.jwt().jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
+				(aud) -> aud != null && aud.contains(properties.jwt().audience()));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()), audience));
+		return decoder;
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.cors().allowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", "traceparent"));
+		cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"));
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
+	}
+
+}

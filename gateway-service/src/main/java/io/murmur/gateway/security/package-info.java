@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.gateway.security;
+
+import org.jspecify.annotations.NullMarked;

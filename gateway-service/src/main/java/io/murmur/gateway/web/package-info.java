@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.gateway.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,409 @@
+package io.murmur.gateway;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.murmur.localstack.Store;
+import io.murmur.localstack.spring.LocalStores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway against stand-in services and a real Redis: routing, token checks, rate
+ * limits, breakers, limits and CORS, as a client sees them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "murmur.gateway.rate-limits.write.requests=5", "murmur.gateway.rate-limits.auth.requests=4",
+				"murmur.gateway.route-timeout=1s", "murmur.gateway.max-request-body=4KB",
+				"murmur.gateway.cors.allowed-origins=https://app.murmur.example" })
+@LocalStores(Store.REDIS)
+class GatewayIntegrationTests {
+
+	static final StubService upstream = new StubService();
+
+	static final RSAKey signingKey = TestTokens.newKey("key-1");
+
+	static final int closedPort = closedPort();
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		upstream.jwks(() -> TestTokens.jwks(signingKey));
+		for (String service : List.of("user", "post", "media", "feed", "notification", "search")) {
+			registry.add("murmur.gateway.services." + service, upstream::url);
+		}
+		registry.add("murmur.gateway.services.graph", () -> "http://127.0.0.1:" + closedPort);
+		registry.add("murmur.gateway.jwt.jwk-set-uri", () -> upstream.url() + "/.well-known/jwks.json");
+	}
+
+	@AfterAll
+	static void stopUpstream() {
+		upstream.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		upstream.reset();
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	static String newUser() {
+		return Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+	}
+
+	@Nested
+	class Routing {
+
+		@Test
+		void shouldForwardAnAuthenticatedRequestWithRequestIdAndTraceContext() {
+			String token = TestTokens.valid(signingKey, newUser());
+			GatewayIntegrationTests.this.client.get()
+				.uri("/api/v1/users/me")
+				.header("Authorization", "Bearer " + token)
+				.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.exists("X-Request-Id");
+			List<StubService.Received> received = upstream.received("/api/v1/users/me");
+			assertThat(received).hasSize(1);
+			assertThat(received.get(0).headers().getFirst("Authorization")).isEqualTo("Bearer " + token);
+			assertThat(received.get(0).headers().getFirst("X-Request-Id")).isNotBlank();
+			assertThat(received.get(0).headers().getFirst("traceparent"))
+				.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+		}
+
+		@Test
+		void shouldKeepAWellFormedRequestIdFromTheClient() {
+			GatewayIntegrationTests.this.client.get()
+				.uri("/api/v1/feed")
+				.header("Authorization", "Bearer " + TestTokens.valid(signingKey, newUser()))
+				.header("X-Request-Id", "client-request-0001")
+				.exchange()
+				.expectHeader()
+				.valueEquals("X-Request-Id", "client-request-0001");
+			assertThat(upstream.received("/api/v1/feed").get(0).headers().getFirst("X-Request-Id"))
+				.isEqualTo("client-request-0001");
+		}
+
+		@Test
+		void shouldLetSignInThroughWithoutAToken() {
+			GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/auth/login")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"login\":\"alice\",\"password\":\"x\"}")
+				.exchange()
+				.expectStatus()
+				.isOk();
+			assertThat(upstream.received("/api/v1/auth/login")).hasSize(1);
+		}
+
+		@Test
+		void shouldNeverRouteInternalOrActuatorPaths() {
+			String token = "Bearer " + TestTokens.valid(signingKey, newUser());
+			for (String path : List.of("/internal/users/batch", "/actuator/env", "/api/v1/internal/users/batch",
+					"/api/v1/users/1/../../../internal/users/batch",
+					"/api/v1/users/%2e%2e/%2e%2e/%2e%2e/internal/users/batch")) {
+				GatewayIntegrationTests.this.client.get()
+					.uri((builder) -> builder.path(path).build())
+					.header("Authorization", token)
+					.exchange()
+					.expectStatus()
+					.value((status) -> assertThat(status).isIn(400, 404));
+			}
+			assertThat(upstream.received()).noneMatch((request) -> request.path().contains("internal")
+					|| request.path().contains("actuator") || request.path().contains(".."));
+		}
+
+		@Test
+		void shouldAnswerAnUnknownPathWithProblemJson() {
+			GatewayIntegrationTests.this.client.get()
+				.uri("/api/v1/nothing-here")
+				.header("Authorization", "Bearer " + TestTokens.valid(signingKey, newUser()))
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://murmur.example/problems/not-found");
+		}
+
+	}
+
+	@Nested
+	class Authentication {
+
+		static Stream<Arguments> badTokens() {
+			RSAKey otherKey = TestTokens.newKey("key-1");
+			String user = newUser();
+			return Stream.of(Arguments.of("no token", null), Arguments.of("malformed", "Bearer not.a.jwt"),
+					Arguments.of("expired", "Bearer " + TestTokens.expired(signingKey, user)),
+					Arguments.of("bad signature", "Bearer " + TestTokens.valid(otherKey, user)),
+					Arguments.of("wrong audience", "Bearer " + TestTokens.forAudience(signingKey, user, "other-api")),
+					Arguments.of("not a bearer token", "Basic YWxpY2U6c2VjcmV0"));
+		}
+
+		static final List<String[]> protectedRoutes = List.of(new String[] { "GET", "/api/v1/users/me" },
+				new String[] { "PATCH", "/api/v1/users/me" }, new String[] { "GET", "/api/v1/users/42" },
+				new String[] { "GET", "/api/v1/users/by-handle/alice" }, new String[] { "POST", "/api/v1/auth/logout" },
+				new String[] { "POST", "/api/v1/users/42/follow" },
+				new String[] { "DELETE", "/api/v1/users/42/follow" },
+				new String[] { "GET", "/api/v1/users/42/followers" },
+				new String[] { "GET", "/api/v1/users/42/following" },
+				new String[] { "GET", "/api/v1/relationships?ids=1" }, new String[] { "POST", "/api/v1/posts" },
+				new String[] { "GET", "/api/v1/posts/7" }, new String[] { "DELETE", "/api/v1/posts/7" },
+				new String[] { "GET", "/api/v1/users/42/posts" }, new String[] { "GET", "/api/v1/posts/7/replies" },
+				new String[] { "POST", "/api/v1/posts/7/like" }, new String[] { "DELETE", "/api/v1/posts/7/repost" },
+				new String[] { "GET", "/api/v1/feed" }, new String[] { "POST", "/api/v1/media" },
+				new String[] { "GET", "/api/v1/media/9" }, new String[] { "GET", "/api/v1/notifications" },
+				new String[] { "GET", "/api/v1/notifications/unread-count" },
+				new String[] { "POST", "/api/v1/notifications/read" },
+				new String[] { "GET", "/api/v1/notifications/stream" },
+				new String[] { "GET", "/api/v1/search/posts?q=x" }, new String[] { "GET", "/api/v1/search/users?q=x" },
+				new String[] { "GET", "/api/v1/trends" });
+
+		@ParameterizedTest(name = "{0}")
+		@MethodSource("badTokens")
+		void shouldRefuseEveryProtectedRouteWith401BeforeAnyServiceIsCalled(String name, String authorization) {
+			for (String[] route : protectedRoutes) {
+				GatewayIntegrationTests.this.client.method(HttpMethod.valueOf(route[0]))
+					.uri(route[1])
+					.headers((headers) -> {
+						if (authorization != null) {
+							headers.set("Authorization", authorization);
+						}
+					})
+					.exchange()
+					.expectStatus()
+					.isUnauthorized()
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.expectBody()
+					.jsonPath("$.status")
+					.isEqualTo(401)
+					.jsonPath("$.type")
+					.isEqualTo("https://murmur.example/problems/unauthorized");
+			}
+			assertThat(upstream.received()).isEmpty();
+		}
+
+		@Test
+		void shouldAcceptATokenSignedWithANewlyRotatedKey() {
+			RSAKey rotated = TestTokens.newKey("key-2");
+			upstream.jwks(() -> TestTokens.jwks(signingKey, rotated));
+			try {
+				GatewayIntegrationTests.this.client.get()
+					.uri("/api/v1/users/me")
+					.header("Authorization", "Bearer " + TestTokens.valid(rotated, newUser()))
+					.exchange()
+					.expectStatus()
+					.isOk();
+				GatewayIntegrationTests.this.client.get()
+					.uri("/api/v1/users/me")
+					.header("Authorization", "Bearer " + TestTokens.valid(signingKey, newUser()))
+					.exchange()
+					.expectStatus()
+					.isOk();
+			}
+			finally {
+				upstream.jwks(() -> TestTokens.jwks(signingKey));
+			}
+		}
+
+	}
+
+	@Nested
+	class RateLimits {
+
+		@Test
+		void shouldLimitWritesPerUserWith429AndRetryAfter() {
+			String alice = "Bearer " + TestTokens.valid(signingKey, newUser());
+			String bob = "Bearer " + TestTokens.valid(signingKey, newUser());
+			for (int i = 0; i < 5; i++) {
+				post(alice).expectStatus().isOk();
+			}
+			post(alice).expectStatus()
+				.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+				.expectHeader()
+				.exists("Retry-After")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://murmur.example/problems/rate-limited");
+			post(bob).expectStatus().isOk();
+			assertThat(upstream.received("/api/v1/posts")).hasSize(6);
+		}
+
+		@Test
+		void shouldLimitSignInAttemptsPerClientIp() {
+			String remaining = login().expectStatus()
+				.isOk()
+				.returnResult(String.class)
+				.getResponseHeaders()
+				.getFirst("X-RateLimit-Remaining");
+			for (int i = 0; i < Integer.parseInt(remaining); i++) {
+				login().expectStatus().isOk();
+			}
+			login().expectStatus()
+				.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+				.expectHeader()
+				.value("Retry-After", (value) -> assertThat(Integer.parseInt(value)).isBetween(1, 60));
+		}
+
+		private WebTestClient.ResponseSpec post(String authorization) {
+			return GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/posts")
+				.header("Authorization", authorization)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"text\":\"hello\"}")
+				.exchange();
+		}
+
+		private WebTestClient.ResponseSpec login() {
+			return GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/auth/register")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{}")
+				.exchange();
+		}
+
+	}
+
+	@Nested
+	class Resilience {
+
+		@Test
+		void shouldAnswer503ProblemWhenAServiceIsDown() {
+			long started = System.nanoTime();
+			GatewayIntegrationTests.this.client.get()
+				.uri("/api/v1/users/42/followers")
+				.header("Authorization", "Bearer " + TestTokens.valid(signingKey, newUser()))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://murmur.example/problems/service-unavailable");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+		}
+
+		@Test
+		void shouldAnswer503ProblemWhenAServiceIsTooSlow() {
+			upstream.reply("/api/v1/trends", 200, "{}", Duration.ofSeconds(4));
+			long started = System.nanoTime();
+			GatewayIntegrationTests.this.client.get()
+				.uri("/api/v1/trends")
+				.header("Authorization", "Bearer " + TestTokens.valid(signingKey, newUser()))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+		}
+
+		@Test
+		void shouldRetryGetsButNeverWrites() {
+			String token = "Bearer " + TestTokens.valid(signingKey, newUser());
+			upstream.reply("/api/v1/media/5", 503, "{}", Duration.ZERO);
+			GatewayIntegrationTests.this.client.get().uri("/api/v1/media/5").header("Authorization", token).exchange();
+			assertThat(upstream.received("/api/v1/media/5")).hasSize(3);
+			upstream.reply("/api/v1/media", 503, "{}", Duration.ZERO);
+			GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/media")
+				.header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{}")
+				.exchange();
+			assertThat(upstream.received("/api/v1/media")).hasSize(1);
+		}
+
+	}
+
+	@Nested
+	class Limits {
+
+		@Test
+		void shouldRefuseAnOversizedBodyWith413Problem() {
+			GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/posts")
+				.header("Authorization", "Bearer " + TestTokens.valid(signingKey, newUser()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"text\":\"" + "x".repeat(8 * 1024) + "\"}")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(upstream.received("/api/v1/posts")).isEmpty();
+		}
+
+		@Test
+		void shouldAllowConfiguredOriginsOnly() {
+			GatewayIntegrationTests.this.client.options()
+				.uri("/api/v1/feed")
+				.header("Origin", "https://app.murmur.example")
+				.header("Access-Control-Request-Method", "GET")
+				.header("Access-Control-Request-Headers", "Authorization")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("Access-Control-Allow-Origin", "https://app.murmur.example");
+			GatewayIntegrationTests.this.client.options()
+				.uri("/api/v1/feed")
+				.header("Origin", "https://evil.example")
+				.header("Access-Control-Request-Method", "GET")
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.doesNotExist("Access-Control-Allow-Origin");
+		}
+
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
