@@ -2,19 +2,14 @@ package io.murmur.localstack.cassandra;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -23,6 +18,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
+import io.murmur.localstack.StoreFiles;
 import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.process.ManagedProcess;
 
@@ -138,15 +134,16 @@ public final class CassandraServer implements StoreServer {
 		int nativePort = context.freePort();
 		int jmxPort = context.freePort();
 		Path home = context.home();
-		Path config = write(home.resolve("cassandra.yaml"), configuration(context.dataDir(), storagePort, nativePort));
-		Path logback = write(home.resolve("logback.xml"), LOGBACK);
+		Path config = StoreFiles.write(home.resolve("cassandra.yaml"),
+				configuration(context.dataDir(), storagePort, nativePort));
+		Path logback = StoreFiles.write(home.resolve("logback.xml"), LOGBACK);
 		List<String> command = new ArrayList<>(memoryLockingDisabled(context));
 		command.add(context.jdks().java(17).toString());
 		command.addAll(SERVER_OPTIONS);
 		command.addAll(LOCAL_NODE_OPTIONS);
 		command.addAll(jammAgent(classpath));
-		command.add("-Djava.io.tmpdir=" + directory(home.resolve("tmp")));
-		command.add("-Dcassandra.triggers_dir=" + directory(home.resolve("triggers")));
+		command.add("-Djava.io.tmpdir=" + StoreFiles.createDirectories(home.resolve("tmp")));
+		command.add("-Dcassandra.triggers_dir=" + StoreFiles.createDirectories(home.resolve("triggers")));
 		command.add("-Dcassandra.jmx.local.port=" + jmxPort);
 		command.add("-Dcassandra.config=" + config.toUri());
 		command.add("-Dlogback.configurationFile=" + logback);
@@ -320,37 +317,7 @@ public final class CassandraServer implements StoreServer {
 	@Override
 	public void close() {
 		this.process.stop(SHUTDOWN_GRACE);
-		deleteRecursively(this.dataDir);
-	}
-
-	private static Path write(Path file, String content) {
-		try {
-			return Files.writeString(file, content, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static Path directory(Path dir) {
-		try {
-			return Files.createDirectories(dir);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		StoreFiles.deleteRecursively(this.dataDir);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.murmur.localstack.elasticsearch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -21,6 +19,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.localstack.StoreContext;
+import io.murmur.localstack.StoreFiles;
 import io.murmur.localstack.StoreStartException;
 
 /**
@@ -77,7 +76,7 @@ final class ElasticsearchDistribution {
 				}
 			}
 			finally {
-				deleteRecursively(unpacking);
+				StoreFiles.deleteRecursively(unpacking);
 			}
 		}
 		catch (IOException ex) {
@@ -149,23 +148,9 @@ final class ElasticsearchDistribution {
 			for (Path child : (Iterable<Path>) children::iterator) {
 				if (child.getFileName().toString().startsWith(UNPACKING_PREFIX)
 						&& Files.getLastModifiedTime(child).compareTo(abandoned) < 0) {
-					deleteRecursively(child);
+					StoreFiles.deleteRecursively(child);
 				}
 			}
-		}
-	}
-
-	static void deleteRecursively(Path root) {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not delete " + root, ex);
 		}
 	}
 

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
+import io.murmur.localstack.StoreFiles;
 import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.StoreStartException;
 import io.murmur.localstack.process.ManagedProcess;
@@ -195,7 +196,7 @@ public final class ElasticsearchServer implements StoreServer {
 		}
 		this.client.close();
 		this.process.stop(STOP_GRACE);
-		ElasticsearchDistribution.deleteRecursively(this.dataDir);
+		StoreFiles.deleteRecursively(this.dataDir);
 	}
 
 	/**

@@ -2,15 +2,12 @@ package io.murmur.localstack.kafka;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
+import io.murmur.localstack.StoreFiles;
 import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.StoreStartException;
 import io.murmur.localstack.process.ManagedProcess;
@@ -99,9 +96,9 @@ public final class KafkaServer implements StoreServer {
 					"ch.qos.logback:logback-classic:" + context.version("logback"));
 		int port = context.freePort();
 		int controllerPort = context.freePort();
-		Path serverProperties = write(context.home().resolve("server.properties"),
+		Path serverProperties = StoreFiles.write(context.home().resolve("server.properties"),
 				serverProperties(port, controllerPort, context.dataDir()));
-		Path logbackXml = write(context.home().resolve("logback.xml"), LOGBACK_XML);
+		Path logbackXml = StoreFiles.write(context.home().resolve("logback.xml"), LOGBACK_XML);
 		format(context, javaCommand(context, classpath, logbackXml, "kafka.tools.StorageTool"), serverProperties);
 		List<String> command = new ArrayList<>(javaCommand(context, classpath, logbackXml, "kafka.Kafka"));
 		command.add(serverProperties.toString());
@@ -318,32 +315,12 @@ public final class KafkaServer implements StoreServer {
 		}
 		stop();
 		this.state = State.CLOSED;
-		deleteRecursively(this.context.dataDir());
+		StoreFiles.deleteRecursively(this.context.dataDir());
 	}
 
 	private void assertNotClosed() {
 		if (this.state == State.CLOSED) {
 			throw new IllegalStateException("Kafka at " + bootstrapServers() + " is closed");
-		}
-	}
-
-	private static Path write(Path file, String content) {
-		try {
-			return Files.writeString(file, content, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path dir) {
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not remove " + dir, ex);
 		}
 	}
 

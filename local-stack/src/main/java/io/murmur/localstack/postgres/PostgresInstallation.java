@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +24,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.localstack.StoreContext;
+import io.murmur.localstack.StoreFiles;
 import io.murmur.localstack.StoreStartException;
 
 /**
@@ -120,7 +120,7 @@ final class PostgresInstallation {
 		}
 		finally {
 			if (temp != null) {
-				deleteRecursively(temp);
+				StoreFiles.deleteRecursively(temp);
 			}
 		}
 	}
@@ -143,7 +143,7 @@ final class PostgresInstallation {
 		}
 		finally {
 			if (temp != null) {
-				deleteRecursively(temp);
+				StoreFiles.deleteRecursively(temp);
 			}
 		}
 	}
@@ -229,20 +229,6 @@ final class PostgresInstallation {
 			}
 		}
 		return permissions;
-	}
-
-	static void deleteRecursively(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not delete " + dir, ex);
-		}
 	}
 
 }

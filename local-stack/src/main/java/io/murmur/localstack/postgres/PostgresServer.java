@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
+import io.murmur.localstack.StoreFiles;
 import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.StoreStartException;
 import io.murmur.localstack.process.ManagedProcess;
@@ -277,7 +278,7 @@ public final class PostgresServer implements StoreServer {
 			this.process.stop(Duration.ofSeconds(10));
 		}
 		else if (exitCode.getAsInt() == 0) {
-			PostgresInstallation.deleteRecursively(this.dataDir);
+			StoreFiles.deleteRecursively(this.dataDir);
 		}
 	}
 

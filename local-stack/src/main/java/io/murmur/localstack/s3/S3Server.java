@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -22,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
+import io.murmur.localstack.StoreFiles;
 import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.process.ManagedProcess;
 
@@ -200,18 +199,7 @@ public final class S3Server implements StoreServer {
 			this.client = null;
 		}
 		this.process.stop(Duration.ofSeconds(10));
-		deleteRecursively(this.context.dataDir());
-	}
-
-	private static void deleteRecursively(Path dir) {
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not remove " + dir, ex);
-		}
+		StoreFiles.deleteRecursively(this.context.dataDir());
 	}
 
 }
