@@ -103,6 +103,33 @@ class GatewayIntegrationTests {
 		}
 
 		@Test
+		void shouldServeEachServicesApiDocsWithoutAToken() {
+			upstream.reply("/v3/api-docs", 200, "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"user-service\"}}",
+					Duration.ZERO);
+			GatewayIntegrationTests.this.client.get()
+				.uri("/v3/api-docs/user")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.info.title")
+				.isEqualTo("user-service");
+			GatewayIntegrationTests.this.client.get()
+				.uri("/v3/api-docs/swagger-config")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.urls[?(@.name == 'user')].url")
+				.isEqualTo("/v3/api-docs/user");
+			GatewayIntegrationTests.this.client.get()
+				.uri("/webjars/swagger-ui/index.html")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+
+		@Test
 		void shouldKeepAWellFormedRequestIdFromTheClient() {
 			GatewayIntegrationTests.this.client.get()
 				.uri("/api/v1/feed")
