@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.murmur.localstack.Store;
 
 /**
@@ -19,8 +21,11 @@ import io.murmur.localstack.Store;
  * @param port the port the service listens on
  * @param stores the stores it needs
  * @param properties extra Spring properties, such as other services' URLs
+ * @param database the PostgreSQL database of its own that the service uses, created on
+ * start; {@code null} for the stack's default database or none
  */
-public record PlatformService(String module, int port, Set<Store> stores, Map<String, String> properties) {
+public record PlatformService(String module, int port, Set<Store> stores, Map<String, String> properties,
+		@Nullable String database) {
 
 	public PlatformService {
 		stores = Set.copyOf(stores);
@@ -36,7 +41,8 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	 */
 	public static PlatformService of(String module, int port, Store... stores) {
 		return new PlatformService(module, port,
-				(stores.length > 0) ? EnumSet.copyOf(Arrays.asList(stores)) : EnumSet.noneOf(Store.class), Map.of());
+				(stores.length > 0) ? EnumSet.copyOf(Arrays.asList(stores)) : EnumSet.noneOf(Store.class), Map.of(),
+				null);
 	}
 
 	/**
@@ -48,7 +54,19 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	public PlatformService withProperty(String key, String value) {
 		Map<String, String> properties = new LinkedHashMap<>(this.properties);
 		properties.put(key, value);
-		return new PlatformService(this.module, this.port, this.stores, properties);
+		return new PlatformService(this.module, this.port, this.stores, properties, this.database);
+	}
+
+	/**
+	 * This service with a PostgreSQL database of its own, so that services sharing the
+	 * server never share tables or migration history.
+	 * @param name the database name
+	 * @return a new service description
+	 */
+	public PlatformService withDatabase(String name) {
+		Set<Store> withPostgres = EnumSet.of(Store.POSTGRES);
+		withPostgres.addAll(this.stores);
+		return new PlatformService(this.module, this.port, withPostgres, this.properties, name);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.murmur.localstack.platform;
 
 import java.util.List;
 
+import io.murmur.localstack.Store;
+
 /**
  * The services {@code ./platform up} runs, in start order. Adding a service is one line,
  * for example
@@ -15,7 +17,12 @@ final class PlatformServices {
 	/** The gateway is the one public entry and always listens on 8080. */
 	static final int GATEWAY_PORT = 8080;
 
-	static final List<PlatformService> ALL = List.of();
+	static final int USER_SERVICE_PORT = 8081;
+
+	static final List<PlatformService> ALL = List.of(
+			PlatformService.of("user-service", USER_SERVICE_PORT, Store.KAFKA).withDatabase("murmur_user"),
+			PlatformService.of("gateway-service", GATEWAY_PORT, Store.REDIS)
+				.withProperty("murmur.gateway.services.user", "http://127.0.0.1:" + USER_SERVICE_PORT));
 
 	private PlatformServices() {
 	}

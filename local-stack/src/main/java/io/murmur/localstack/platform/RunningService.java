@@ -12,7 +12,7 @@ import io.murmur.localstack.process.ManagedProcess;
  * A service process started by the {@link ServiceLauncher}. Its health is its readiness
  * endpoint, which reflects the service's own stores.
  */
-final class RunningService {
+public final class RunningService implements AutoCloseable {
 
 	static final String READINESS_PATH = "/actuator/health/readiness";
 
@@ -27,11 +27,11 @@ final class RunningService {
 		this.process = process;
 	}
 
-	PlatformService service() {
+	public PlatformService service() {
 		return this.service;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
@@ -39,7 +39,7 @@ final class RunningService {
 	 * Asks the service's readiness endpoint.
 	 * @return {@code true} if it answered 200
 	 */
-	boolean isHealthy() {
+	public boolean isHealthy() {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.service.url() + READINESS_PATH))
 			.timeout(Duration.ofSeconds(3))
 			.GET()
@@ -58,6 +58,14 @@ final class RunningService {
 
 	void stop() {
 		this.process.stop(Duration.ofSeconds(20));
+	}
+
+	/**
+	 * Stops the service cleanly, forcibly after a grace period.
+	 */
+	@Override
+	public void close() {
+		stop();
 	}
 
 }

@@ -25,7 +25,7 @@ import io.murmur.localstack.process.ManagedProcess;
  * process of the {@link LocalStack}, so that it is stopped with the stores even when the
  * daemon is killed, and waits until its readiness endpoint answers.
  */
-final class ServiceLauncher {
+public final class ServiceLauncher {
 
 	private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
 			"-XX:+ExitOnOutOfMemoryError");
@@ -36,7 +36,7 @@ final class ServiceLauncher {
 
 	private final Duration readyTimeout;
 
-	ServiceLauncher(LocalStack stack, Path root, Duration readyTimeout) {
+	public ServiceLauncher(LocalStack stack, Path root, Duration readyTimeout) {
 		this.stack = stack;
 		this.root = root;
 		this.readyTimeout = readyTimeout;
@@ -47,7 +47,7 @@ final class ServiceLauncher {
 	 * @param service the service
 	 * @return the log file
 	 */
-	Path logFile(PlatformService service) {
+	public Path logFile(PlatformService service) {
 		return this.stack.runDir().resolve(service.module()).resolve(service.module() + ".log");
 	}
 
@@ -58,13 +58,16 @@ final class ServiceLauncher {
 	 * @return the running service
 	 * @throws StoreStartException if it cannot start or does not become ready
 	 */
-	RunningService start(PlatformService service) {
+	public RunningService start(PlatformService service) {
 		Path jar = jar(service);
 		if (Processes.isListening(service.port())) {
 			throw new StoreStartException(service.module() + " cannot listen on port " + service.port()
 					+ ": it is in use by " + describeListeners(service.port()));
 		}
 		Map<String, String> properties = new LinkedHashMap<>(this.stack.springProperties(service.stores()));
+		if (service.database() != null) {
+			properties.put("spring.datasource.url", this.stack.postgres().createDatabase(service.database()));
+		}
 		properties.putAll(service.properties());
 		List<String> command = new ArrayList<>();
 		command.add(Jdks.INSTANCE.currentJava().toString());

@@ -46,7 +46,7 @@ class PlatformIntegrationTests {
 
 	@Test
 	void shouldStartAStoreInADetachedDaemonAndLeaveNothingBehindOnDown() throws Exception {
-		assertThat(run("up", "--stores", "redis", "--timeout", "120")).isZero();
+		assertThat(run("up", "--stores", "redis", "--services", "none", "--timeout", "120")).isZero();
 		assertThat(this.output).contains("Murmur platform is up: 1 component healthy", "redis://127.0.0.1:");
 
 		PlatformState state = home().readState().orElseThrow();
@@ -80,7 +80,7 @@ class PlatformIntegrationTests {
 
 	@Test
 	void shouldStopTheStoreWhenTheDaemonIsKilled() {
-		assertThat(run("up", "--stores", "redis", "--timeout", "120")).isZero();
+		assertThat(run("up", "--stores", "redis", "--services", "none", "--timeout", "120")).isZero();
 		PlatformState state = home().readState().orElseThrow();
 		ProcessHandle store = ProcessHandle.of(state.component("redis").orElseThrow().pid()).orElseThrow();
 

@@ -1,0 +1,126 @@
+package io.murmur.acceptance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+import io.murmur.localstack.LocalStack;
+import io.murmur.localstack.Store;
+import io.murmur.localstack.kafka.KafkaServer;
+import io.murmur.localstack.platform.PlatformService;
+import io.murmur.localstack.platform.RunningService;
+import io.murmur.localstack.platform.ServiceLauncher;
+import io.murmur.localstack.process.FreePorts;
+
+/**
+ * The platform as a client meets it: the real service jars, started the way
+ * {@code ./platform up} starts them, behind the real gateway, against real stores, on free
+ * ports. Started once per test JVM and stopped with it.
+ * <p>
+ * user-service signs with a key the tests hold, so they can also forge the tokens a client
+ * must never get through: expired ones and ones for another audience.
+ */
+final class MurmurPlatform {
+
+	static final String KEY_ID = "acceptance-key-1";
+
+	private static MurmurPlatform instance;
+
+	private final LocalStack stack = LocalStack.shared();
+
+	private final RSAKey signingKey;
+
+	private final RunningService userService;
+
+	private final RunningService gateway;
+
+	private final RunningService strictGateway;
+
+	private MurmurPlatform() {
+		this.signingKey = newKey(KEY_ID);
+		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS));
+		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
+				Duration.ofSeconds(180));
+		this.userService = launcher.start(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
+			.withDatabase("murmur_user")
+			.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
+			.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
+			.withProperty("murmur.user.login-throttle.max-failures-per-account", "3"));
+		String userUrl = this.userService.service().url();
+		this.gateway = launcher.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
+			.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
+		this.strictGateway = launcher.start(gateway(userUrl, 1).withProperty("murmur.gateway.rate-limits.auth.requests", "5")
+			.withProperty("murmur.gateway.rate-limits.write.requests", "5"));
+	}
+
+	static synchronized MurmurPlatform get() {
+		if (instance == null) {
+			instance = new MurmurPlatform();
+		}
+		return instance;
+	}
+
+	private static PlatformService gateway(String userUrl, int redisDatabase) {
+		return PlatformService.of("gateway-service", FreePorts.next(), Store.REDIS)
+			.withProperty("murmur.gateway.services.user", userUrl)
+			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
+	}
+
+	/** The gateway clients use. */
+	String gatewayUrl() {
+		return this.gateway.service().url();
+	}
+
+	/** A second gateway replica with tight request budgets, for the rate-limit tests. */
+	String strictGatewayUrl() {
+		return this.strictGateway.service().url();
+	}
+
+	/** user-service itself, which only the gateway may reach in production. */
+	String userServiceUrl() {
+		return this.userService.service().url();
+	}
+
+	RSAKey signingKey() {
+		return this.signingKey;
+	}
+
+	KafkaServer kafka() {
+		return this.stack.kafka();
+	}
+
+	static RSAKey newKey(String keyId) {
+		try {
+			return new RSAKeyGenerator(2048).keyID(keyId).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Path privateKeyPem(RSAKey key) {
+		try {
+			byte[] pkcs8 = key.toRSAPrivateKey().getEncoded();
+			String pem = "-----BEGIN PRIVATE KEY-----\n"
+					+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
+			Path file = this.stack.runDir().resolve("acceptance-signing-key.pem");
+			Files.writeString(file, pem);
+			return file;
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
