@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import io.murmur.localstack.StoreStartException;
@@ -72,6 +73,27 @@ public final class ManagedProcess {
 		throw new StoreStartException(this.name + " was not ready within " + timeout.toSeconds() + " s"
 				+ ((lastFailure != null) ? " (last probe: " + lastFailure + ")" : "") + ". Last lines of "
 				+ this.logFile + ":\n" + logTail(40), lastFailure);
+	}
+
+	/**
+	 * Waits for a process that ends by itself, such as a setup step or a store shutting
+	 * down after a signal. Once it has ended, the watchdog stops tracking its pid, which
+	 * the system may give to another process.
+	 * @param timeout how long to wait at most
+	 * @return the exit code, or empty if the process still runs
+	 */
+	public OptionalInt waitFor(Duration timeout) {
+		try {
+			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				return OptionalInt.empty();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return OptionalInt.empty();
+		}
+		this.supervisor.forget(pid());
+		return OptionalInt.of(this.process.exitValue());
 	}
 
 	/**

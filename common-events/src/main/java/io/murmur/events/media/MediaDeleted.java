@@ -1,0 +1,31 @@
+package io.murmur.events.media;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+/**
+ * A user's media was deleted; its id can no longer be attached to posts.
+ *
+ * @param eventId the id of this event
+ * @param occurredAt when the media was deleted
+ * @param mediaId the deleted media's id
+ * @param ownerId the owner's user id
+ */
+public record MediaDeleted(UUID eventId, Instant occurredAt, @JsonFormat(shape = JsonFormat.Shape.STRING) long mediaId,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) long ownerId) implements MediaEvent {
+
+	public MediaDeleted {
+		Objects.requireNonNull(eventId, "eventId must not be null");
+		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+		if (mediaId <= 0) {
+			throw new IllegalArgumentException("mediaId must be positive");
+		}
+		if (ownerId <= 0) {
+			throw new IllegalArgumentException("ownerId must be positive");
+		}
+	}
+
+}

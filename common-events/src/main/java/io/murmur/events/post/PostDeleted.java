@@ -1,0 +1,41 @@
+package io.murmur.events.post;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+/**
+ * An author deleted their post. Feed removes it everywhere it was pushed, search drops it
+ * from the index.
+ *
+ * @param eventId the id of this event
+ * @param occurredAt when the post was deleted
+ * @param postId the deleted post's id
+ * @param authorId the author's user id
+ */
+public record PostDeleted(UUID eventId, Instant occurredAt, @JsonFormat(shape = JsonFormat.Shape.STRING) long postId,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) long authorId) implements PostEvent {
+
+	public PostDeleted {
+		Objects.requireNonNull(eventId, "eventId must not be null");
+		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+		if (postId <= 0) {
+			throw new IllegalArgumentException("postId must be positive");
+		}
+		if (authorId <= 0) {
+			throw new IllegalArgumentException("authorId must be positive");
+		}
+	}
+
+	/**
+	 * The author of the deleted post, the record key.
+	 * @return {@link #authorId()}
+	 */
+	@Override
+	public long postAuthorId() {
+		return this.authorId;
+	}
+
+}

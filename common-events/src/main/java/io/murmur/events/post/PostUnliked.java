@@ -1,0 +1,36 @@
+package io.murmur.events.post;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+/**
+ * A user took back their like of a post. Published only when a like existed.
+ *
+ * @param eventId the id of this event
+ * @param occurredAt when the removal of the like was recorded
+ * @param postId the post
+ * @param postAuthorId the author of the post, the record key
+ * @param userId the user who took back the like
+ */
+public record PostUnliked(UUID eventId, Instant occurredAt, @JsonFormat(shape = JsonFormat.Shape.STRING) long postId,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) long postAuthorId,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) long userId) implements PostEvent {
+
+	public PostUnliked {
+		Objects.requireNonNull(eventId, "eventId must not be null");
+		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
+		if (postId <= 0) {
+			throw new IllegalArgumentException("postId must be positive");
+		}
+		if (postAuthorId <= 0) {
+			throw new IllegalArgumentException("postAuthorId must be positive");
+		}
+		if (userId <= 0) {
+			throw new IllegalArgumentException("userId must be positive");
+		}
+	}
+
+}
