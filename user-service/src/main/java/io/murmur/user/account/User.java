@@ -1,6 +1,7 @@
 package io.murmur.user.account;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -54,7 +55,7 @@ public class User {
 	 * @param email the email, already normalised to lower case
 	 * @param passwordHash the encoded password
 	 * @param displayName the display name
-	 * @param now the time of registration
+	 * @param now the time of registration, kept to the millisecond
 	 */
 	public User(String handle, String email, String passwordHash, String displayName, Instant now) {
 		this.handle = handle;
@@ -62,8 +63,8 @@ public class User {
 		this.passwordHash = passwordHash;
 		this.displayName = displayName;
 		this.bio = "";
-		this.createdAt = now;
-		this.updatedAt = now;
+		this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+		this.updatedAt = this.createdAt;
 	}
 
 	protected User() {
@@ -136,7 +137,7 @@ public class User {
 			this.displayName = displayName;
 			this.bio = bio;
 			this.avatarMediaId = avatarMediaId;
-			this.updatedAt = now;
+			this.updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
 		}
 		return changed;
 	}

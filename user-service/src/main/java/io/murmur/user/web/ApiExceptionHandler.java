@@ -116,12 +116,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && "about:blank".equals(problem.getType().toString())) {
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem && isUntyped(problem)) {
 			Problems.typed(problem, ProblemType.forStatus(statusCode.value()));
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return response;
+	}
+
+	private static boolean isUntyped(ProblemDetail problem) {
+		return problem.getType() == null || "about:blank".equals(problem.getType().toString());
 	}
 
 	private ResponseEntity<Object> validationFailed(List<InvalidField> errors, HttpHeaders headers,

@@ -93,6 +93,25 @@ public enum ProblemType {
 	}
 
 	/**
+	 * A detail for when nothing more specific is known.
+	 * @return the detail
+	 */
+	String defaultDetail() {
+		return switch (this) {
+			case NOT_FOUND -> "Nothing is served at this path";
+			case METHOD_NOT_ALLOWED -> "This path does not support this method";
+			case NOT_ACCEPTABLE -> "The response can only be JSON";
+			case UNSUPPORTED_MEDIA_TYPE -> "The request body must be JSON";
+			case PAYLOAD_TOO_LARGE -> "The request body is too large";
+			case UNAUTHORIZED -> "This request needs an access token";
+			case FORBIDDEN -> "The access token does not allow this request";
+			case SERVICE_UNAVAILABLE -> "The service cannot answer now; try again later";
+			case INTERNAL_ERROR -> "The service failed to process the request";
+			default -> "The request cannot be processed";
+		};
+	}
+
+	/**
 	 * The type to report for a status that no more specific problem explains.
 	 * @param status an HTTP status
 	 * @return the generic problem type of that status

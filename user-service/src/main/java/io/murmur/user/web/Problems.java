@@ -79,7 +79,7 @@ public class Problems {
 
 	void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
+		body.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
