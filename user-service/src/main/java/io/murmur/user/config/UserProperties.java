@@ -1,0 +1,134 @@
+package io.murmur.user.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything about user-service that differs between environments, under
+ * {@code murmur.user}. The defaults in {@code application.yml} suit a local run; each can
+ * be overridden by an environment variable.
+ *
+ * @param jwt how access tokens are signed and checked
+ * @param refreshToken how long refresh tokens live
+ * @param loginThrottle how failed logins are throttled
+ * @param web limits and trust at the HTTP edge
+ * @param outbox how the outbox relay publishes to Kafka
+ * @param media where avatars are served from
+ */
+@Validated
+@ConfigurationProperties("murmur.user")
+public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshToken refreshToken,
+		@Valid @NotNull LoginThrottle loginThrottle, @Valid @NotNull Web web, @Valid @NotNull Outbox outbox,
+		@Valid @NotNull Media media) {
+
+	/**
+	 * Access tokens: RS256 JWTs signed with the active key; every configured key's public
+	 * half is published in the JWKS so that a key can be rotated without invalidating the
+	 * tokens it signed.
+	 *
+	 * @param issuer the {@code iss} claim written and required
+	 * @param audience the {@code aud} claim written and required
+	 * @param accessTokenTtl how long an access token is valid
+	 * @param activeKeyId the {@code kid} of the key that signs new tokens; may be empty
+	 * when exactly one key is configured
+	 * @param keys the RSA keys; when there are none, a development key is generated at
+	 * start-up
+	 */
+	public record Jwt(@NotBlank String issuer, @NotBlank String audience, @NotNull Duration accessTokenTtl,
+			@Nullable String activeKeyId, @Nullable List<@Valid Key> keys) {
+
+		public Jwt {
+			keys = (keys != null) ? List.copyOf(keys) : List.of();
+		}
+
+		/**
+		 * One RSA key. Each half is either PEM text or the location of a PEM file
+		 * ({@code file:/run/secrets/jwt.pem}, {@code classpath:...}). The private key is
+		 * PKCS#8 ({@code BEGIN PRIVATE KEY}); the public key ({@code BEGIN PUBLIC KEY})
+		 * may be left out when the private key is given. A retired key keeps only its
+		 * public half until the tokens it signed have expired.
+		 *
+		 * @param id the key id, published as {@code kid}
+		 * @param privateKey the private key, or {@code null} for a verification-only key
+		 * @param publicKey the public key, or {@code null} to derive it from the private
+		 * key
+		 */
+		public record Key(@NotBlank String id, @Nullable String privateKey, @Nullable String publicKey) {
+
+		}
+
+	}
+
+	/**
+	 * Refresh tokens.
+	 *
+	 * @param ttl how long a refresh token may be used; each refresh issues a new one with
+	 * a fresh lifetime
+	 */
+	public record RefreshToken(@NotNull Duration ttl) {
+
+	}
+
+	/**
+	 * Throttling of failed logins, counted in PostgreSQL so that every replica sees the
+	 * same counts.
+	 *
+	 * @param window how far back failures count
+	 * @param maxFailuresPerAccount failures of one account within the window before its
+	 * logins are refused
+	 * @param maxFailuresPerClient failures from one client address within the window
+	 * before its logins are refused
+	 */
+	public record LoginThrottle(@NotNull Duration window, @Min(1) int maxFailuresPerAccount,
+			@Min(1) int maxFailuresPerClient) {
+
+	}
+
+	/**
+	 * The HTTP edge.
+	 *
+	 * @param trustedProxies addresses or CIDR ranges of the proxies (the gateway) whose
+	 * {@code X-Forwarded-For} header names the client
+	 * @param maxRequestBodySize the largest request body accepted
+	 */
+	public record Web(@NotEmpty List<@NotBlank String> trustedProxies, @NotNull DataSize maxRequestBodySize) {
+
+	}
+
+	/**
+	 * The outbox relay.
+	 *
+	 * @param pollInterval how often the relay looks for unpublished events
+	 * @param batchSize how many events one run publishes at most
+	 * @param minBackoff the pause after the first failed run
+	 * @param maxBackoff the longest pause between failed runs
+	 */
+	public record Outbox(@NotNull Duration pollInterval, @Min(1) @Max(1000) int batchSize, @NotNull Duration minBackoff,
+			@NotNull Duration maxBackoff) {
+
+	}
+
+	/**
+	 * Media.
+	 *
+	 * @param baseUrl the URL avatars are served below: an avatar's URL is this URL, a
+	 * slash and the avatar's media id
+	 */
+	public record Media(@NotNull URI baseUrl) {
+
+	}
+
+}
