@@ -43,8 +43,8 @@ final class Api {
 	Response send(String method, String path, String body, String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(20))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

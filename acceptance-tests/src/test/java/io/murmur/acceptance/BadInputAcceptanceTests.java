@@ -18,19 +18,20 @@ class BadInputAcceptanceTests {
 	final Api api = new Api(MurmurPlatform.get().gatewayUrl());
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			missing handle          | {"email":"a@example.com","password":"a long and unusual pass phrase"}                          | handle
-			missing password        | {"handle":"someone_new","email":"a@example.com"}                                               | password
-			handle of the wrong type| {"handle":5,"email":"a@example.com","password":"a long and unusual pass phrase"}             |
-			handle too short        | {"handle":"ab","email":"ab@example.com","password":"a long and unusual pass phrase"}           | handle
-			handle too long         | {"handle":"abcdefghijklmnopqrstuvwxyz12345","email":"l@example.com","password":"a long and unusual pass phrase"} | handle
-			cyrillic look-alike     | {"handle":"аlice_x","email":"c@example.com","password":"a long and unusual pass phrase"}        | handle
-			fullwidth letters       | {"handle":"ａｌｉｃｅ","email":"f@example.com","password":"a long and unusual pass phrase"}      | handle
-			handle with a space     | {"handle":"al ice","email":"s@example.com","password":"a long and unusual pass phrase"}        | handle
-			bad email               | {"handle":"someone_new","email":"not-an-email","password":"a long and unusual pass phrase"}    | email
-			trivial password        | {"handle":"someone_new","email":"t@example.com","password":"password123"}                       | password
-			short password          | {"handle":"someone_new","email":"t@example.com","password":"abc"}                              | password
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					missing handle          | {"email":"a@example.com","password":"a long and unusual pass phrase"}                          | handle
+					missing password        | {"handle":"someone_new","email":"a@example.com"}                                               | password
+					handle of the wrong type| {"handle":5,"email":"a@example.com","password":"a long and unusual pass phrase"}             |
+					handle too short        | {"handle":"ab","email":"ab@example.com","password":"a long and unusual pass phrase"}           | handle
+					handle too long         | {"handle":"abcdefghijklmnopqrstuvwxyz12345","email":"l@example.com","password":"a long and unusual pass phrase"} | handle
+					cyrillic look-alike     | {"handle":"аlice_x","email":"c@example.com","password":"a long and unusual pass phrase"}        | handle
+					fullwidth letters       | {"handle":"ａｌｉｃｅ","email":"f@example.com","password":"a long and unusual pass phrase"}      | handle
+					handle with a space     | {"handle":"al ice","email":"s@example.com","password":"a long and unusual pass phrase"}        | handle
+					bad email               | {"handle":"someone_new","email":"not-an-email","password":"a long and unusual pass phrase"}    | email
+					trivial password        | {"handle":"someone_new","email":"t@example.com","password":"password123"}                       | password
+					short password          | {"handle":"someone_new","email":"t@example.com","password":"abc"}                              | password
+					""")
 	void shouldRefuseBadRegistrationsWith400(String name, String body, String field) {
 		Response response = this.api.post("/api/v1/auth/register", body, null);
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);

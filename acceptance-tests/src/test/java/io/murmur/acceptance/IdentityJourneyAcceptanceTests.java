@@ -10,7 +10,8 @@ import io.murmur.acceptance.Api.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A person's way through sign-up, sign-in, their profile and sign-out, through the gateway.
+ * A person's way through sign-up, sign-in, their profile and sign-out, through the
+ * gateway.
  */
 class IdentityJourneyAcceptanceTests {
 
@@ -19,9 +20,12 @@ class IdentityJourneyAcceptanceTests {
 	@Test
 	void shouldRegisterLoginEditProfileRefreshAndLogout() {
 		String handle = "Journey_" + UUID.randomUUID().toString().substring(0, 8);
-		Response registered = this.api.post("/api/v1/auth/register", """
-				{"handle":"%s","email":"%s@Example.com","password":"a long and unusual pass phrase","displayName":"Journey"}
-				""".formatted(handle, handle), null);
+		Response registered = this.api.post("/api/v1/auth/register",
+				"""
+						{"handle":"%s","email":"%s@Example.com","password":"a long and unusual pass phrase","displayName":"Journey"}
+						"""
+					.formatted(handle, handle),
+				null);
 		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 		String id = registered.json().get("id").asString();
 		assertThat(id).matches("\\d+");
@@ -46,8 +50,7 @@ class IdentityJourneyAcceptanceTests {
 				{"displayName":"Journey Two","bio":"Trying Murmur"}
 				""", access);
 		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
-		assertThat(this.api.get("/api/v1/users/" + id, access).json().get("bio").asString())
-			.isEqualTo("Trying Murmur");
+		assertThat(this.api.get("/api/v1/users/" + id, access).json().get("bio").asString()).isEqualTo("Trying Murmur");
 		assertThat(this.api.get("/api/v1/users/by-handle/" + handle.toUpperCase(), access).json().get("id").asString())
 			.isEqualTo(id);
 

@@ -22,11 +22,11 @@ import io.murmur.localstack.process.FreePorts;
 
 /**
  * The platform as a client meets it: the real service jars, started the way
- * {@code ./platform up} starts them, behind the real gateway, against real stores, on free
- * ports. Started once per test JVM and stopped with it.
+ * {@code ./platform up} starts them, behind the real gateway, against real stores, on
+ * free ports. Started once per test JVM and stopped with it.
  * <p>
- * user-service signs with a key the tests hold, so they can also forge the tokens a client
- * must never get through: expired ones and ones for another audience.
+ * user-service signs with a key the tests hold, so they can also forge the tokens a
+ * client must never get through: expired ones and ones for another audience.
  */
 final class MurmurPlatform {
 
@@ -55,10 +55,12 @@ final class MurmurPlatform {
 			.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
 			.withProperty("murmur.user.login-throttle.max-failures-per-account", "3"));
 		String userUrl = this.userService.service().url();
-		this.gateway = launcher.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
-			.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
-		this.strictGateway = launcher.start(gateway(userUrl, 1).withProperty("murmur.gateway.rate-limits.auth.requests", "5")
-			.withProperty("murmur.gateway.rate-limits.write.requests", "5"));
+		this.gateway = launcher
+			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
+				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
+		this.strictGateway = launcher
+			.start(gateway(userUrl, 1).withProperty("murmur.gateway.rate-limits.auth.requests", "5")
+				.withProperty("murmur.gateway.rate-limits.write.requests", "5"));
 	}
 
 	static synchronized MurmurPlatform get() {
@@ -110,7 +112,8 @@ final class MurmurPlatform {
 		try {
 			byte[] pkcs8 = key.toRSAPrivateKey().getEncoded();
 			String pem = "-----BEGIN PRIVATE KEY-----\n"
-					+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
+					+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8)
+					+ "\n-----END PRIVATE KEY-----\n";
 			Path file = this.stack.runDir().resolve("acceptance-signing-key.pem");
 			Files.writeString(file, pem);
 			return file;

@@ -8,8 +8,8 @@ import io.murmur.acceptance.Api.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Request budgets in Redis, through a gateway replica configured with tight ones: writes per
- * user, sign-in attempts per client IP.
+ * Request budgets in Redis, through a gateway replica configured with tight ones: writes
+ * per user, sign-in attempts per client IP.
  */
 class RateLimitAcceptanceTests {
 

@@ -43,9 +43,10 @@ class UserEventsAcceptanceTests {
 			kafka.restart();
 		}
 		List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
-				"acceptance-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "acceptance-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
 				new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(Topics.USER));
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

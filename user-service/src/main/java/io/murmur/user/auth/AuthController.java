@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,10 +20,12 @@ import io.murmur.user.account.UserResponse;
 import io.murmur.user.token.TokenPair;
 import io.murmur.user.token.TokenService;
 import io.murmur.user.web.ClientAddressResolver;
+import io.murmur.user.web.CurrentUser;
 
 /**
- * The public authentication endpoints: register, login, refresh and logout. They need no
- * access token; token responses are never cached.
+ * The authentication endpoints. Register, login and refresh need no access token, so that
+ * a client whose access token expired can still get a new one; logout needs one and ends
+ * only the caller's own session. Token responses are never cached.
  */
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -61,8 +65,8 @@ class AuthController {
 
 	@PostMapping("/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void logout(@Valid @RequestBody RefreshRequest request) {
-		this.tokens.revoke(request.refreshToken());
+	void logout(@AuthenticationPrincipal Jwt token, @Valid @RequestBody RefreshRequest request) {
+		this.tokens.revoke(request.refreshToken(), CurrentUser.of(token));
 	}
 
 	private static ResponseEntity<TokenPair> noStore(TokenPair tokens) {

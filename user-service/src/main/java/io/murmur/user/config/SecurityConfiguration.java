@@ -40,8 +40,7 @@ class SecurityConfiguration {
 	private static final RequestMatcher AUTHENTICATION_ENDPOINTS = new OrRequestMatcher(
 			PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/register"),
 			PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/login"),
-			PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/refresh"),
-			PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/logout"));
+			PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/refresh"));
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Problems problems) throws Exception {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.murmur.user.account.UserIds;
 import io.murmur.user.account.UserResponse;
+import io.murmur.user.web.CurrentUser;
 import io.murmur.user.web.ProblemException;
 import io.murmur.user.web.ProblemType;
 
@@ -33,12 +34,12 @@ class ProfileController {
 
 	@GetMapping("/me")
 	UserResponse me(@AuthenticationPrincipal Jwt token) {
-		return this.profiles.byId(userId(token));
+		return this.profiles.byId(CurrentUser.of(token));
 	}
 
 	@PatchMapping(path = "/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	UserResponse updateMe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileUpdateRequest request) {
-		return this.profiles.update(userId(token), request);
+		return this.profiles.update(CurrentUser.of(token), request);
 	}
 
 	@GetMapping("/{id}")
@@ -54,11 +55,6 @@ class ProfileController {
 			throw new ProblemException(ProblemType.USER_NOT_FOUND, "No such user");
 		}
 		return this.profiles.byHandle(handle);
-	}
-
-	static long userId(Jwt token) {
-		return UserIds.parse(token.getSubject())
-			.orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "The access token has no user"));
 	}
 
 }

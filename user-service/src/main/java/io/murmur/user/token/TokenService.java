@@ -85,13 +85,16 @@ public class TokenService {
 	}
 
 	/**
-	 * Ends the session a refresh token belongs to, revoking its family. Unknown tokens
-	 * are ignored, so logging out twice is harmless.
+	 * Ends the session a refresh token belongs to, revoking its family. Unknown tokens,
+	 * and tokens of another user, are ignored, so logging out twice is harmless and
+	 * nobody can end someone else's session.
 	 * @param refreshToken the refresh token
+	 * @param userId the user logging out
 	 */
 	@Transactional
-	public void revoke(String refreshToken) {
+	public void revoke(String refreshToken, long userId) {
 		this.refreshTokens.findByHash(hash(refreshToken))
+			.filter((token) -> token.getUserId() == userId)
 			.ifPresent((token) -> this.refreshTokens.revokeFamily(token.getFamilyId(), Instant.now()));
 	}
 

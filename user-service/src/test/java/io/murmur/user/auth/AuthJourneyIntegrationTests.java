@@ -106,9 +106,40 @@ class AuthJourneyIntegrationTests {
 			.body(Map.of("refreshToken", refreshed.refreshToken()))
 			.exchange()
 			.expectStatus()
+			.isUnauthorized();
+		this.api.refresh(refreshed.refreshToken()).expectStatus().isOk();
+	}
+
+	@Test
+	void shouldLogOutOnlyTheCallersOwnSession() {
+		TokensJson aliceTokens = this.api.login(this.api.register());
+		TokensJson bobTokens = this.api.login(this.api.register());
+		RestTestClient client = this.api.client();
+		client.post()
+			.uri("/api/v1/auth/logout")
+			.header("Authorization", "Bearer " + aliceTokens.accessToken())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("refreshToken", bobTokens.refreshToken()))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		TokensJson bobRefreshed = this.api.refresh(bobTokens.refreshToken())
+			.expectStatus()
+			.isOk()
+			.expectBody(TokensJson.class)
+			.returnResult()
+			.getResponseBody();
+
+		client.post()
+			.uri("/api/v1/auth/logout")
+			.header("Authorization", "Bearer " + bobRefreshed.accessToken())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("refreshToken", bobRefreshed.refreshToken()))
+			.exchange()
+			.expectStatus()
 			.isNoContent();
 
-		this.api.refresh(refreshed.refreshToken())
+		this.api.refresh(bobRefreshed.refreshToken())
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
