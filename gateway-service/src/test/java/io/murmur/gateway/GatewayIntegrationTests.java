@@ -344,7 +344,9 @@ class GatewayIntegrationTests {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectBody()
 				.jsonPath("$.type")
-				.isEqualTo("https://murmur.example/problems/service-unavailable");
+				.isEqualTo("https://murmur.example/problems/service-unavailable")
+				.jsonPath("$.instance")
+				.isEqualTo("/api/v1/users/42/followers");
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 		}
 

@@ -26,6 +26,12 @@ public class RequestIdFilter implements WebFilter {
 	/** The exchange attribute holding the request id. */
 	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
+	/**
+	 * The exchange attribute holding the path the client asked for, which a forward to a
+	 * fallback does not change.
+	 */
+	public static final String ORIGINAL_PATH_ATTRIBUTE = RequestIdFilter.class.getName() + ".path";
+
 	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
 	@Override
@@ -34,6 +40,7 @@ public class RequestIdFilter implements WebFilter {
 		String id = (incoming != null && WELL_FORMED.matcher(incoming).matches()) ? incoming
 				: UUID.randomUUID().toString();
 		exchange.getAttributes().put(ATTRIBUTE, id);
+		exchange.getAttributes().put(ORIGINAL_PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
 		exchange.getResponse().getHeaders().set(HEADER, id);
 		ServerWebExchange withId = exchange.mutate()
 			.request((request) -> request.headers((headers) -> headers.set(HEADER, id)))
