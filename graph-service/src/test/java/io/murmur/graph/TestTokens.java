@@ -29,7 +29,7 @@ public final class TestTokens {
 	private TestTokens() {
 	}
 
-	static RSAKey newKey(String keyId) {
+	public static RSAKey newKey(String keyId) {
 		try {
 			return new RSAKeyGenerator(2048).keyID(keyId).generate();
 		}

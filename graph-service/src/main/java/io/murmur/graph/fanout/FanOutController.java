@@ -37,6 +37,15 @@ class FanOutController {
 
 	static final int MAX_FOLLOWER_IDS = 10_000;
 
+	static final String FOLLOWER_IDS = """
+			MATCH ()-[r:FOLLOWS]->()
+			USING INDEX r:FOLLOWS(followeeId, followerId)
+			WHERE r.followeeId = $user AND r.followerId > $after
+			RETURN r.followerId AS id
+			ORDER BY r.followeeId, r.followerId
+			LIMIT $limit
+			""";
+
 	private final Driver driver;
 
 	FanOutController(Driver driver) {
@@ -50,14 +59,9 @@ class FanOutController {
 		long from = (after != null && !after.isEmpty()) ? UserIds.parse("after", after) : 0;
 		List<Long> ids;
 		try (Session session = this.driver.session()) {
-			ids = session.executeRead((tx) -> tx.run("""
-					MATCH ()-[r:FOLLOWS]->()
-					WHERE r.followeeId = $user AND r.followerId > $after
-					RETURN r.followerId AS id
-					ORDER BY r.followerId
-					LIMIT $limit
-					""", Map.of("user", userId, "after", from, "limit", limit + 1))
-				.list((row) -> row.get("id").asLong()));
+			ids = session
+				.executeRead((tx) -> tx.run(FOLLOWER_IDS, Map.of("user", userId, "after", from, "limit", limit + 1))
+					.list((row) -> row.get("id").asLong()));
 		}
 		List<Long> page = (ids.size() > limit) ? ids.subList(0, limit) : ids;
 		String next = (ids.size() > limit) ? Long.toString(page.get(page.size() - 1)) : null;

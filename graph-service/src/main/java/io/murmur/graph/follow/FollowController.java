@@ -81,6 +81,9 @@ class FollowController {
 	@GetMapping("/relationships")
 	Relationships relationships(@RequestParam List<String> ids, @AuthenticationPrincipal Jwt token) {
 		List<String> values = ids.stream().flatMap((value) -> Arrays.stream(value.split(",", -1))).toList();
+		if (values.isEmpty()) {
+			throw ProblemException.invalidField("ids", "must hold at least one id");
+		}
 		if (values.size() > MAX_RELATIONSHIP_IDS) {
 			throw ProblemException.invalidField("ids", "must hold at most " + MAX_RELATIONSHIP_IDS + " ids");
 		}

@@ -19,6 +19,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.ErrorResponse;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -114,10 +116,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && "about:blank".equals(problem.getType().toString())) {
+		Object problemBody = body;
+		if (problemBody == null && ex instanceof ErrorResponse errorResponse) {
+			problemBody = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+		}
+		if (problemBody instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			Problems.typed(problem, ProblemType.forStatus(statusCode.value()));
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return super.handleExceptionInternal(ex, problemBody, headers, statusCode, request);
 	}
 
 	private ResponseEntity<Object> validationFailed(List<InvalidField> errors, HttpHeaders headers,

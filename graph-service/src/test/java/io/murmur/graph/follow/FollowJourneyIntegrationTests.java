@@ -2,12 +2,17 @@ package io.murmur.graph.follow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import io.murmur.graph.GraphIntegrationTests;
+import io.murmur.graph.QueryPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Following and unfollowing through the API, and what the reads then show.
  */
 class FollowJourneyIntegrationTests extends GraphIntegrationTests {
+
+	@Autowired
+	Driver driver;
 
 	@Nested
 	class Follow {
@@ -189,6 +197,22 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 					+ item.get("followedBy").asBoolean()));
 			assertThat(rows).containsExactly(stranger + ":false:false", followed + ":true:false",
 					follower + ":false:true", mutual + ":true:true");
+		}
+
+	}
+
+	@Nested
+	class Plans {
+
+		@Test
+		void shouldSeekFollowersAndFollowingInIndexOrderWithoutReadingOrSortingThemAll() {
+			Map<String, Object> parameters = Map.of("user", 1L, "since", Long.MAX_VALUE, "other", Long.MAX_VALUE,
+					"limit", 21);
+
+			QueryPlans.assertSeeksInIndexOrder(FollowJourneyIntegrationTests.this.driver, FollowRepository.FOLLOWERS,
+					parameters);
+			QueryPlans.assertSeeksInIndexOrder(FollowJourneyIntegrationTests.this.driver, FollowRepository.FOLLOWING,
+					parameters);
 		}
 
 	}

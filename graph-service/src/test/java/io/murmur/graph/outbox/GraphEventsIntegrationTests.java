@@ -1,0 +1,93 @@
+package io.murmur.graph.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.murmur.events.EventJson;
+import io.murmur.events.EventType;
+import io.murmur.events.MurmurEvent;
+import io.murmur.events.Topics;
+import io.murmur.events.graph.UserFollowed;
+import io.murmur.events.graph.UserUnfollowed;
+import io.murmur.graph.GraphIntegrationTests;
+import io.murmur.graph.KafkaRecords;
+import io.murmur.localstack.LocalStack;
+import io.murmur.localstack.kafka.KafkaServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code UserFollowed} and {@code UserUnfollowed} reaching Kafka through the outbox.
+ */
+class GraphEventsIntegrationTests extends GraphIntegrationTests {
+
+	@Test
+	void shouldPublishAFollowAndAnUnfollowInOrderKeyedByTheFollower() {
+		long alice = newUser();
+		long bob = newUser();
+
+		as(alice, "POST", "/api/v1/users/" + bob + "/follow");
+		as(alice, "POST", "/api/v1/users/" + bob + "/follow");
+		as(alice, "DELETE", "/api/v1/users/" + bob + "/follow");
+		as(alice, "DELETE", "/api/v1/users/" + bob + "/follow");
+
+		List<ConsumerRecord<String, byte[]>> records = eventsOf(alice, 2);
+		assertThat(records).extracting(GraphEventsIntegrationTests::type)
+			.containsExactly("user.followed.v1", "user.unfollowed.v1");
+		assertThat(records).extracting(ConsumerRecord::key).containsOnly(Long.toString(alice));
+		assertThat(event(records.get(0))).isInstanceOfSatisfying(UserFollowed.class, (followed) -> {
+			assertThat(followed.followerId()).isEqualTo(alice);
+			assertThat(followed.followeeId()).isEqualTo(bob);
+		});
+		assertThat(event(records.get(1))).isInstanceOfSatisfying(UserUnfollowed.class, (unfollowed) -> {
+			assertThat(unfollowed.followerId()).isEqualTo(alice);
+			assertThat(unfollowed.followeeId()).isEqualTo(bob);
+		});
+		assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+			.contains("\"followerId\":\"" + alice + "\"")
+			.contains("\"followeeId\":\"" + bob + "\"");
+	}
+
+	@Test
+	void shouldPublishFollowsMadeWhileKafkaWasDownOnceItIsBack() {
+		long alice = newUser();
+		long bob = newUser();
+		long carol = newUser();
+		KafkaServer kafka = LocalStack.shared().kafka();
+		kafka.stop();
+		try {
+			assertThat(as(alice, "POST", "/api/v1/users/" + bob + "/follow").status()).isEqualTo(204);
+			assertThat(as(alice, "POST", "/api/v1/users/" + carol + "/follow").status()).isEqualTo(204);
+			assertThat(as(alice, "DELETE", "/api/v1/users/" + bob + "/follow").status()).isEqualTo(204);
+		}
+		finally {
+			kafka.restart();
+		}
+
+		List<ConsumerRecord<String, byte[]>> records = eventsOf(alice, 3);
+		assertThat(records).hasSize(3);
+		assertThat(records).extracting(GraphEventsIntegrationTests::event)
+			.satisfiesExactly((first) -> assertThat(first).isInstanceOf(UserFollowed.class),
+					(second) -> assertThat(second).isInstanceOf(UserFollowed.class),
+					(third) -> assertThat(third).isInstanceOf(UserUnfollowed.class));
+		assertThat(((UserFollowed) event(records.get(0))).followeeId()).isEqualTo(bob);
+		assertThat(((UserFollowed) event(records.get(1))).followeeId()).isEqualTo(carol);
+		assertThat(((UserUnfollowed) event(records.get(2))).followeeId()).isEqualTo(bob);
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> eventsOf(long follower, int count) {
+		return KafkaRecords.read(Topics.GRAPH, (record) -> Long.toString(follower).equals(record.key()), count);
+	}
+
+	private static String type(ConsumerRecord<String, byte[]> record) {
+		return new String(record.headers().lastHeader(EventType.HEADER).value(), StandardCharsets.UTF_8);
+	}
+
+	private static MurmurEvent event(ConsumerRecord<String, byte[]> record) {
+		return EventJson.read(type(record), record.value());
+	}
+
+}
