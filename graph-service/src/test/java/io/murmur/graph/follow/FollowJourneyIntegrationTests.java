@@ -79,6 +79,24 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 		}
 
 		@Test
+		void shouldCountManyUsersInOneCall() {
+			long alice = newUser();
+			long bob = newUser();
+			long stranger = unknownUser();
+			as(alice, "POST", "/api/v1/users/" + bob + "/follow");
+
+			JsonNode items = call("POST", "/internal/users/counts", io.murmur.graph.TestTokens.valid(alice),
+					"{\"ids\":[\"" + bob + "\",\"" + stranger + "\",\"" + alice + "\",\"" + bob + "\"]}")
+				.json()
+				.get("items");
+
+			List<String> rows = new ArrayList<>();
+			items.forEach((item) -> rows.add(item.get("id").asString() + ":" + item.get("followersCount").asLong() + ":"
+					+ item.get("followingCount").asLong()));
+			assertThat(rows).containsExactly(bob + ":1:0", stranger + ":0:0", alice + ":0:1");
+		}
+
+		@Test
 		void shouldRefuseToFollowYourself() {
 			long alice = newUser();
 

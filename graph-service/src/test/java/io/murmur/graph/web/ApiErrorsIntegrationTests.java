@@ -64,8 +64,20 @@ class ApiErrorsIntegrationTests extends GraphIntegrationTests {
 		}
 
 		@Test
-		void shouldAnswerHealthWithoutAToken() {
+		void shouldRefuseATokenWhoseSubjectIsNotAUserId() {
+			String token = TestTokens.sign(TestTokens.key(), "admin", "murmur-user-service", "murmur-api",
+					Instant.now().plus(Duration.ofMinutes(5)));
+
+			assertProblem(call("POST", "/api/v1/users/1/follow", token), 401, "unauthorized");
+		}
+
+		@Test
+		void shouldAnswerHealthAndApiDocsWithoutAToken() {
 			assertThat(call("GET", "/actuator/health/readiness", null).status()).isEqualTo(200);
+			assertThat(call("GET", "/actuator/health/liveness", null).status()).isEqualTo(200);
+			Response docs = call("GET", "/v3/api-docs", null);
+			assertThat(docs.status()).isEqualTo(200);
+			assertThat(docs.json().get("paths").has("/api/v1/users/{id}/follow")).isTrue();
 		}
 
 	}
@@ -109,6 +121,7 @@ class ApiErrorsIntegrationTests extends GraphIntegrationTests {
 			assertProblem(call("POST", "/internal/users/counts", token, "{\"ids\":"), 400, "malformed-request");
 			assertProblem(call("POST", "/internal/users/counts", token, "{\"ids\":[]}"), 400, "validation-failed");
 			assertProblem(call("POST", "/internal/users/counts", token, "{\"ids\":[\"a\"]}"), 400, "validation-failed");
+			assertProblem(call("POST", "/internal/users/counts", token, "{\"ids\":[5]}"), 400, "validation-failed");
 		}
 
 		@Test
