@@ -28,7 +28,9 @@ import io.murmur.localstack.spring.LocalStores;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "murmur.graph.outbox.poll-interval=100ms", "murmur.graph.outbox.min-backoff=200ms",
-				"murmur.graph.outbox.max-backoff=1s" })
+				"murmur.graph.outbox.max-backoff=1s", "spring.kafka.producer.properties.delivery.timeout.ms=3000",
+				"spring.kafka.producer.properties.request.timeout.ms=1000",
+				"spring.kafka.producer.properties.max.block.ms=2000" })
 @LocalStores({ Store.NEO4J, Store.KAFKA })
 public abstract class GraphIntegrationTests {
 

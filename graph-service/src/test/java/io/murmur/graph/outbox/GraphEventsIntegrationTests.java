@@ -1,13 +1,20 @@
 package io.murmur.graph.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.murmur.events.EventJson;
 import io.murmur.events.EventType;
@@ -21,11 +28,18 @@ import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.kafka.KafkaServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code UserFollowed} and {@code UserUnfollowed} reaching Kafka through the outbox.
  */
 class GraphEventsIntegrationTests extends GraphIntegrationTests {
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void shouldPublishAFollowAndAnUnfollowInOrderKeyedByTheFollowerAndNothingForRepeats() {
@@ -63,11 +77,14 @@ class GraphEventsIntegrationTests extends GraphIntegrationTests {
 		long bob = newUser();
 		long carol = newUser();
 		KafkaServer kafka = LocalStack.shared().kafka();
+		double failuresBefore = failedRuns();
 		kafka.stop();
 		try {
 			assertThat(as(alice, "POST", "/api/v1/users/" + bob + "/follow").status()).isEqualTo(204);
 			assertThat(as(alice, "POST", "/api/v1/users/" + carol + "/follow").status()).isEqualTo(204);
 			assertThat(as(alice, "DELETE", "/api/v1/users/" + bob + "/follow").status()).isEqualTo(204);
+			await().atMost(Duration.ofSeconds(60)).until(() -> failedRuns() > failuresBefore);
+			assertThat(storedEventsOf(alice)).isEqualTo(3);
 		}
 		finally {
 			kafka.restart();
@@ -94,6 +111,20 @@ class GraphEventsIntegrationTests extends GraphIntegrationTests {
 			.stream()
 			.filter((record) -> seen.add(event(record).eventId()))
 			.toList();
+	}
+
+	private double failedRuns() {
+		return this.meters.get("murmur.outbox.publish.failures").counter().count();
+	}
+
+	private long storedEventsOf(long follower) {
+		try (Session session = this.driver.session()) {
+			return session
+				.run("MATCH (e:OutboxEvent {key: $key}) RETURN count(e) AS n", Map.of("key", Long.toString(follower)))
+				.single()
+				.get("n")
+				.asLong();
+		}
 	}
 
 	private static String type(ConsumerRecord<String, byte[]> record) {
