@@ -11,6 +11,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -42,8 +43,8 @@ class KafkaConfiguration {
 		return (factory) -> {
 			Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(), MurmurEvent.class,
 					new EventSerializer());
-			@SuppressWarnings({ "unchecked", "rawtypes" })
-			org.springframework.kafka.core.DefaultKafkaProducerFactory<Object, Object> objects = (org.springframework.kafka.core.DefaultKafkaProducerFactory) factory;
+			@SuppressWarnings("unchecked")
+			DefaultKafkaProducerFactory<Object, Object> objects = (DefaultKafkaProducerFactory<Object, Object>) factory;
 			objects.setValueSerializerSupplier(() -> new DelegatingByTypeSerializer(byType, true));
 		};
 	}
