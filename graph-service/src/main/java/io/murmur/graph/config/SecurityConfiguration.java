@@ -1,0 +1,105 @@
+package io.murmur.graph.config;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import io.murmur.graph.web.ProblemType;
+import io.murmur.graph.web.Problems;
+
+/**
+ * The service is an OAuth2 resource server of user-service's tokens: every request needs
+ * a valid RS256 access token except health and the API docs, {@code /internal/**}
+ * included (the gateway never routes it, and callers forward the user's token or use
+ * their own). The signature is checked against user-service's JWKS, fetched and cached by
+ * Nimbus, and the expiry, issuer and audience are required; the subject, a user id, is
+ * the acting user. Sessions, CSRF tokens and form or basic login do not exist; failures
+ * answer with problem details and a {@code WWW-Authenticate} header.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Problems problems) throws Exception {
+		AuthenticationEntryPoint entryPoint = unauthorized(problems);
+		AccessDeniedHandler accessDenied = forbidden(problems);
+		http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(GraphProperties properties) {
+		GraphProperties.Jwt jwt = properties.jwt();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+				(values) -> values != null && values.contains(jwt.audience()));
+		OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<String>(JwtClaimNames.SUB,
+				(value) -> value != null && value.matches("[1-9][0-9]{0,18}"));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(jwt.issuer()), audience, subject));
+		return decoder;
+	}
+
+	private static AuthenticationEntryPoint unauthorized(Problems problems) {
+		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+		return (request, response, ex) -> {
+			bearer.commence(request, response, ex);
+			String detail = (ex instanceof InvalidBearerTokenException) ? "The access token is invalid or has expired"
+					: "This request needs an access token";
+			problems.write(request, response, ProblemType.UNAUTHORIZED, detail);
+		};
+	}
+
+	private static AccessDeniedHandler forbidden(Problems problems) {
+		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+		return (request, response, ex) -> {
+			bearer.handle(request, response, ex);
+			problems.write(request, response, ProblemType.FORBIDDEN, "The access token does not allow this request");
+		};
+	}
+
+}

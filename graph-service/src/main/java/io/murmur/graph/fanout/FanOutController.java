@@ -1,0 +1,116 @@
+package io.murmur.graph.fanout;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.murmur.graph.web.UserIds;
+
+/**
+ * What feed-service fans a post out with. Internal: the gateway never routes
+ * {@code /internal}.
+ * <ul>
+ * <li>Every follower id of a user, in ascending id order, a page at a time. The next page
+ * starts after the last id of the previous one (keyset pagination), a seek on the
+ * {@code (followeeId, followerId)} index of {@code FOLLOWS} that reads only the page:
+ * neither the service nor Neo4j ever holds all followers of a user with millions of them,
+ * and follows made during the walk neither repeat nor shift ids.</li>
+ * <li>The users someone follows that have at least a threshold of followers, read from
+ * the maintained {@code followersCount}: their posts are pulled at read time rather than
+ * pushed.</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping("/internal/users")
+class FanOutController {
+
+	static final int MAX_FOLLOWER_IDS = 10_000;
+
+	static final String FOLLOWER_IDS = """
+			MATCH ()-[r:FOLLOWS]->()
+			USING INDEX r:FOLLOWS(followeeId, followerId)
+			WHERE r.followeeId = $user AND r.followerId > $after
+			RETURN r.followerId AS id
+			ORDER BY r.followeeId, r.followerId
+			LIMIT $limit
+			""";
+
+	private final Driver driver;
+
+	FanOutController(Driver driver) {
+		this.driver = driver;
+	}
+
+	@GetMapping("/{id}/follower-ids")
+	FollowerIds followerIds(@PathVariable String id, @RequestParam(required = false) @Nullable String after,
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_FOLLOWER_IDS) int limit) {
+		long userId = UserIds.parse("id", id);
+		long from = (after != null && !after.isEmpty()) ? UserIds.parse("after", after) : 0;
+		List<Long> ids;
+		try (Session session = this.driver.session()) {
+			ids = session
+				.executeRead((tx) -> tx.run(FOLLOWER_IDS, Map.of("user", userId, "after", from, "limit", limit + 1))
+					.list((row) -> row.get("id").asLong()));
+		}
+		List<Long> page = (ids.size() > limit) ? ids.subList(0, limit) : ids;
+		String next = (ids.size() > limit) ? Long.toString(page.get(page.size() - 1)) : null;
+		return new FollowerIds(page.stream().map((follower) -> Long.toString(follower)).toList(), next);
+	}
+
+	@GetMapping("/{id}/celebrity-followees")
+	CelebrityFollowees celebrityFollowees(@PathVariable String id,
+			@RequestParam @Min(1) @Max(Integer.MAX_VALUE) long threshold) {
+		long userId = UserIds.parse("id", id);
+		try (Session session = this.driver.session()) {
+			return new CelebrityFollowees(session.executeRead((tx) -> tx.run("""
+					MATCH (:User {id: $user})-[:FOLLOWS]->(c:User)
+					WHERE c.followersCount >= $threshold
+					RETURN c.id AS id, c.followersCount AS followers
+					ORDER BY c.id
+					""", Map.of("user", userId, "threshold", threshold))
+				.list((row) -> new Celebrity(Long.toString(row.get("id").asLong()), row.get("followers").asLong()))));
+		}
+	}
+
+	/**
+	 * A page of follower ids.
+	 *
+	 * @param items follower ids, ascending
+	 * @param nextAfter the {@code after} of the next page, or {@code null} when this page
+	 * is the last
+	 */
+	record FollowerIds(List<String> items, @Nullable String nextAfter) {
+
+	}
+
+	/**
+	 * The followed users at or above the threshold.
+	 *
+	 * @param items the users, by ascending id
+	 */
+	record CelebrityFollowees(List<Celebrity> items) {
+
+	}
+
+	/**
+	 * A followed user with many followers.
+	 *
+	 * @param id the user
+	 * @param followersCount how many users follow them
+	 */
+	record Celebrity(String id, long followersCount) {
+
+	}
+
+}

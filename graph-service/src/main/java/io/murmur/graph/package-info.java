@@ -1,0 +1,7 @@
+/**
+ * graph-service: the follow graph in Neo4j.
+ */
+@NullMarked
+package io.murmur.graph;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,77 @@
+package io.murmur.graph.user;
+
+import java.net.http.HttpClient;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import io.murmur.graph.config.GraphProperties;
+import io.murmur.graph.web.ProblemException;
+import io.murmur.graph.web.ProblemType;
+
+/**
+ * Asks user-service whether a user exists, for a follow that arrives before the graph has
+ * consumed the followee's {@code UserRegistered} event. The caller's access token is
+ * forwarded: user-service's internal batch lookup needs one.
+ */
+@Component
+public class UserDirectory {
+
+	private final RestClient client;
+
+	UserDirectory(GraphProperties properties) {
+		GraphProperties.UserService userService = properties.userService();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(userService.connectTimeout()).build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(userService.readTimeout());
+		this.client = RestClient.builder().baseUrl(userService.baseUrl().toString()).requestFactory(requests).build();
+	}
+
+	/**
+	 * Whether user-service knows a user.
+	 * @param id the user id
+	 * @param bearerToken the caller's access token
+	 * @return {@code true} if the user exists
+	 * @throws ProblemException ({@code service-unavailable}) if user-service cannot be
+	 * asked
+	 */
+	public boolean exists(long id, String bearerToken) {
+		BatchResponse response;
+		try {
+			response = this.client.post()
+				.uri("/internal/users/batch")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(new BatchRequest(List.of(Long.toString(id))))
+				.retrieve()
+				.body(BatchResponse.class);
+		}
+		catch (RestClientException ex) {
+			throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+					"The service cannot check the user now; try again later");
+		}
+		return response != null && response.items() != null
+				&& response.items().stream().anyMatch((user) -> Long.toString(id).equals(user.id()));
+	}
+
+	record BatchRequest(List<String> ids) {
+
+	}
+
+	record BatchResponse(@Nullable List<Found> items) {
+
+	}
+
+	record Found(@Nullable String id) {
+
+	}
+
+}

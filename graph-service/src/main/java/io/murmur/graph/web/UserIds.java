@@ -1,0 +1,36 @@
+package io.murmur.graph.web;
+
+import java.util.regex.Pattern;
+
+/**
+ * Ids as they travel in JSON, paths and parameters: positive decimal strings that fit a
+ * {@code long}, the form user-service issues them in.
+ */
+public final class UserIds {
+
+	private static final Pattern DECIMAL = Pattern.compile("[1-9][0-9]{0,18}");
+
+	private UserIds() {
+	}
+
+	/**
+	 * Parses an id from a request.
+	 * @param field the path variable or parameter the id came in, named in the problem
+	 * @param id the id as text
+	 * @return the id
+	 * @throws ProblemException ({@code validation-failed}) if the text is not a positive
+	 * decimal {@code long}
+	 */
+	public static long parse(String field, String id) {
+		if (DECIMAL.matcher(id).matches()) {
+			try {
+				return Long.parseLong(id);
+			}
+			catch (NumberFormatException ex) {
+				// too large for a long; refused below
+			}
+		}
+		throw ProblemException.invalidField(field, "must be a user id: a positive decimal string");
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.murmur.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for user-service: publishes the JWKS of {@link TestTokens} and answers the
+ * internal batch lookup with the users a test registered, recording each lookup.
+ */
+public final class StubUserService {
+
+	private static final Pattern ID = Pattern.compile("\"([0-9]+)\"");
+
+	private final HttpServer server;
+
+	private final Set<String> users = ConcurrentHashMap.newKeySet();
+
+	private final List<Lookup> lookups = new CopyOnWriteArrayList<>();
+
+	StubUserService() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public void register(long userId) {
+		this.users.add(Long.toString(userId));
+	}
+
+	public List<Lookup> lookups() {
+		return List.copyOf(this.lookups);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getRawPath();
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		if (path.equals("/.well-known/jwks.json")) {
+			send(exchange, 200, TestTokens.jwks());
+			return;
+		}
+		if (path.equals("/internal/users/batch") && exchange.getRequestMethod().equals("POST")) {
+			this.lookups.add(new Lookup(body, exchange.getRequestHeaders().getFirst("Authorization")));
+			Matcher ids = ID.matcher(body);
+			StringBuilder items = new StringBuilder();
+			while (ids.find()) {
+				if (this.users.contains(ids.group(1))) {
+					items.append(items.isEmpty() ? "" : ",")
+						.append("{\"id\":\"")
+						.append(ids.group(1))
+						.append("\",\"handle\":\"u")
+						.append(ids.group(1))
+						.append("\"}");
+				}
+			}
+			send(exchange, 200, "{\"items\":[" + items + "]}");
+			return;
+		}
+		send(exchange, 404, "{}");
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+	void close() {
+		this.server.stop(0);
+	}
+
+	/**
+	 * One batch lookup that reached the stub.
+	 *
+	 * @param body the request body
+	 * @param authorization the {@code Authorization} header
+	 */
+	public record Lookup(String body, String authorization) {
+
+	}
+
+}
