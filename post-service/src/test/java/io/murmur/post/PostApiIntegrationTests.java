@@ -422,6 +422,25 @@ class PostApiIntegrationTests extends IntegrationTestSupport {
 		}
 
 		@Test
+		void shouldRefuseAPostWhoseMentionsCannotBeResolved() {
+			assertProblem(api.post("/api/v1/posts", Api.newUser(), Api.text("hi @broken_user")), 503,
+					"service-unavailable");
+		}
+
+		@Test
+		void shouldRefuseBodiesFarLargerThanAnyPost() {
+			assertProblem(api.post("/api/v1/posts", Api.newUser(), Api.text("x".repeat(100_000))), 413,
+					"payload-too-large");
+		}
+
+		@Test
+		void shouldServeApiDocsWithoutAToken() {
+			Response docs = api.call("GET", "/v3/api-docs", null, null);
+			assertThat(docs.status()).isEqualTo(200);
+			assertThat(docs.body()).contains("/api/v1/posts/{id}/like");
+		}
+
+		@Test
 		void shouldServeHealthWithoutAToken() {
 			Response readiness = api.call("GET", "/actuator/health/readiness", null, null);
 			assertThat(readiness.status()).isEqualTo(200);

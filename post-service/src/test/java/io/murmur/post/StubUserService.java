@@ -75,7 +75,10 @@ final class StubUserService {
 			this.lookupAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 			String handle = path.substring(LOOKUP_PATH.length()).toLowerCase(Locale.ROOT);
 			Long id = this.users.get(handle);
-			if (id == null) {
+			if (handle.startsWith("broken")) {
+				send(exchange, 500, "{}");
+			}
+			else if (id == null) {
 				send(exchange, 404, "{\"type\":\"https://murmur.example/problems/user-not-found\",\"status\":404}");
 			}
 			else {

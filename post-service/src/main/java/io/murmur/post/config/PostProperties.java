@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,11 +25,13 @@ import org.springframework.validation.annotation.Validated;
  * @param cassandra the keyspace and its replication
  * @param userService where mentions are resolved
  * @param outbox how the outbox relay publishes to Kafka
+ * @param maxRequestBodySize the largest request body accepted
  */
 @Validated
 @ConfigurationProperties("murmur.post")
 public record PostProperties(@Min(0) @Max(1023) int workerId, @Valid @NotNull Jwt jwt,
-		@Valid @NotNull Cassandra cassandra, @Valid @NotNull UserService userService, @Valid @NotNull Outbox outbox) {
+		@Valid @NotNull Cassandra cassandra, @Valid @NotNull UserService userService, @Valid @NotNull Outbox outbox,
+		@NotNull DataSize maxRequestBodySize) {
 
 	/**
 	 * Access tokens, issued by user-service.

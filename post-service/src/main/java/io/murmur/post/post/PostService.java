@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -36,9 +38,11 @@ import io.murmur.post.web.ProblemType;
  * <p>
  * Likes and reposts are decided by lightweight transactions on one row per user and post:
  * only the request that actually inserted (or removed) the row moves the counter and
- * publishes an event, so counts stay exact under concurrent and repeated requests.
- * Counters cannot join a logged batch; a crash between the decision and the counter
- * update leaves the counter one off.
+ * publishes an event, so counts stay exact under concurrent and repeated requests. When
+ * the event of a new like or repost cannot be stored, the marker row is taken back (best
+ * effort) and the request fails, so that a retry starts over. Counters cannot join a
+ * logged batch: a crash between storing the event and updating the counter leaves the
+ * counter one off.
  */
 @Service
 class PostService {
@@ -57,7 +61,13 @@ class PostService {
 
 	private final Clock clock;
 
-	PostService(PostRepository posts, PostIds ids, Outbox outbox, UserDirectory users, Clock clock) {
+	private final Counter created;
+
+	PostService(PostRepository posts, PostIds ids, Outbox outbox, UserDirectory users, Clock clock,
+			MeterRegistry meters) {
+		this.created = Counter.builder("murmur.posts.created")
+			.description("Posts published, replies and quotes included, reposts not")
+			.register(meters);
 		this.posts = posts;
 		this.ids = ids;
 		this.outbox = outbox;
@@ -104,6 +114,7 @@ class PostService {
 				post.replyTo(), post.replyToAuthor(), post.quoteOf(), mediaIds, List.copyOf(mentions.keySet()),
 				post.hashtags());
 		this.posts.insert(post, this.outbox.append(event));
+		this.created.increment();
 		if (replyTo != null) {
 			this.posts.addReplies(replyTo.id(), 1);
 		}
@@ -169,8 +180,14 @@ class PostService {
 		Post post = original(id);
 		Instant now = this.clock.instant();
 		if (this.posts.like(post.id(), userId, now)) {
-			this.posts
-				.store(this.outbox.append(new PostLiked(UUID.randomUUID(), now, post.id(), post.authorId(), userId)));
+			try {
+				this.posts.store(
+						this.outbox.append(new PostLiked(UUID.randomUUID(), now, post.id(), post.authorId(), userId)));
+			}
+			catch (RuntimeException ex) {
+				undo(() -> this.posts.unlike(post.id(), userId), ex);
+				throw ex;
+			}
 			this.posts.addLikes(post.id(), 1);
 		}
 	}
@@ -189,8 +206,14 @@ class PostService {
 		long repostId = this.ids.next();
 		if (this.posts.repost(post.id(), userId, repostId)) {
 			Post entry = Post.repost(repostId, userId, PostIds.instantOf(repostId), post);
-			this.posts.insert(entry, this.outbox.append(new PostReposted(UUID.randomUUID(), this.clock.instant(),
-					post.id(), post.authorId(), userId, repostId)));
+			try {
+				this.posts.insert(entry, this.outbox.append(new PostReposted(UUID.randomUUID(), this.clock.instant(),
+						post.id(), post.authorId(), userId, repostId)));
+			}
+			catch (RuntimeException ex) {
+				undo(() -> this.posts.unrepost(post.id(), userId, repostId), ex);
+				throw ex;
+			}
 			this.posts.addReposts(post.id(), 1);
 		}
 	}
@@ -203,6 +226,19 @@ class PostService {
 			this.posts.delete(entry, this.outbox.append(new PostUnreposted(UUID.randomUUID(), this.clock.instant(),
 					post.id(), post.authorId(), userId, repostId)));
 			this.posts.addReposts(post.id(), -1);
+		}
+	}
+
+	/**
+	 * Takes back a like or repost marker whose event could not be stored, so that a retry
+	 * of the request records it again instead of finding it done; best effort.
+	 */
+	private static void undo(Runnable undo, RuntimeException failure) {
+		try {
+			undo.run();
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 

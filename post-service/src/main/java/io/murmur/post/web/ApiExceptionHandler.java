@@ -94,6 +94,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedBy(ex, PayloadTooLargeException.class) != null) {
+			ProblemDetail problem = Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large");
+			return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+		}
 		MismatchedInputException mismatch = causedBy(ex, MismatchedInputException.class);
 		if (mismatch != null && !mismatch.getPath().isEmpty()) {
 			return validationFailed(List.of(new InvalidField(path(mismatch), expected(mismatch.getTargetType()))),

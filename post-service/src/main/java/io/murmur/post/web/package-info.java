@@ -1,5 +1,6 @@
 /**
- * HTTP concerns shared by every endpoint: RFC 9457 problem responses, and the error page.
+ * HTTP concerns shared by every endpoint: RFC 9457 problem responses, the error page and
+ * the request body limit.
  */
 @NullMarked
 package io.murmur.post.web;
