@@ -221,6 +221,34 @@ class PostApiIntegrationTests extends IntegrationTestSupport {
 					.filteredOn((liked) -> Long.toString(liked.postId()).equals(id))
 					.hasSize(51));
 			assertThat(PostEvents.get().of(PostLiked.class)).filteredOn((liked) -> liked.userId() == eager).hasSize(1);
+
+			List<Integer> unliked = inParallel(IntStream.range(0, 10)
+				.mapToObj((i) -> (Callable<Integer>) () -> api.delete("/api/v1/posts/" + id + "/like", eager).status())
+				.toList());
+			assertThat(unliked).containsOnly(204);
+			assertThat(api.get("/api/v1/posts/" + id, author).json().get("counts").get("likes").asLong()).isEqualTo(50);
+		}
+
+		@Test
+		void shouldRecordOneRepostUnderConcurrentDuplicateReposts() throws Exception {
+			long author = Api.newUser();
+			long reposter = Api.newUser();
+			String id = api.create(author, Api.text("share me once")).get("id").asString();
+			List<Integer> statuses = inParallel(IntStream.range(0, 10)
+				.mapToObj((i) -> (Callable<Integer>) () -> api.post("/api/v1/posts/" + id + "/repost", reposter, null)
+					.status())
+				.toList());
+			assertThat(statuses).containsOnly(204);
+			assertThat(api.get("/api/v1/posts/" + id, author).json().get("counts").get("reposts").asLong())
+				.isEqualTo(1);
+			JsonNode timeline = api.get("/api/v1/users/" + reposter + "/posts", reposter).json();
+			assertThat(timeline.get("items").size()).isEqualTo(1);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(PostEvents.get().of(PostReposted.class))
+					.filteredOn((reposted) -> reposted.reposterId() == reposter)
+					.singleElement()
+					.satisfies((reposted) -> assertThat(Long.toString(reposted.repostId()))
+						.isEqualTo(timeline.get("items").get(0).get("id").asString())));
 		}
 
 		private int likeStatus(String id, long fan) {
@@ -357,6 +385,7 @@ class PostApiIntegrationTests extends IntegrationTestSupport {
 					Arguments.of("{\"text\":\"a\",\"replyTo\":\"12345\"}", "validation-failed", "replyTo"),
 					Arguments.of("{\"text\":\"a\",\"replyTo\":\"abc\"}", "validation-failed", "replyTo"),
 					Arguments.of("{\"text\":\"a\",\"quoteOf\":\"-4\"}", "validation-failed", "quoteOf"),
+					Arguments.of("{\"text\":\"a\",\"quoteOf\":\"777\"}", "validation-failed", "quoteOf"),
 					Arguments.of("{\"text\":5}", "validation-failed", "text"),
 					Arguments.of("{\"text\":\"a\"", "malformed-request", null),
 					Arguments.of("[]", "malformed-request", null));
