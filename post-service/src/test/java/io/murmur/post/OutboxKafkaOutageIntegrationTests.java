@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.murmur.events.post.PostCreated;
 import io.murmur.events.post.PostLiked;
@@ -16,9 +19,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An acknowledged post reaches Kafka even when Kafka was down when it was written: the
- * outbox keeps it and the relay publishes it once the broker is back.
+ * outbox keeps it and the relay publishes it once the broker is back, then deletes the
+ * published rows and moves past the closed minutes.
  */
 class OutboxKafkaOutageIntegrationTests extends IntegrationTestSupport {
+
+	@Autowired
+	CqlSession session;
 
 	@Test
 	void shouldPublishEverythingWrittenWhileKafkaWasDown() {
@@ -57,6 +64,14 @@ class OutboxKafkaOutageIntegrationTests extends IntegrationTestSupport {
 		List<Long> expected = new ArrayList<>(List.of(before));
 		expected.addAll(written);
 		assertThat(order).containsExactlyElementsOf(expected);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.session.execute("SELECT event_id FROM outbox").all()).isEmpty());
+		long minute = System.currentTimeMillis() / 60_000;
+		await().atMost(Duration.ofSeconds(90))
+			.untilAsserted(
+					() -> assertThat(this.session.execute("SELECT shard, bucket FROM outbox_progress").all()).hasSize(4)
+						.allSatisfy((row) -> assertThat(row.getLong("bucket")).isGreaterThanOrEqualTo(minute - 1)));
 	}
 
 }
