@@ -52,7 +52,7 @@ final class Api {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.headers().firstValue("Location").orElse(null), response.body());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -94,7 +94,7 @@ final class Api {
 		return json.writeValueAsString(java.util.Map.of("text", text));
 	}
 
-	record Response(int status, String contentType, String body) {
+	record Response(int status, String contentType, @Nullable String location, String body) {
 
 		JsonNode json() {
 			return json.readTree(this.body);

@@ -64,6 +64,8 @@ class PostApiIntegrationTests extends IntegrationTestSupport {
 			assertThat(StubUserService.INSTANCE.lookupAuthorizations())
 				.allMatch((value) -> value.startsWith("Bearer "));
 
+			Response response = api.post("/api/v1/posts", author, Api.text("second"));
+			assertThat(response.location()).isEqualTo("/api/v1/posts/" + response.json().get("id").asString());
 			Response read = api.get("/api/v1/posts/" + created.get("id").asString(), Api.newUser());
 			assertThat(read.status()).isEqualTo(200);
 			assertThat(read.json()).isEqualTo(created);

@@ -1,5 +1,6 @@
 package io.murmur.post.post;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,9 +39,9 @@ class PostController {
 	}
 
 	@PostMapping("/api/v1/posts")
-	@ResponseStatus(HttpStatus.CREATED)
-	PostResponse create(@AuthenticationPrincipal Jwt token, @RequestBody CreatePostRequest request) {
-		return this.posts.create(userId(token), request, token.getTokenValue());
+	ResponseEntity<PostResponse> create(@AuthenticationPrincipal Jwt token, @RequestBody CreatePostRequest request) {
+		PostResponse post = this.posts.create(userId(token), request, token.getTokenValue());
+		return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(post);
 	}
 
 	@GetMapping("/api/v1/posts/{id}")
