@@ -1,0 +1,8 @@
+/**
+ * The Cassandra-side outbox: events are written in the logged batch of the change that
+ * caused them and relayed to Kafka in order, at least once.
+ */
+@NullMarked
+package io.murmur.post.outbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,15 @@
+package io.murmur.post.post;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Post ids to read at once.
+ *
+ * @param ids up to 200 decimal post ids
+ */
+record BatchRequest(@NotNull @Size(max = 200) List<String> ids) {
+
+}

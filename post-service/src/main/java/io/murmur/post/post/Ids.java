@@ -1,0 +1,50 @@
+package io.murmur.post.post;
+
+import org.jspecify.annotations.Nullable;
+
+import io.murmur.post.web.ProblemException;
+import io.murmur.post.web.ProblemType;
+
+/**
+ * Reads the decimal ids of posts, users and media that the API carries as strings.
+ */
+final class Ids {
+
+	private Ids() {
+	}
+
+	/**
+	 * An id from its decimal form.
+	 * @param value the text
+	 * @return the id, or {@code null} if the text is not a positive 64-bit decimal
+	 */
+	static @Nullable Long parse(@Nullable String value) {
+		if (value == null || value.isEmpty() || value.length() > 19
+				|| !value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			return null;
+		}
+		try {
+			long id = Long.parseLong(value);
+			return (id > 0) ? id : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * An id taken from the request path.
+	 * @param value the path segment
+	 * @param what what the id names, for the problem detail
+	 * @return the id
+	 * @throws ProblemException if the segment is not an id
+	 */
+	static long path(String value, String what) {
+		Long id = parse(value);
+		if (id == null) {
+			throw new ProblemException(ProblemType.MALFORMED_REQUEST, "'" + value + "' is not a " + what + " id");
+		}
+		return id;
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.murmur.post.post;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.murmur.post.web.InvalidField;
+import io.murmur.post.web.ProblemException;
+
+/**
+ * The posts API. The acting user is always the access token's subject; ids in paths only
+ * name what is acted on.
+ */
+@RestController
+class PostController {
+
+	private final PostService posts;
+
+	PostController(PostService posts) {
+		this.posts = posts;
+	}
+
+	@PostMapping("/api/v1/posts")
+	ResponseEntity<PostResponse> create(@AuthenticationPrincipal Jwt token, @RequestBody CreatePostRequest request) {
+		PostResponse post = this.posts.create(userId(token), request, token.getTokenValue());
+		return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(post);
+	}
+
+	@GetMapping("/api/v1/posts/{id}")
+	PostResponse get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+		return this.posts.get(Ids.path(id, "post"), userId(token));
+	}
+
+	@DeleteMapping("/api/v1/posts/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+		this.posts.delete(Ids.path(id, "post"), userId(token));
+	}
+
+	@PostMapping("/api/v1/posts/{id}/like")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void like(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+		this.posts.like(Ids.path(id, "post"), userId(token));
+	}
+
+	@DeleteMapping("/api/v1/posts/{id}/like")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unlike(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+		this.posts.unlike(Ids.path(id, "post"), userId(token));
+	}
+
+	@PostMapping("/api/v1/posts/{id}/repost")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void repost(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+		this.posts.repost(Ids.path(id, "post"), userId(token));
+	}
+
+	@DeleteMapping("/api/v1/posts/{id}/repost")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unrepost(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+		this.posts.unrepost(Ids.path(id, "post"), userId(token));
+	}
+
+	@GetMapping("/api/v1/users/{id}/posts")
+	PageResponse<PostResponse> timeline(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return this.posts.timeline(Ids.path(id, "user"), limit, cursor, userId(token));
+	}
+
+	@GetMapping("/api/v1/posts/{id}/replies")
+	PageResponse<PostResponse> replies(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return this.posts.replies(Ids.path(id, "post"), limit, cursor, userId(token));
+	}
+
+	/**
+	 * Reads many posts at once, with the caller's like and repost state, for services
+	 * that hydrate lists of post ids (feed-service). Posts that do not exist are left
+	 * out; the others come in the order asked.
+	 */
+	@PostMapping("/internal/posts/batch")
+	PageResponse<PostResponse> batch(@AuthenticationPrincipal Jwt token, @Valid @RequestBody BatchRequest request) {
+		List<Long> ids = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
+		for (int i = 0; i < request.ids().size(); i++) {
+			Long id = Ids.parse(request.ids().get(i));
+			if (id == null) {
+				errors.add(new InvalidField("ids[" + i + "]", "must be a post id"));
+			}
+			else {
+				ids.add(id);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw ProblemException.invalidFields(errors);
+		}
+		return new PageResponse<>(this.posts.batch(ids, userId(token)), null);
+	}
+
+	private static long userId(Jwt token) {
+		return Long.parseLong(token.getSubject());
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.murmur.post;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.murmur.localstack.Store;
+import io.murmur.localstack.spring.LocalStores;
+
+/**
+ * The service on a random port against a real Cassandra and Kafka, with user-service
+ * replaced by {@link StubUserService}, and a relay and producer tuned to notice a Kafka
+ * outage and recover within seconds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "murmur.post.outbox.poll-interval=100ms", "murmur.post.outbox.settle-time=5s",
+				"murmur.post.outbox.min-backoff=200ms", "murmur.post.outbox.max-backoff=1s",
+				"spring.kafka.producer.properties.max.block.ms=1000",
+				"spring.kafka.producer.properties.request.timeout.ms=2000",
+				"spring.kafka.producer.properties.delivery.timeout.ms=3000" })
+@LocalStores({ Store.CASSANDRA, Store.KAFKA })
+abstract class IntegrationTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@DynamicPropertySource
+	static void userService(DynamicPropertyRegistry registry) {
+		registry.add("murmur.post.jwt.jwk-set-uri", StubUserService.INSTANCE::jwksUri);
+		registry.add("murmur.post.user-service.base-url", StubUserService.INSTANCE::url);
+	}
+
+	@BeforeEach
+	void client() {
+		this.api = new Api(this.port);
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.murmur.post;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for user-service: publishes the JWKS of a key the tests sign with and
+ * answers handle lookups for the users a test registers. Records the Authorization header
+ * of each lookup.
+ */
+final class StubUserService {
+
+	static final StubUserService INSTANCE = new StubUserService();
+
+	static final String LOOKUP_PATH = "/api/v1/users/by-handle/";
+
+	final RSAKey signingKey = TestTokens.newKey("key-1");
+
+	private final HttpServer server;
+
+	private final Map<String, Long> users = new ConcurrentHashMap<>();
+
+	private final List<String> lookupAuthorizations = new CopyOnWriteArrayList<>();
+
+	private StubUserService() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		this.server.createContext("/", this::handle);
+		this.server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.server.stop(0)));
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	String jwksUri() {
+		return url() + "/.well-known/jwks.json";
+	}
+
+	void register(String handle, long id) {
+		this.users.put(handle.toLowerCase(Locale.ROOT), id);
+	}
+
+	List<String> lookupAuthorizations() {
+		return List.copyOf(this.lookupAuthorizations);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		exchange.getRequestBody().readAllBytes();
+		String path = exchange.getRequestURI().getRawPath();
+		if (path.equals("/.well-known/jwks.json")) {
+			send(exchange, 200, TestTokens.jwks(this.signingKey));
+			return;
+		}
+		if (path.startsWith(LOOKUP_PATH)) {
+			this.lookupAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+			String handle = path.substring(LOOKUP_PATH.length()).toLowerCase(Locale.ROOT);
+			Long id = this.users.get(handle);
+			if (handle.startsWith("broken")) {
+				send(exchange, 500, "{}");
+			}
+			else if (id == null) {
+				send(exchange, 404, "{\"type\":\"https://murmur.example/problems/user-not-found\",\"status\":404}");
+			}
+			else {
+				send(exchange, 200, "{\"id\":\"" + id + "\",\"handle\":\"" + handle + "\",\"displayName\":\"" + handle
+						+ "\",\"bio\":\"\",\"followersCount\":0,\"followingCount\":0}");
+			}
+			return;
+		}
+		send(exchange, 404, "{}");
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+}
