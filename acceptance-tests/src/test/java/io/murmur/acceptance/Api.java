@@ -36,6 +36,10 @@ final class Api {
 		return send("POST", path, body, token);
 	}
 
+	Response delete(String path, String token) {
+		return send("DELETE", path, null, token);
+	}
+
 	Response patch(String path, String body, String token) {
 		return send("PATCH", path, body, token);
 	}

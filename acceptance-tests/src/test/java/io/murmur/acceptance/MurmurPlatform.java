@@ -40,21 +40,34 @@ final class MurmurPlatform {
 
 	private final RunningService userService;
 
+	private final RunningService graphService;
+
+	private final RunningService postService;
+
 	private final RunningService gateway;
 
 	private final RunningService strictGateway;
 
 	private MurmurPlatform() {
 		this.signingKey = newKey(KEY_ID);
-		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS));
+		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA));
 		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
 				Duration.ofSeconds(180));
+		int graphPort = FreePorts.next();
 		this.userService = launcher.start(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 			.withDatabase("murmur_user")
+			.withProperty("murmur.user.graph.base-url", "http://127.0.0.1:" + graphPort)
 			.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
 			.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
 			.withProperty("murmur.user.login-throttle.max-failures-per-account", "3"));
 		String userUrl = this.userService.service().url();
+		this.graphService = launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
+			.withProperty("murmur.graph.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+			.withProperty("murmur.graph.user-service.base-url", userUrl));
+		this.postService = launcher
+			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
+				.withProperty("murmur.post.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+				.withProperty("murmur.post.user-service.base-url", userUrl));
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
 				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
@@ -70,9 +83,11 @@ final class MurmurPlatform {
 		return instance;
 	}
 
-	private static PlatformService gateway(String userUrl, int redisDatabase) {
+	private PlatformService gateway(String userUrl, int redisDatabase) {
 		return PlatformService.of("gateway-service", FreePorts.next(), Store.REDIS)
 			.withProperty("murmur.gateway.services.user", userUrl)
+			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
+			.withProperty("murmur.gateway.services.post", this.postService.service().url())
 			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
 	}
 

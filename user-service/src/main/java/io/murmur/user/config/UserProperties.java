@@ -27,12 +27,13 @@ import org.springframework.validation.annotation.Validated;
  * @param web limits and trust at the HTTP edge
  * @param outbox how the outbox relay publishes to Kafka
  * @param media where avatars are served from
+ * @param graph where follower counts come from
  */
 @Validated
 @ConfigurationProperties("murmur.user")
 public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshToken refreshToken,
 		@Valid @NotNull LoginThrottle loginThrottle, @Valid @NotNull Web web, @Valid @NotNull Outbox outbox,
-		@Valid @NotNull Media media) {
+		@Valid @NotNull Media media, @Valid @NotNull Graph graph) {
 
 	/**
 	 * Access tokens: RS256 JWTs signed with the active key; every configured key's public
@@ -128,6 +129,17 @@ public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshTok
 	 * slash and the avatar's media id
 	 */
 	public record Media(@NotNull URI baseUrl) {
+
+	}
+
+	/**
+	 * graph-service, which owns the follow graph.
+	 *
+	 * @param baseUrl graph-service's URL
+	 * @param timeout how long a profile waits for its counts before it is served without
+	 * them
+	 */
+	public record Graph(@NotNull URI baseUrl, @NotNull Duration timeout) {
 
 	}
 

@@ -28,33 +28,41 @@ class ProfileController {
 
 	private final ProfileService profiles;
 
-	ProfileController(ProfileService profiles) {
+	private final FollowCounts followCounts;
+
+	ProfileController(ProfileService profiles, FollowCounts followCounts) {
 		this.profiles = profiles;
+		this.followCounts = followCounts;
 	}
 
 	@GetMapping("/me")
-	UserResponse me(@AuthenticationPrincipal Jwt token) {
-		return this.profiles.byId(CurrentUser.of(token));
+	ProfileResponse me(@AuthenticationPrincipal Jwt token) {
+		return withCounts(this.profiles.byId(CurrentUser.of(token)), token);
 	}
 
 	@PatchMapping(path = "/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
-	UserResponse updateMe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileUpdateRequest request) {
-		return this.profiles.update(CurrentUser.of(token), request);
+	ProfileResponse updateMe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileUpdateRequest request) {
+		return withCounts(this.profiles.update(CurrentUser.of(token), request), token);
 	}
 
 	@GetMapping("/{id}")
-	UserResponse byId(@PathVariable String id) {
+	ProfileResponse byId(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		long userId = UserIds.parse(id)
 			.orElseThrow(() -> ProblemException.invalidField("id", "must be a user id: a positive decimal string"));
-		return this.profiles.byId(userId);
+		return withCounts(this.profiles.byId(userId), token);
 	}
 
 	@GetMapping("/by-handle/{handle}")
-	UserResponse byHandle(@PathVariable String handle) {
+	ProfileResponse byHandle(@AuthenticationPrincipal Jwt token, @PathVariable String handle) {
 		if (!handle.matches("[A-Za-z0-9_]{3,30}")) {
 			throw new ProblemException(ProblemType.USER_NOT_FOUND, "No such user");
 		}
-		return this.profiles.byHandle(handle);
+		return withCounts(this.profiles.byHandle(handle), token);
+	}
+
+	private ProfileResponse withCounts(UserResponse user, Jwt token) {
+		return ProfileResponse.of(user,
+				this.followCounts.of(Long.parseLong(user.id()), token.getTokenValue()).orElse(null));
 	}
 
 }

@@ -1,0 +1,62 @@
+package io.murmur.user.profile;
+
+import java.net.http.HttpClient;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import io.murmur.user.config.UserProperties;
+
+/**
+ * Follower and following counts, which graph-service owns. A profile asks for them with
+ * the caller's own access token; if graph-service does not answer in time the profile is
+ * served without them rather than not at all.
+ */
+@Component
+class FollowCounts {
+
+	private static final Log log = LogFactory.getLog(FollowCounts.class);
+
+	private final RestClient graph;
+
+	FollowCounts(UserProperties properties) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(properties.graph().timeout()).build());
+		requests.setReadTimeout(properties.graph().timeout());
+		this.graph = RestClient.builder()
+			.baseUrl(properties.graph().baseUrl().toString())
+			.requestFactory(requests)
+			.build();
+	}
+
+	Optional<Counts> of(long userId, String bearerToken) {
+		try {
+			return Optional.ofNullable(this.graph.get()
+				.uri("/internal/users/{id}/counts", userId)
+				.header("Authorization", "Bearer " + bearerToken)
+				.retrieve()
+				.body(Counts.class));
+		}
+		catch (RestClientException ex) {
+			log.warn("No follow counts for user " + userId + " from graph-service: " + ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * graph-service's answer.
+	 *
+	 * @param followersCount how many follow the user
+	 * @param followingCount how many the user follows
+	 */
+	record Counts(long followersCount, long followingCount) {
+
+	}
+
+}
