@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
  * {@link Topics#deadLetter(String, String)}) with its original bytes.
  * <p>
  * The {@link #getMessage() message} starts with the {@link Reason} in brackets, for
- * example {@code [UNKNOWN_TYPE]}, so that the reason is still there once a dead-letter
- * recoverer has reduced the exception to header text.
+ * example {@code [UNKNOWN_TYPE]}, so that the reason survives as text on the dead-letter
+ * record. Behind Spring Kafka's {@code ErrorHandlingDeserializer} this exception becomes
+ * the cause of Spring's {@code DeserializationException}, so the dead-letter record names
+ * Spring's exception in its {@code kafka_dlt-exception-fqcn} and {@code -message} headers
+ * and carries this one, reason included, in {@code kafka_dlt-exception-stacktrace}.
  */
 public final class EventDeserializationException extends SerializationException {
 

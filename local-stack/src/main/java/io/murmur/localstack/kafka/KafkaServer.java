@@ -1,47 +1,356 @@
 package io.murmur.localstack.kafka;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+import org.jspecify.annotations.Nullable;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
 import io.murmur.localstack.StoreServer;
+import io.murmur.localstack.StoreStartException;
+import io.murmur.localstack.process.ManagedProcess;
 
 /**
- * Not implemented yet.
+ * A real Apache Kafka broker in KRaft combined mode, broker and controller in one JVM
+ * with its own classpath, its storage formatted fresh for each run.
+ * <p>
+ * Besides {@link #close()}, the broker can be {@link #stop() stopped} and
+ * {@link #restart() restarted} on the same ports with the same data, so that tests can
+ * show what a service does while Kafka is away and that its clients recover once it is
+ * back.
  */
 public final class KafkaServer implements StoreServer {
 
+	private static final String HOST = "127.0.0.1";
+
+	private static final String LOGBACK_XML = """
+			<configuration>
+				<statusListener class="ch.qos.logback.core.status.NopStatusListener"/>
+				<appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+					<encoder>
+						<pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern>
+					</encoder>
+				</appender>
+				<logger name="kafka.request.logger" level="WARN"/>
+				<logger name="state.change.logger" level="WARN"/>
+				<logger name="org.apache.kafka.common.config.AbstractConfig" level="WARN"/>
+				<root level="INFO">
+					<appender-ref ref="STDOUT"/>
+				</root>
+			</configuration>
+			""";
+
+	private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+	private final StoreContext context;
+
+	private final int port;
+
+	private final List<String> command;
+
+	private volatile @Nullable ManagedProcess process;
+
+	private volatile long lastPid = -1;
+
+	private volatile State state = State.STOPPED;
+
+	private KafkaServer(StoreContext context, int port, List<String> command) {
+		this.context = context;
+		this.port = port;
+		this.command = command;
+	}
+
+	/**
+	 * Formats fresh KRaft storage, starts the broker and waits until it describes the
+	 * cluster through an admin client.
+	 * @param context the store context
+	 * @return the running server
+	 */
 	public static KafkaServer start(StoreContext context) {
-		throw new UnsupportedOperationException("kafka is not implemented yet");
+		List<Path> classpath = context.artifacts()
+			.classpath("org.apache.kafka:kafka_2.13:" + context.version("kafka"),
+					"org.slf4j:slf4j-api:" + context.version("slf4j"),
+					"ch.qos.logback:logback-classic:" + context.version("logback"));
+		int port = context.freePort();
+		int controllerPort = context.freePort();
+		Path serverProperties = write(context.home().resolve("server.properties"),
+				serverProperties(port, controllerPort, context.dataDir()));
+		Path logbackXml = write(context.home().resolve("logback.xml"), LOGBACK_XML);
+		format(context, javaCommand(context, classpath, logbackXml, "kafka.tools.StorageTool"), serverProperties);
+		List<String> command = new ArrayList<>(javaCommand(context, classpath, logbackXml, "kafka.Kafka"));
+		command.add(serverProperties.toString());
+		KafkaServer server = new KafkaServer(context, port, List.copyOf(command));
+		server.launch();
+		return server;
+	}
+
+	private static String serverProperties(int port, int controllerPort, Path dataDir) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("process.roles", "broker,controller");
+		properties.put("node.id", "1");
+		properties.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
+		properties.put("listeners",
+				"PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+		properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		properties.put("inter.broker.listener.name", "PLAINTEXT");
+		properties.put("controller.listener.names", "CONTROLLER");
+		properties.put("log.dirs", dataDir.toString());
+		properties.put("num.partitions", "1");
+		properties.put("auto.create.topics.enable", "true");
+		properties.put("offsets.topic.replication.factor", "1");
+		properties.put("offsets.topic.num.partitions", "5");
+		properties.put("transaction.state.log.replication.factor", "1");
+		properties.put("transaction.state.log.min.isr", "1");
+		properties.put("transaction.state.log.num.partitions", "5");
+		properties.put("share.coordinator.state.topic.replication.factor", "1");
+		properties.put("share.coordinator.state.topic.min.isr", "1");
+		properties.put("share.coordinator.state.topic.num.partitions", "5");
+		properties.put("group.initial.rebalance.delay.ms", "0");
+		properties.put("num.network.threads", "2");
+		properties.put("num.io.threads", "2");
+		properties.put("background.threads", "2");
+		return properties.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.collect(Collectors.joining("\n", "", "\n"));
+	}
+
+	/**
+	 * A JVM command line that runs the given main class on the Kafka classpath. Each main
+	 * class gets an application class-data archive, created on its first run and shared
+	 * by later runs on this machine, which roughly halves the CPU time of a start.
+	 */
+	private static List<String> javaCommand(StoreContext context, List<Path> classpath, Path logbackXml,
+			String mainClass) {
+		Path archive = context.cacheDir("kafka-" + context.version("kafka"))
+			.resolve(mainClass + "-jdk-" + Runtime.version() + ".jsa");
+		return List.of(context.jdks().currentJava().toString(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
+				"-XX:SharedArchiveFile=" + archive, "-Djava.awt.headless=true",
+				"-Dlogback.configurationFile=" + logbackXml, "-cp",
+				classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)), mainClass);
+	}
+
+	private static void format(StoreContext context, List<String> storageTool, Path serverProperties) {
+		List<String> command = new ArrayList<>(storageTool);
+		command.addAll(List.of("format", "--cluster-id", Uuid.randomUuid().toString(), "--config",
+				serverProperties.toString(), "--standalone"));
+		ManagedProcess formatter = context.launch(command);
+		boolean exited;
+		try {
+			exited = ProcessHandle.of(formatter.pid()).map(KafkaServer::awaitExit).orElse(true);
+		}
+		finally {
+			formatter.stop(Duration.ofSeconds(5));
+		}
+		if (!exited || !Files.isRegularFile(context.dataDir().resolve("meta.properties"))) {
+			throw new StoreStartException("Formatting Kafka storage in " + context.dataDir()
+					+ (exited ? " failed" : " did not finish within " + FORMAT_TIMEOUT.toSeconds() + " s")
+					+ ". Last lines of " + context.logFile() + ":\n" + formatter.logTail(40));
+		}
+	}
+
+	private static boolean awaitExit(ProcessHandle handle) {
+		try {
+			handle.onExit().get(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StoreStartException("Interrupted while formatting Kafka storage", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+	}
+
+	private synchronized void launch() {
+		ManagedProcess started = this.context.launch(this.command);
+		this.process = started;
+		this.lastPid = started.pid();
+		try {
+			started.awaitReady(READY_TIMEOUT, this::describesCluster);
+		}
+		catch (RuntimeException ex) {
+			this.process = null;
+			started.stop(Duration.ofSeconds(5));
+			throw ex;
+		}
+		this.state = State.RUNNING;
+	}
+
+	/**
+	 * Stops the broker, keeping its data and its ports for {@link #restart()}. Clients
+	 * see Kafka as unavailable until then.
+	 */
+	public synchronized void stop() {
+		assertNotClosed();
+		ManagedProcess running = this.process;
+		this.state = State.STOPPED;
+		this.process = null;
+		if (running != null) {
+			running.stop(STOP_GRACE);
+		}
+	}
+
+	/**
+	 * Starts the broker again on the same ports with the same data, stopping it first if
+	 * it runs, and waits until it answers. Clients that kept running reconnect.
+	 */
+	public synchronized void restart() {
+		stop();
+		launch();
+	}
+
+	/**
+	 * The address clients bootstrap from.
+	 * @return e.g. {@code 127.0.0.1:9092}
+	 */
+	public String bootstrapServers() {
+		return HOST + ":" + this.port;
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	@Override
 	public Store store() {
-		throw new UnsupportedOperationException();
+		return Store.KAFKA;
 	}
 
 	@Override
 	public String endpoint() {
-		throw new UnsupportedOperationException();
+		return bootstrapServers();
 	}
 
 	@Override
 	public Map<String, String> springProperties() {
-		throw new UnsupportedOperationException();
+		return Map.of("spring.kafka.bootstrap-servers", bootstrapServers());
 	}
 
+	/**
+	 * Whether the broker runs and describes the cluster through an admin client;
+	 * {@code false} while it is stopped.
+	 * @return {@code true} if the broker answered
+	 */
 	@Override
 	public boolean isHealthy() {
-		return false;
+		ManagedProcess running = this.process;
+		if (this.state != State.RUNNING || running == null || !running.isAlive()) {
+			return false;
+		}
+		try {
+			return describesCluster();
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	private boolean describesCluster() throws Exception {
+		if (!acceptsConnections()) {
+			return false;
+		}
+		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-probe", AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+				2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+				AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 1000,
+				AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 1000);
+		try (Admin admin = Admin.create(config)) {
+			return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+				.nodes()
+				.get(4, TimeUnit.SECONDS)
+				.isEmpty();
+		}
+	}
+
+	private boolean acceptsConnections() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(HOST, this.port), 1000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	@Override
 	public long pid() {
-		return -1;
+		ManagedProcess running = this.process;
+		return (running != null) ? running.pid() : this.lastPid;
 	}
 
+	/**
+	 * Stops the broker for good and removes its data; the log stays.
+	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.state == State.CLOSED) {
+			return;
+		}
+		stop();
+		this.state = State.CLOSED;
+		deleteRecursively(this.context.dataDir());
+	}
+
+	private void assertNotClosed() {
+		if (this.state == State.CLOSED) {
+			throw new IllegalStateException("Kafka at " + bootstrapServers() + " is closed");
+		}
+	}
+
+	private static Path write(Path file, String content) {
+		try {
+			return Files.writeString(file, content, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not remove " + dir, ex);
+		}
+	}
+
+	private enum State {
+
+		RUNNING, STOPPED, CLOSED
+
 	}
 
 }

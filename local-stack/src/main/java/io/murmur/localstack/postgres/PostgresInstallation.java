@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,10 +32,11 @@ import io.murmur.localstack.StoreStartException;
  * holding a {@code .txz} of {@code bin/}, {@code lib/} and {@code share/}, unpacked once
  * per machine into the shared cache.
  * <p>
- * The tree is unpacked into a temporary sibling and renamed into place, so a JVM that
- * finds the directory finds it complete, even while another JVM is unpacking the same
- * version. The binaries find their bundled libraries through their own run path
- * ({@code $ORIGIN/../lib}).
+ * Next to the binaries it keeps the cluster the first {@code initdb} created, as a
+ * template for later runs. Both trees are built in a temporary sibling and renamed into
+ * place, so a JVM that finds the directory finds it complete, even while another JVM is
+ * building the same one. The binaries find their bundled libraries through their own run
+ * path ({@code $ORIGIN/../lib}).
  */
 final class PostgresInstallation {
 
@@ -158,8 +157,11 @@ final class PostgresInstallation {
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 			return null;
 		}
-		catch (FileAlreadyExistsException | DirectoryNotEmptyException ex) {
-			return temp;
+		catch (IOException ex) {
+			if (Files.isDirectory(target)) {
+				return temp;
+			}
+			throw ex;
 		}
 	}
 

@@ -175,7 +175,9 @@ public final class PostgresServer implements StoreServer {
 
 	/**
 	 * Creates a database unless it exists, so that each service, or each test class, can
-	 * have its own.
+	 * have its own. It is copied from {@code template1} file by file, which on a small
+	 * cluster without durability is cheaper than the default of copying it through the
+	 * write-ahead log.
 	 * @param name a lower-case SQL identifier, e.g. {@code user_service}
 	 * @return the database's JDBC URL
 	 */
@@ -186,7 +188,7 @@ public final class PostgresServer implements StoreServer {
 		try (Connection connection = connect("postgres")) {
 			if (!exists(connection, name)) {
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("CREATE DATABASE \"" + name + "\"");
+					statement.execute("CREATE DATABASE \"" + name + "\" STRATEGY FILE_COPY");
 				}
 				catch (SQLException ex) {
 					if (!"42P04".equals(ex.getSQLState())) {
