@@ -2,6 +2,7 @@ package io.murmur.user.auth;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -25,6 +26,7 @@ import io.murmur.user.web.ClientAddressResolver;
  */
 @RestController
 @RequestMapping("/api/v1/auth")
+@SecurityRequirements
 class AuthController {
 
 	private final RegistrationService registration;

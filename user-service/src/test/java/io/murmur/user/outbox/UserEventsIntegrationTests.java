@@ -1,12 +1,16 @@
 package io.murmur.user.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +47,9 @@ class UserEventsIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private DataSource dataSource;
 
 	private KafkaConsumer<String, MurmurEvent> consumer;
 
@@ -112,20 +119,37 @@ class UserEventsIntegrationTests {
 		Account account;
 		try {
 			account = this.api.register();
-			assertThat(this.jdbc.sql("select count(*) from outbox_events where message_key = ?")
-				.param(account.id())
-				.query(Long.class)
-				.single()).isOne();
+			assertThat(outboxRowsOf(account.id())).isOne();
 		}
 		finally {
 			kafka().restart();
 		}
 		awaitEvent(account.id(), UserRegistered.class);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.sql("select count(*) from outbox_events where message_key = ?")
-				.param(account.id())
-				.query(Long.class)
-				.single(), (count) -> count == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> outboxRowsOf(account.id()), (count) -> count == 0);
+	}
+
+	@Test
+	void shouldLeavePublishingToTheRelayThatHoldsTheLock() throws Exception {
+		try (Connection otherReplica = this.dataSource.getConnection()) {
+			otherReplica.setAutoCommit(false);
+			try (PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_xact_lock(?)")) {
+				lock.setLong(1, OutboxRelay.LOCK_KEY);
+				lock.execute();
+			}
+			Account account = this.api.register();
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> outboxRowsOf(account.id()), (count) -> count == 1);
+			otherReplica.rollback();
+			awaitEvent(account.id(), UserRegistered.class);
+		}
+	}
+
+	private long outboxRowsOf(String userId) {
+		return this.jdbc.sql("select count(*) from outbox_events where message_key = ?")
+			.param(userId)
+			.query(Long.class)
+			.single();
 	}
 
 	private ConsumerRecord<String, MurmurEvent> awaitEvent(String userId, Class<? extends MurmurEvent> type) {
