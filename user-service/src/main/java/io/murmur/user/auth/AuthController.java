@@ -26,7 +26,6 @@ import io.murmur.user.web.ClientAddressResolver;
  */
 @RestController
 @RequestMapping("/api/v1/auth")
-@SecurityRequirements
 class AuthController {
 
 	private final RegistrationService registration;
@@ -46,17 +45,20 @@ class AuthController {
 	}
 
 	@PostMapping("/register")
+	@SecurityRequirements
 	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
 		UserResponse user = this.registration.register(request);
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
 	@PostMapping("/login")
+	@SecurityRequirements
 	ResponseEntity<TokenPair> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		return noStore(this.login.login(request.login(), request.password(), this.clientAddresses.resolve(http)));
 	}
 
 	@PostMapping("/refresh")
+	@SecurityRequirements
 	ResponseEntity<TokenPair> refresh(@Valid @RequestBody RefreshRequest request) {
 		return noStore(this.tokens.refresh(request.refreshToken()));
 	}
