@@ -25,7 +25,7 @@ import io.murmur.localstack.spring.LocalStores;
 				"spring.kafka.producer.properties.request.timeout.ms=2000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=4000",
 				"spring.jpa.properties.hibernate.generate_statistics=true" })
-@LocalStores({ Store.POSTGRES })
+@LocalStores({ Store.POSTGRES, Store.KAFKA })
 public @interface UserServiceIntegrationTest {
 
 }

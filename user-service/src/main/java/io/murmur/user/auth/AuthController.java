@@ -2,6 +2,7 @@ package io.murmur.user.auth;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -48,17 +49,20 @@ class AuthController {
 	}
 
 	@PostMapping("/register")
+	@SecurityRequirements
 	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
 		UserResponse user = this.registration.register(request);
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
 	@PostMapping("/login")
+	@SecurityRequirements
 	ResponseEntity<TokenPair> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		return noStore(this.login.login(request.login(), request.password(), this.clientAddresses.resolve(http)));
 	}
 
 	@PostMapping("/refresh")
+	@SecurityRequirements
 	ResponseEntity<TokenPair> refresh(@Valid @RequestBody RefreshRequest request) {
 		return noStore(this.tokens.refresh(request.refreshToken()));
 	}

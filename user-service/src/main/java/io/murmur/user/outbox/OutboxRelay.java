@@ -48,7 +48,7 @@ class OutboxRelay {
 	/**
 	 * The advisory lock only one relay holds at a time: "murmur" and 1 for the outbox.
 	 */
-	private static final long LOCK_KEY = 0x6d75726d75720001L;
+	static final long LOCK_KEY = 0x6d75726d75720001L;
 
 	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
 

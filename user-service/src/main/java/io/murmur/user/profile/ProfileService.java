@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -67,7 +68,7 @@ class ProfileService {
 		Map<Long, User> found = this.users.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(User::getId, Function.identity()));
-		return ids.stream().map(found::get).filter((user) -> user != null).map(this.responses::of).toList();
+		return ids.stream().map(found::get).filter(Objects::nonNull).map(this.responses::of).toList();
 	}
 
 	@Transactional
