@@ -7,8 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
@@ -112,6 +118,21 @@ final class MurmurPlatform {
 
 	KafkaServer kafka() {
 		return this.stack.kafka();
+	}
+
+	/**
+	 * A consumer of one topic from its beginning, in a group of its own.
+	 * @param topic the topic
+	 * @return the subscribed consumer
+	 */
+	KafkaConsumer<String, byte[]> consumer(String topic) {
+		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "acceptance-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer());
+		consumer.subscribe(List.of(topic));
+		return consumer;
 	}
 
 	static RSAKey newKey(String keyId) {

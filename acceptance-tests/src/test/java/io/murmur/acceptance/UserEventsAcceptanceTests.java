@@ -4,14 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.murmur.acceptance.Api.Response;
@@ -43,12 +39,7 @@ class UserEventsAcceptanceTests {
 			kafka.restart();
 		}
 		List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "acceptance-" + UUID.randomUUID(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.USER));
+		try (KafkaConsumer<String, byte[]> consumer = MurmurPlatform.get().consumer(Topics.USER)) {
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 				consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
 				assertThat(seen).extracting(ConsumerRecord::key).contains(before, during);
