@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -221,6 +223,22 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 
 	@Nested
 	class Plans {
+
+		/**
+		 * The planner only knows a relationship property once some relationship has it;
+		 * on an empty database every plan is a scan of nothing.
+		 */
+		@BeforeEach
+		void someFollowsExist() {
+			try (Session session = FollowJourneyIntegrationTests.this.driver.session()) {
+				session.run("""
+						UNWIND range(1, 200) AS i
+						MERGE (a:User {id: 7000000 + i})
+						MERGE (b:User {id: 7000000 + (i % 7)})
+						MERGE (a)-[:FOLLOWS {followerId: 7000000 + i, followeeId: 7000000 + (i % 7), since: i}]->(b)
+						""").consume();
+			}
+		}
 
 		@Test
 		void shouldSeekFollowersAndFollowingInIndexOrderWithoutReadingOrSortingThemAll() {
