@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,15 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A user's timeline across month buckets, with posts written in past months through a
  * clock the test sets. Runs in its own application context with its own worker id, so its
- * ids never collide with those of the other tests' context.
+ * ids never collide with those of the other tests' context. The tests that set the clock
+ * run in the order of the months they use, because ids never go back in time.
  */
 @TestPropertySource(properties = "murmur.post.worker-id=7")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TimelineIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	MutableClock clock;
 
 	@Test
+	@Order(1)
 	void shouldPageNewestFirstAcrossMonthsWithoutGapsOrDuplicates() {
 		long author = Api.newUser();
 		long reader = Api.newUser();
@@ -67,6 +73,58 @@ class TimelineIntegrationTests extends IntegrationTestSupport {
 		assertThat(read).containsExactlyElementsOf(written.reversed());
 		assertThat(new HashSet<>(read)).hasSize(7);
 		assertThat(pageSizes).containsExactly(2, 2, 2, 1);
+	}
+
+	@Test
+	@Order(2)
+	void shouldMergeTheTimelinesOfManyAuthorsNewestFirstAcrossMonths() {
+		long alice = Api.newUser();
+		long bob = Api.newUser();
+		long reader = Api.newUser();
+		ZonedDateTime start = ZonedDateTime.of(2025, 9, 5, 8, 0, 0, 0, ZoneOffset.UTC);
+		this.clock.set(start.toInstant());
+		String aliceOld = this.api.create(alice, Api.text("alice in March")).get("id").asString();
+		this.clock.set(start.plusMonths(1).toInstant());
+		String bobPost = this.api.create(bob, Api.text("bob in April")).get("id").asString();
+		this.clock.set(start.plusMonths(2).toInstant());
+		String reply = this.api.create(alice, "{\"text\":\"alice answers bob\",\"replyTo\":\"" + bobPost + "\"}")
+			.get("id")
+			.asString();
+		this.clock.set(start.plusMonths(2).plusDays(1).toInstant());
+		assertThat(this.api.post("/api/v1/posts/" + aliceOld + "/repost", bob, null).status()).isEqualTo(204);
+		this.clock.set(Instant.now());
+
+		JsonNode all = this.api
+			.post("/internal/posts/timelines", reader,
+					"{\"authorIds\":[\"" + alice + "\",\"" + bob + "\"],\"limit\":10}")
+			.json()
+			.get("items");
+		assertThat(all).as(all::toString).hasSize(4);
+		JsonNode repost = all.get(0);
+		assertThat(repost.get("authorId").asString()).isEqualTo(Long.toString(bob));
+		assertThat(repost.get("repostOf").asString()).isEqualTo(aliceOld);
+		assertThat(repost.get("repostOfAuthorId").asString()).isEqualTo(Long.toString(alice));
+		assertThat(all.get(1).get("id").asString()).isEqualTo(reply);
+		assertThat(all.get(1).get("replyToAuthorId").asString()).isEqualTo(Long.toString(bob));
+		assertThat(all.get(2).get("id").asString()).as(all::toString).isEqualTo(bobPost);
+		assertThat(all.get(3).get("id").asString()).isEqualTo(aliceOld);
+
+		String until = start.plusMonths(1).plusMinutes(1).toInstant().toString();
+		JsonNode older = this.api
+			.post("/internal/posts/timelines", reader,
+					"{\"authorIds\":[\"" + alice + "\",\"" + bob + "\"],\"until\":\"" + until + "\",\"limit\":1}")
+			.json()
+			.get("items");
+		assertThat(older).hasSize(1);
+		assertThat(older.get(0).get("id").asString()).isEqualTo(bobPost);
+	}
+
+	@Test
+	void shouldRefuseTimelinesOfMalformedAuthorIds() {
+		Response response = this.api.post("/internal/posts/timelines", Api.newUser(),
+				"{\"authorIds\":[\"abc\"],\"limit\":10}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test

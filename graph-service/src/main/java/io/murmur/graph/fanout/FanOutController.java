@@ -46,6 +46,15 @@ class FanOutController {
 			LIMIT $limit
 			""";
 
+	static final String FOLLOWEE_IDS = """
+			MATCH ()-[r:FOLLOWS]->()
+			USING INDEX r:FOLLOWS(followerId, followeeId, since)
+			WHERE r.followerId = $user AND r.followeeId > $after AND r.since IS NOT NULL
+			RETURN r.followeeId AS id
+			ORDER BY r.followerId, r.followeeId
+			LIMIT $limit
+			""";
+
 	private final Driver driver;
 
 	FanOutController(Driver driver) {
@@ -55,17 +64,30 @@ class FanOutController {
 	@GetMapping("/{id}/follower-ids")
 	FollowerIds followerIds(@PathVariable String id, @RequestParam(required = false) @Nullable String after,
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_FOLLOWER_IDS) int limit) {
+		return page(FOLLOWER_IDS, id, after, limit);
+	}
+
+	/**
+	 * Every user someone follows, in ascending id order, a page at a time, like
+	 * {@link #followerIds}: what feed-service rebuilds a lost home feed from.
+	 */
+	@GetMapping("/{id}/followee-ids")
+	FollowerIds followeeIds(@PathVariable String id, @RequestParam(required = false) @Nullable String after,
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_FOLLOWER_IDS) int limit) {
+		return page(FOLLOWEE_IDS, id, after, limit);
+	}
+
+	private FollowerIds page(String query, String id, @Nullable String after, int limit) {
 		long userId = UserIds.parse("id", id);
 		long from = (after != null && !after.isEmpty()) ? UserIds.parse("after", after) : 0;
 		List<Long> ids;
 		try (Session session = this.driver.session()) {
-			ids = session
-				.executeRead((tx) -> tx.run(FOLLOWER_IDS, Map.of("user", userId, "after", from, "limit", limit + 1))
-					.list((row) -> row.get("id").asLong()));
+			ids = session.executeRead((tx) -> tx.run(query, Map.of("user", userId, "after", from, "limit", limit + 1))
+				.list((row) -> row.get("id").asLong()));
 		}
 		List<Long> page = (ids.size() > limit) ? ids.subList(0, limit) : ids;
 		String next = (ids.size() > limit) ? Long.toString(page.get(page.size() - 1)) : null;
-		return new FollowerIds(page.stream().map((follower) -> Long.toString(follower)).toList(), next);
+		return new FollowerIds(page.stream().map((user) -> Long.toString(user)).toList(), next);
 	}
 
 	@GetMapping("/{id}/celebrity-followees")
@@ -84,9 +106,9 @@ class FanOutController {
 	}
 
 	/**
-	 * A page of follower ids.
+	 * A page of follower (or followee) ids.
 	 *
-	 * @param items follower ids, ascending
+	 * @param items the ids, ascending
 	 * @param nextAfter the {@code after} of the next page, or {@code null} when this page
 	 * is the last
 	 */

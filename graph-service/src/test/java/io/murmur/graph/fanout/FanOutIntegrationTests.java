@@ -71,6 +71,38 @@ class FanOutIntegrationTests extends GraphIntegrationTests {
 	}
 
 	@Test
+	void shouldListEveryFolloweeIdOnceInAscendingOrderPageByPage() {
+		long reader = newUser();
+		List<Long> followees = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			long followee = newUser();
+			followees.add(followee);
+			as(reader, "POST", "/api/v1/users/" + followee + "/follow");
+		}
+		as(newUser(), "POST", "/api/v1/users/" + reader + "/follow");
+
+		List<Long> seen = new ArrayList<>();
+		String after = null;
+		do {
+			JsonNode page = as(reader, "GET",
+					"/internal/users/" + reader + "/followee-ids?limit=2" + ((after != null) ? "&after=" + after : ""))
+				.json();
+			assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+			page.get("items").forEach((id) -> seen.add(Long.parseLong(id.asString())));
+			after = page.get("nextAfter").isNull() ? null : page.get("nextAfter").asString();
+		}
+		while (after != null);
+
+		assertThat(seen).containsExactlyElementsOf(followees.stream().sorted().toList());
+	}
+
+	@Test
+	void shouldSeekFolloweeIdsInIndexOrderWithoutReadingOrSortingThemAll() {
+		QueryPlans.assertSeeksInIndexOrder(this.driver, FanOutController.FOLLOWEE_IDS,
+				Map.of("user", 1L, "after", 0L, "limit", 1001));
+	}
+
+	@Test
 	void shouldListTheFolloweesWithAtLeastTheThresholdOfFollowers() {
 		long reader = newUser();
 		long celebrity = newUser();

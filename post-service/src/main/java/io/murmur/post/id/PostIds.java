@@ -98,6 +98,17 @@ public class PostIds {
 	}
 
 	/**
+	 * The smallest id that can be minted at an instant: every id minted before it is
+	 * smaller, every id minted at or after it is at least this.
+	 * @param instant a time at or after {@link #EPOCH}
+	 * @return the first id of that millisecond
+	 */
+	public static long firstIdAt(Instant instant) {
+		long time = Math.max(0, instant.toEpochMilli() - EPOCH.toEpochMilli());
+		return Math.min(time, MAX_TIME) << (WORKER_BITS + SEQUENCE_BITS);
+	}
+
+	/**
 	 * The worker that minted an id.
 	 * @param id a post id
 	 * @return its worker id

@@ -32,6 +32,10 @@ import io.murmur.post.web.ProblemException;
 @RestController
 class PostController {
 
+	static final int MAX_TIMELINE_AUTHORS = 1000;
+
+	static final int MAX_TIMELINE_ENTRIES = 1000;
+
 	private final PostService posts;
 
 	PostController(PostService posts) {
@@ -100,12 +104,26 @@ class PostController {
 	 */
 	@PostMapping("/internal/posts/batch")
 	PageResponse<PostResponse> batch(@AuthenticationPrincipal Jwt token, @Valid @RequestBody BatchRequest request) {
+		return new PageResponse<>(this.posts.batch(parseIds("ids", request.ids()), userId(token)), null);
+	}
+
+	/**
+	 * The newest timeline entries of many authors, merged newest first, for feed-service
+	 * to build a home feed and to continue it past its cached window.
+	 */
+	@PostMapping("/internal/posts/timelines")
+	PageResponse<TimelineEntry> timelines(@Valid @RequestBody TimelinesRequest request) {
+		return new PageResponse<>(
+				this.posts.entries(parseIds("authorIds", request.authorIds()), request.until(), request.limit()), null);
+	}
+
+	private static List<Long> parseIds(String field, List<String> values) {
 		List<Long> ids = new ArrayList<>();
 		List<InvalidField> errors = new ArrayList<>();
-		for (int i = 0; i < request.ids().size(); i++) {
-			Long id = Ids.parse(request.ids().get(i));
+		for (int i = 0; i < values.size(); i++) {
+			Long id = Ids.parse(values.get(i));
 			if (id == null) {
-				errors.add(new InvalidField("ids[" + i + "]", "must be a post id"));
+				errors.add(new InvalidField(field + "[" + i + "]", "must be an id"));
 			}
 			else {
 				ids.add(id);
@@ -114,7 +132,7 @@ class PostController {
 		if (!errors.isEmpty()) {
 			throw ProblemException.invalidFields(errors);
 		}
-		return new PageResponse<>(this.posts.batch(ids, userId(token)), null);
+		return ids;
 	}
 
 	private static long userId(Jwt token) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was posted
  * @param media the attached media ids
  * @param replyTo the post it replies to
+ * @param replyToAuthorId the author of {@code replyTo}
  * @param quoteOf the post it quotes
  * @param repostOf for a repost entry, the original post's id
  * @param counts the counters (of the original, for a repost entry)
@@ -25,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param reposted for a repost entry, the original post
  */
 record PostResponse(String id, Author author, String text, Instant createdAt, List<String> media,
-		@Nullable String replyTo, @Nullable String quoteOf, @Nullable String repostOf, Counts counts, Viewer viewer,
-		List<Mention> mentions, List<String> hashtags, @Nullable PostResponse reposted) {
+		@Nullable String replyTo, @Nullable String replyToAuthorId, @Nullable String quoteOf, @Nullable String repostOf,
+		Counts counts, Viewer viewer, List<Mention> mentions, List<String> hashtags, @Nullable PostResponse reposted) {
 
 	record Author(String id) {
 

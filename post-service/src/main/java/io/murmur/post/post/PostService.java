@@ -3,15 +3,22 @@ package io.murmur.post.post;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -249,15 +256,69 @@ class PostService {
 	PageResponse<PostResponse> timeline(long authorId, int limit, @Nullable String cursor, long viewerId) {
 		Cursors.TimelinePosition position = Cursors.timeline(cursor);
 		int from = (position != null) ? position.bucket() : Integer.MAX_VALUE;
+		List<long[]> entries = walk(authorId, from, (position != null) ? position.lastId() : null, limit + 1);
+		String next = null;
+		if (entries.size() > limit) {
+			long[] last = entries.get(limit - 1);
+			next = Cursors.timeline((int) last[0], last[1]);
+			entries = entries.subList(0, limit);
+		}
+		return new PageResponse<>(batch(entries.stream().map((entry) -> entry[1]).toList(), viewerId), next);
+	}
+
+	/**
+	 * The newest timeline entries (posts and reposts) of many authors, merged newest
+	 * first: what home feeds are built from, and continued from past their cached window.
+	 * Each author's months are walked on a virtual thread of its own, so the time taken
+	 * is that of the slowest author rather than the sum.
+	 * @param authorIds the authors
+	 * @param until only entries minted at or before this time, or {@code null} for the
+	 * newest
+	 * @param limit how many entries at most
+	 * @return the entries, newest first
+	 */
+	List<TimelineEntry> entries(Collection<Long> authorIds, @Nullable Instant until, int limit) {
+		Long before = (until != null) ? PostIds.firstIdAt(until.plusMillis(1)) : null;
+		int from = (until != null) ? Post.bucketOf(until) : Integer.MAX_VALUE;
+		List<Long> ids = new ArrayList<>();
+		try (ExecutorService walkers = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<List<long[]>>> walks = new ArrayList<>();
+			for (long authorId : new LinkedHashSet<>(authorIds)) {
+				walks.add(walkers.submit(() -> walk(authorId, from, before, limit)));
+			}
+			for (Future<List<long[]>> walk : walks) {
+				walk.get().forEach((entry) -> ids.add(entry[1]));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading timelines", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : new IllegalStateException(ex.getCause());
+		}
+		ids.sort(Comparator.reverseOrder());
+		List<Long> newest = ids.subList(0, Math.min(limit, ids.size()));
+		Map<Long, Post> found = join(this.posts.findAll(newest));
+		return newest.stream().map(found::get).filter(Objects::nonNull).map(TimelineEntry::of).toList();
+	}
+
+	/**
+	 * Up to {@code want} of an author's timeline entries, newest first, from the month
+	 * {@code fromBucket} back, older than {@code before} when given.
+	 * @return {bucket, entry id} pairs
+	 */
+	private List<long[]> walk(long authorId, int fromBucket, @Nullable Long before, int want) {
 		List<long[]> entries = new ArrayList<>();
-		while (entries.size() <= limit) {
+		int from = fromBucket;
+		while (entries.size() < want) {
 			List<Integer> buckets = this.posts.buckets(authorId, from, BUCKETS_PER_READ);
 			for (int bucket : buckets) {
-				Long before = (position != null && bucket == position.bucket()) ? position.lastId() : null;
-				for (long id : this.posts.timeline(authorId, bucket, before, limit + 1 - entries.size())) {
+				Long bound = (bucket == fromBucket) ? before : null;
+				for (long id : this.posts.timeline(authorId, bucket, bound, want - entries.size())) {
 					entries.add(new long[] { bucket, id });
 				}
-				if (entries.size() > limit) {
+				if (entries.size() >= want) {
 					break;
 				}
 			}
@@ -266,13 +327,7 @@ class PostService {
 			}
 			from = buckets.get(buckets.size() - 1) - 1;
 		}
-		String next = null;
-		if (entries.size() > limit) {
-			long[] last = entries.get(limit - 1);
-			next = Cursors.timeline((int) last[0], last[1]);
-			entries = entries.subList(0, limit);
-		}
-		return new PageResponse<>(batch(entries.stream().map((entry) -> entry[1]).toList(), viewerId), next);
+		return entries;
 	}
 
 	/**
@@ -345,7 +400,7 @@ class PostService {
 			.toList();
 		return new PostResponse(Long.toString(post.id()), new PostResponse.Author(Long.toString(post.authorId())),
 				post.text(), post.createdAt(), post.mediaIds().stream().map((id) -> Long.toString(id)).toList(),
-				string(post.replyTo()), string(post.quoteOf()), string(post.repostOf()),
+				string(post.replyTo()), string(post.replyToAuthor()), string(post.quoteOf()), string(post.repostOf()),
 				new PostResponse.Counts(counts.likes(), counts.reposts(), counts.replies()),
 				new PostResponse.Viewer(liked, reposted), mentions, post.hashtags(), original);
 	}
