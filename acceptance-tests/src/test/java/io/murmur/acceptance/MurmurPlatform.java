@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -38,6 +41,18 @@ final class MurmurPlatform {
 
 	static final String KEY_ID = "acceptance-key-1";
 
+	/** feed-service pulls the posts of authors with at least this many followers. */
+	static final int FEED_PUSH_THRESHOLD = 5;
+
+	/**
+	 * feed-service stops pushing into the feed of a user who has not read it for this
+	 * long.
+	 */
+	static final Duration FEED_INACTIVE_AFTER = Duration.ofSeconds(8);
+
+	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
+	static final int FEED_REDIS_DATABASE = 2;
+
 	private static MurmurPlatform instance;
 
 	private final LocalStack stack = LocalStack.shared();
@@ -50,9 +65,13 @@ final class MurmurPlatform {
 
 	private final RunningService postService;
 
+	private final RunningService feedService;
+
 	private final RunningService gateway;
 
 	private final RunningService strictGateway;
+
+	private RedisCommands<String, String> feedRedis;
 
 	private MurmurPlatform() {
 		this.signingKey = newKey(KEY_ID);
@@ -74,6 +93,13 @@ final class MurmurPlatform {
 			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
 				.withProperty("murmur.post.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
 				.withProperty("murmur.post.user-service.base-url", userUrl));
+		this.feedService = launcher.start(PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
+			.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))
+			.withProperty("murmur.feed.fan-out.push-threshold", Integer.toString(FEED_PUSH_THRESHOLD))
+			.withProperty("murmur.feed.fan-out.inactive-after", FEED_INACTIVE_AFTER.toMillis() + "ms")
+			.withProperty("murmur.feed.services.graph", this.graphService.service().url())
+			.withProperty("murmur.feed.services.post", this.postService.service().url())
+			.withProperty("murmur.feed.services.user", userUrl));
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
 				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
@@ -94,6 +120,7 @@ final class MurmurPlatform {
 			.withProperty("murmur.gateway.services.user", userUrl)
 			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
 			.withProperty("murmur.gateway.services.post", this.postService.service().url())
+			.withProperty("murmur.gateway.services.feed", this.feedService.service().url())
 			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
 	}
 
@@ -110,6 +137,21 @@ final class MurmurPlatform {
 	/** user-service itself, which only the gateway may reach in production. */
 	String userServiceUrl() {
 		return this.userService.service().url();
+	}
+
+	/**
+	 * A connection to the Redis database feed-service keeps feeds in, to look at the keys
+	 * and to lose them.
+	 * @return synchronous commands
+	 */
+	synchronized RedisCommands<String, String> feedRedis() {
+		if (this.feedRedis == null) {
+			this.feedRedis = RedisClient.create(RedisURI.create(this.stack.redis().host(), this.stack.redis().port()))
+				.connect()
+				.sync();
+			this.feedRedis.select(FEED_REDIS_DATABASE);
+		}
+		return this.feedRedis;
 	}
 
 	RSAKey signingKey() {

@@ -1,0 +1,327 @@
+package io.murmur.acceptance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.murmur.acceptance.Api.Account;
+import io.murmur.acceptance.Api.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The home feed through the gateway, with feed-service consuming the real events of
+ * graph-service and post-service and keeping feeds in the real Redis. The platform runs
+ * feed-service with a push threshold of {@value MurmurPlatform#FEED_PUSH_THRESHOLD}
+ * followers and an inactivity window of {@link MurmurPlatform#FEED_INACTIVE_AFTER}.
+ */
+class FeedAcceptanceTests {
+
+	final Api api = new Api(MurmurPlatform.get().gatewayUrl());
+
+	final RedisCommands<String, String> redis = MurmurPlatform.get().feedRedis();
+
+	@Nested
+	class Journey {
+
+		@Test
+		void shouldShowFollowedPostsQuicklyAndFollowDeletesUnfollowsAndFollowsAgain() {
+			Account alice = api.newAccount();
+			Account bob = api.newAccount();
+			assertThat(feed(alice)).isEmpty();
+			follow(alice, bob);
+
+			String post = post(bob, "Hello from Bob");
+			await().atMost(Duration.ofSeconds(2)).until(() -> feed(alice).contains(post));
+			JsonNode item = feedItems(alice).get(0);
+			assertThat(item.get("author").get("handle").asString()).isEqualTo(bob.handle());
+			assertThat(item.get("text").asString()).isEqualTo("Hello from Bob");
+			assertThat(item.get("viewer").get("liked").asBoolean()).isFalse();
+
+			assertThat(api.delete("/api/v1/posts/" + post, bob.accessToken()).status()).isEqualTo(204);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !feed(alice).contains(post));
+			assertThat(redis.zscore("feed:{" + alice.id() + "}", member(post))).isNull();
+
+			String second = post(bob, "Second");
+			String third = post(bob, "Third");
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(alice).containsAll(List.of(second, third)));
+
+			assertThat(api.delete("/api/v1/users/" + bob.id() + "/follow", alice.accessToken()).status())
+				.isEqualTo(204);
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(alice).isEmpty());
+
+			follow(alice, bob);
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(alice).equals(List.of(third, second)));
+		}
+
+		@Test
+		void shouldShowAPostRepostedByManyOnceAndRepliesOnlyToPeopleTheReaderFollows() {
+			Account reader = api.newAccount();
+			Account bob = api.newAccount();
+			Account carol = api.newAccount();
+			Account stranger = api.newAccount();
+			follow(reader, bob);
+			follow(reader, carol);
+			feed(reader);
+
+			String strangers = post(stranger, "Something worth sharing");
+			assertThat(api.post("/api/v1/posts/" + strangers + "/repost", null, bob.accessToken()).status())
+				.isEqualTo(204);
+			assertThat(api.post("/api/v1/posts/" + strangers + "/repost", null, carol.accessToken()).status())
+				.isEqualTo(204);
+			String replyToStranger = reply(bob, strangers, "Agreed, stranger");
+			String replyToCarol = reply(bob, post(carol, "Carol's question"), "Bob answers Carol");
+			String marker = post(bob, "marker");
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(reader).contains(marker));
+			await().atMost(Duration.ofSeconds(10)).until(() -> repostedBy(reader, strangers).size() == 2);
+			List<String> ids = feed(reader);
+			assertThat(ids).doesNotHaveDuplicates().contains(strangers, replyToCarol).doesNotContain(replyToStranger);
+			assertThat(repostedBy(reader, strangers)).containsExactlyInAnyOrder(bob.handle(), carol.handle());
+
+			assertThat(api.delete("/api/v1/posts/" + strangers + "/repost", bob.accessToken()).status()).isEqualTo(204);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> repostedBy(reader, strangers).equals(List.of(carol.handle())));
+		}
+
+	}
+
+	@Nested
+	class Celebrity {
+
+		@Test
+		void shouldPullACelebritysPostWithoutWritingIntoFollowersFeedsYetShowIt() {
+			Account celebrity = api.newAccount();
+			Account ordinary = api.newAccount();
+			List<Account> followers = new ArrayList<>();
+			for (int i = 0; i < MurmurPlatform.FEED_PUSH_THRESHOLD + 1; i++) {
+				Account follower = api.newAccount();
+				follow(follower, celebrity);
+				follow(follower, ordinary);
+				feed(follower);
+				followers.add(follower);
+			}
+			long pushesBefore = pushScriptCalls();
+
+			String pulled = post(celebrity, "A celebrity speaks");
+			String pushed = post(ordinary, "An ordinary post");
+
+			for (Account follower : followers) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> feed(follower).containsAll(List.of(pulled, pushed)));
+			}
+			assertThat(followers).allSatisfy((follower) -> {
+				assertThat(redis.zscore("feed:{" + follower.id() + "}", member(pulled))).isNull();
+				assertThat(redis.zscore("feed:{" + follower.id() + "}", member(pushed))).isNotNull();
+			});
+			assertThat(redis.zscore("author:{" + celebrity.id() + "}", member(pulled))).isNotNull();
+			assertThat(pushScriptCalls() - pushesBefore).as("Redis script calls for both posts")
+				.isGreaterThanOrEqualTo(followers.size())
+				.isLessThan(2L * followers.size());
+		}
+
+	}
+
+	@Nested
+	class LostRedis {
+
+		@Test
+		void shouldServeTheSameFeedAfterRedisLostEverything() {
+			Account reader = api.newAccount();
+			Account bob = api.newAccount();
+			Account carol = api.newAccount();
+			follow(reader, bob);
+			follow(reader, carol);
+			feed(reader);
+			List<String> posted = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				posted.add(post((i % 2 == 0) ? bob : carol, "post " + i));
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(reader).containsAll(posted));
+			List<String> before = feed(reader);
+
+			assertThat(redis.flushall()).isEqualTo("OK");
+
+			assertThat(feed(reader)).isEqualTo(before).containsExactlyElementsOf(posted.reversed());
+		}
+
+	}
+
+	@Nested
+	class Paging {
+
+		@Test
+		void shouldPageThroughTwoHundredPostsWithoutDuplicatesOrGapsWhileNewOnesArrive() throws Exception {
+			Account reader = api.newAccount();
+			List<Account> authors = List.of(api.newAccount(), api.newAccount(), api.newAccount(), api.newAccount());
+			for (Account author : authors) {
+				follow(reader, author);
+			}
+			feed(reader);
+			List<String> older = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				older.add(post(authors.get(i % authors.size()), "older " + i));
+			}
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> redis.zcard("feed:{" + reader.id() + "}") >= older.size());
+
+			AtomicBoolean reading = new AtomicBoolean(true);
+			AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+			List<String> newer = new ArrayList<>();
+			Thread writer = Thread.ofVirtual().start(() -> {
+				try {
+					for (int i = 0; reading.get(); i++) {
+						newer.add(post(authors.get(i % authors.size()), "newer " + i));
+					}
+				}
+				catch (Throwable ex) {
+					writerFailure.set(ex);
+				}
+			});
+			List<JsonNode> read = new ArrayList<>();
+			String cursor = null;
+			int pages = 0;
+			do {
+				Response page = api.get("/api/v1/feed?limit=20" + ((cursor != null) ? "&cursor=" + cursor : ""),
+						reader.accessToken());
+				assertThat(page.status()).as(page.toString()).isEqualTo(200);
+				page.json().get("items").forEach(read::add);
+				cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asString();
+				pages++;
+			}
+			while (cursor != null && pages < 50);
+			reading.set(false);
+			writer.join();
+
+			assertThat(writerFailure.get()).isNull();
+			assertThat(newer).isNotEmpty();
+			List<String> ids = read.stream().map((item) -> item.get("id").asString()).toList();
+			assertThat(ids).doesNotHaveDuplicates().containsAll(older);
+			assertThat(ids.subList(ids.size() - older.size(), ids.size())).containsExactlyElementsOf(older.reversed());
+			List<Instant> times = read.stream().map((item) -> Instant.parse(item.get("createdAt").asString())).toList();
+			assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
+		}
+
+	}
+
+	@Nested
+	class InactiveUser {
+
+		@Test
+		void shouldSkipAnInactiveFollowerAtFanOutAndGiveThemAFullFirstPageWhenTheyReturn() {
+			Account away = api.newAccount();
+			Account active = api.newAccount();
+			Account author = api.newAccount();
+			follow(away, author);
+			follow(active, author);
+			feed(away);
+			await().atMost(MurmurPlatform.FEED_INACTIVE_AFTER.multipliedBy(3))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> redis.exists("feed:{" + away.id() + "}:meta") == 0);
+
+			List<String> posted = new ArrayList<>();
+			for (int i = 0; i < 25; i++) {
+				posted.add(post(author, "while you were away " + i));
+			}
+			feed(active);
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(active).contains(posted.get(posted.size() - 1)));
+			assertThat(redis.exists("feed:{" + away.id() + "}")).as("the inactive follower's feed").isZero();
+
+			List<String> firstPage = feed(away, 20);
+			assertThat(firstPage).containsExactlyElementsOf(posted.reversed().subList(0, 20));
+		}
+
+	}
+
+	@Nested
+	class BadInput {
+
+		@Test
+		void shouldRefuseABadCursorOrLimitWithAProblem() {
+			Account reader = api.newAccount();
+			for (String query : List.of("cursor=not-a-cursor", "limit=101", "limit=0", "limit=many",
+					"cursor=ZjI6MTox")) {
+				Response response = api.get("/api/v1/feed?" + query, reader.accessToken());
+				assertThat(response.status()).as(query).isEqualTo(400);
+				assertThat(response.contentType()).as(query).startsWith("application/problem+json");
+				assertThat(response.json().get("type").asString()).as(query)
+					.startsWith("https://murmur.example/problems/");
+			}
+			assertThat(api.get("/api/v1/feed", null).status()).isEqualTo(401);
+		}
+
+	}
+
+	private void follow(Account follower, Account followee) {
+		Response followed = this.api.post("/api/v1/users/" + followee.id() + "/follow", null, follower.accessToken());
+		assertThat(followed.status()).as(followed.toString()).isEqualTo(204);
+	}
+
+	private String post(Account author, String text) {
+		Response created = this.api.post("/api/v1/posts", Api.json.writeValueAsString(java.util.Map.of("text", text)),
+				author.accessToken());
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	private String reply(Account author, String to, String text) {
+		Response created = this.api.post("/api/v1/posts",
+				Api.json.writeValueAsString(java.util.Map.of("text", text, "replyTo", to)), author.accessToken());
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	private List<String> feed(Account reader) {
+		return feed(reader, 100);
+	}
+
+	private List<String> feed(Account reader, int limit) {
+		List<String> ids = new ArrayList<>();
+		feedItems(reader, limit).forEach((item) -> ids.add(item.get("id").asString()));
+		return ids;
+	}
+
+	private JsonNode feedItems(Account reader) {
+		return feedItems(reader, 100);
+	}
+
+	private JsonNode feedItems(Account reader, int limit) {
+		Response page = this.api.get("/api/v1/feed?limit=" + limit, reader.accessToken());
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		return page.json().get("items");
+	}
+
+	private List<String> repostedBy(Account reader, String postId) {
+		for (JsonNode item : feedItems(reader)) {
+			if (item.get("id").asString().equals(postId)) {
+				List<String> handles = new ArrayList<>();
+				item.get("repostedBy").forEach((user) -> handles.add(user.get("handle").asString()));
+				return handles;
+			}
+		}
+		return List.of();
+	}
+
+	private long pushScriptCalls() {
+		Set<String> lines = new HashSet<>(List.of(this.redis.info("commandstats").split("\r?\n")));
+		return lines.stream()
+			.filter((line) -> line.startsWith("cmdstat_evalsha:") || line.startsWith("cmdstat_eval:"))
+			.mapToLong((line) -> Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1")))
+			.sum();
+	}
+
+	private static String member(String postId) {
+		return "0".repeat(19 - postId.length()) + postId;
+	}
+
+}

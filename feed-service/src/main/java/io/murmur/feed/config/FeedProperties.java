@@ -1,0 +1,87 @@
+package io.murmur.feed.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything about feed-service that differs between environments, under
+ * {@code murmur.feed}. The defaults in {@code application.yml} suit a local run; each can
+ * be overridden by an environment variable.
+ *
+ * @param fanOut how posts reach feeds
+ * @param read how feeds are read
+ * @param services where the services feeds are built from are
+ * @param kafka the consumers and the topics the service creates
+ */
+@Validated
+@ConfigurationProperties("murmur.feed")
+public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read read,
+		@Valid @NotNull Services services, @Valid @NotNull Kafka kafka) {
+
+	/**
+	 * Fan-out.
+	 *
+	 * @param pushThreshold authors with at least this many followers are pulled at read
+	 * time instead of pushed
+	 * @param feedSize the most entries a home feed keeps; older ones are trimmed
+	 * @param inactiveAfter a follower whose feed has not been read (nor who has posted)
+	 * for this long is skipped at fan-out, and their feed is rebuilt when they return
+	 * @param backfillSize how many of a followee's newest entries a follow brings in
+	 * @param followerPageSize how many follower ids one call to graph-service reads, and
+	 * one pipeline to Redis writes
+	 * @param authorCacheSize how many of an author's newest entries are cached for pull
+	 * @param authorCacheTtl how long an unread author cache is kept
+	 */
+	public record FanOut(@Min(1) long pushThreshold, @Min(20) @Max(10_000) int feedSize,
+			@NotNull Duration inactiveAfter, @Min(0) @Max(1000) int backfillSize,
+			@Min(1) @Max(10_000) int followerPageSize, @Min(20) @Max(1000) int authorCacheSize,
+			@NotNull Duration authorCacheTtl) {
+
+	}
+
+	/**
+	 * Reading.
+	 *
+	 * @param defaultLimit the page size when the client gives none
+	 * @param maxLimit the largest page a client may ask for
+	 * @param celebrityCacheTtl how long a reader's list of followed pulled authors is
+	 * cached
+	 */
+	public record Read(@Min(1) int defaultLimit, @Min(1) @Max(200) int maxLimit, @NotNull Duration celebrityCacheTtl) {
+
+	}
+
+	/**
+	 * The services feeds are built from and hydrated by.
+	 *
+	 * @param graph graph-service's base URL
+	 * @param post post-service's base URL
+	 * @param user user-service's base URL
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for an answer
+	 */
+	public record Services(@NotNull URI graph, @NotNull URI post, @NotNull URI user, @NotNull Duration connectTimeout,
+			@NotNull Duration readTimeout) {
+
+	}
+
+	/**
+	 * Kafka.
+	 *
+	 * @param concurrency consumer threads per topic
+	 * @param partitions partitions of the dead-letter topics the service creates
+	 * @param replicas replicas of each partition
+	 */
+	public record Kafka(@Min(1) int concurrency, @Min(1) int partitions, @Min(1) @Max(Short.MAX_VALUE) int replicas) {
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Reading a home feed: merge, continuation, filtering and hydration.
+ */
+@NullMarked
+package io.murmur.feed.read;
+
+import org.jspecify.annotations.NullMarked;

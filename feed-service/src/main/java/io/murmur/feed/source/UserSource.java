@@ -1,0 +1,73 @@
+package io.murmur.feed.source;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import io.murmur.feed.config.FeedProperties;
+
+/**
+ * What feed-service asks user-service: the people a page names, in one batch, with the
+ * reader's token.
+ */
+@Component
+public class UserSource {
+
+	/** The most users user-service returns in one batch. */
+	public static final int MAX_BATCH = 200;
+
+	private final RestClient client;
+
+	UserSource(FeedProperties properties) {
+		this.client = Sources.client(properties.services(), properties.services().user());
+	}
+
+	/**
+	 * Users by id; unknown ones are left out.
+	 * @param userIds up to {@value #MAX_BATCH} user ids
+	 * @param readerToken the reader's access token
+	 * @return the users found, by id
+	 */
+	public Map<Long, UserView> users(Collection<Long> userIds, String readerToken) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Users users = this.client.post()
+			.uri("/internal/users/batch")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + readerToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("ids", userIds.stream().map(String::valueOf).toList()))
+			.retrieve()
+			.body(Users.class);
+		Map<Long, UserView> found = new HashMap<>();
+		if (users != null) {
+			users.items().forEach((user) -> found.put(Long.valueOf(user.id()), user));
+		}
+		return found;
+	}
+
+	/**
+	 * A user as a feed names them.
+	 *
+	 * @param id the user id
+	 * @param handle the handle
+	 * @param displayName the display name
+	 * @param avatarUrl the avatar, if any
+	 */
+	public record UserView(String id, String handle, String displayName, @Nullable String avatarUrl) {
+
+	}
+
+	record Users(List<UserView> items) {
+
+	}
+
+}

@@ -1,0 +1,218 @@
+package io.murmur.feed.store;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.lettuce.core.cluster.SlotHash;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.murmur.feed.config.FeedProperties;
+import io.murmur.feed.store.FeedEntry.Position;
+import io.murmur.feed.store.FeedStore.ActorEntry;
+import io.murmur.localstack.LocalStack;
+import io.murmur.localstack.Store;
+import io.murmur.localstack.redis.RedisServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feed structures and their scripts against a real Redis.
+ */
+class FeedStoreRedisTests {
+
+	private static final int FEED_SIZE = 20;
+
+	private static final AtomicLong ids = new AtomicLong(System.nanoTime() / 1000);
+
+	private static LettuceConnectionFactory connections;
+
+	private static StringRedisTemplate redis;
+
+	private static FeedStore store;
+
+	@BeforeAll
+	static void connect() {
+		LocalStack.shared().start(Store.REDIS);
+		RedisServer server = LocalStack.shared().redis();
+		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+		connections.afterPropertiesSet();
+		connections.start();
+		redis = new StringRedisTemplate(connections);
+		FeedProperties properties = new FeedProperties(
+				new FeedProperties.FanOut(3, FEED_SIZE, Duration.ofMinutes(5), 5, 100, 20, Duration.ofMinutes(5)),
+				new FeedProperties.Read(20, 100, Duration.ofSeconds(60)),
+				new FeedProperties.Services(URI.create("http://graph"), URI.create("http://post"),
+						URI.create("http://user"), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+				new FeedProperties.Kafka(1, 1, 1));
+		store = new FeedStore(redis, properties);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connections.destroy();
+	}
+
+	static long newUser() {
+		return ids.incrementAndGet();
+	}
+
+	static long keptFeed() {
+		long user = newUser();
+		store.beginFeed(user);
+		store.completeFeed(user, List.of(), List.of(), false);
+		return user;
+	}
+
+	@Nested
+	class Pushing {
+
+		@Test
+		void shouldPushIntoKeptFeedsOnlyAndCountTheDeliveries() {
+			long active = keptFeed();
+			long inactive = newUser();
+
+			int delivered = store.push(List.of(active, inactive), FeedEntry.post(101, 1_000));
+
+			assertThat(delivered).isEqualTo(1);
+			assertThat(store.feed(active, null, 10)).extracting(FeedEntry::postId).containsExactly(101L);
+			assertThat(redis.hasKey(FeedKeys.feed(inactive))).isFalse();
+		}
+
+		@Test
+		void shouldKeepTheNewestEntriesUpToTheCapAndRememberTheTrim() {
+			long user = keptFeed();
+			for (int i = 1; i <= FEED_SIZE + 5; i++) {
+				store.push(List.of(user), FeedEntry.post(i, 1_000 + i));
+			}
+
+			List<FeedEntry> feed = store.feed(user, null, 100);
+
+			assertThat(feed).hasSize(FEED_SIZE);
+			assertThat(feed.get(0).postId()).isEqualTo(FEED_SIZE + 5);
+			assertThat(feed.get(FEED_SIZE - 1).postId()).isEqualTo(6);
+			assertThat(store.touchFeed(user)).isEqualTo(new FeedStore.State(true, true));
+			assertThat(store.oldestOfFeed(user)).isEqualTo(new Position(1_006, 6));
+		}
+
+		@Test
+		void shouldShowAPostRepostedByManyOnceNamingThemAllAtItsLatestTime() {
+			long user = keptFeed();
+			store.push(List.of(user), FeedEntry.post(7, 1_000));
+			store.push(List.of(user), FeedEntry.repost(7, 3_000, 42));
+			store.push(List.of(user), FeedEntry.repost(7, 2_000, 43));
+			store.push(List.of(user), FeedEntry.repost(7, 3_000, 42));
+
+			List<FeedEntry> feed = store.feed(user, null, 10);
+
+			assertThat(feed).containsExactly(new FeedEntry(7, 3_000, List.of(42L, 43L)));
+		}
+
+	}
+
+	@Nested
+	class Paging {
+
+		@Test
+		void shouldOrderByTimeThenPostIdAndContinueStrictlyAfterAPosition() {
+			long user = keptFeed();
+			List<FeedEntry> entries = new ArrayList<>();
+			for (long id = 1; id <= 9; id++) {
+				entries.add(FeedEntry.post(id, 5_000 + (id / 3)));
+			}
+			store.push(user, entries);
+
+			List<Long> read = new ArrayList<>();
+			Position after = null;
+			for (int page = 0; page < 5; page++) {
+				List<FeedEntry> entriesOfPage = store.feed(user, after, 2);
+				entriesOfPage.forEach((entry) -> read.add(entry.postId()));
+				if (entriesOfPage.isEmpty()) {
+					break;
+				}
+				after = entriesOfPage.get(entriesOfPage.size() - 1).position();
+			}
+
+			assertThat(read).containsExactly(9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+		}
+
+	}
+
+	@Nested
+	class Removing {
+
+		@Test
+		void shouldRemoveADeletedPostFromEveryFeed() {
+			long first = keptFeed();
+			long second = keptFeed();
+			store.push(List.of(first, second), FeedEntry.repost(11, 1_000, 5));
+			store.push(List.of(first, second), FeedEntry.post(12, 2_000));
+
+			store.removePost(List.of(first, second), 11);
+
+			assertThat(store.feed(first, null, 10)).extracting(FeedEntry::postId).containsExactly(12L);
+			assertThat(store.feed(second, null, 10)).extracting(FeedEntry::postId).containsExactly(12L);
+			assertThat(redis.opsForHash().hasKey(FeedKeys.feedReposts(first), FeedKeys.member(11))).isFalse();
+		}
+
+		@Test
+		void shouldTakeAnActorsPostsOutButKeepWhatOthersTheOwnerFollowsReposted() {
+			long owner = keptFeed();
+			long actor = 900;
+			long friend = 901;
+			long followedAuthor = 902;
+			long strangerAuthor = 903;
+			store.follow(owner, friend);
+			store.follow(owner, followedAuthor);
+			store.push(owner,
+					List.of(FeedEntry.post(21, 1_000), FeedEntry.post(22, 1_001), FeedEntry.repost(22, 1_500, friend),
+							FeedEntry.repost(23, 1_600, actor), FeedEntry.repost(24, 1_700, actor),
+							FeedEntry.post(25, 1_800)));
+
+			long removed = store.removeActor(owner, actor,
+					List.of(new ActorEntry(21, false, actor), new ActorEntry(22, false, actor),
+							new ActorEntry(23, true, followedAuthor), new ActorEntry(24, true, strangerAuthor)));
+
+			assertThat(removed).isEqualTo(2);
+			assertThat(store.feed(owner, null, 10)).containsExactly(FeedEntry.post(25, 1_800),
+					FeedEntry.post(23, 1_600), new FeedEntry(22, 1_500, List.of(friend)));
+		}
+
+	}
+
+	@Nested
+	class Keys {
+
+		@Test
+		void shouldKeepEveryKeyOfAUserInOneClusterSlot() {
+			long user = 123456789;
+			int slot = SlotHash.getSlot(FeedKeys.feed(user));
+			assertThat(List.of(FeedKeys.feedMeta(user), FeedKeys.feedReposts(user), FeedKeys.following(user),
+					FeedKeys.celebrities(user), FeedKeys.author(user), FeedKeys.authorMeta(user),
+					FeedKeys.authorReposts(user)))
+				.allSatisfy((key) -> assertThat(SlotHash.getSlot(key)).isEqualTo(slot));
+			assertThat(SlotHash.getSlot(FeedKeys.feed(user + 1))).isNotEqualTo(slot);
+		}
+
+		@Test
+		void shouldForgetAFeedThatWasNotReadWithinTheWindow() {
+			long user = keptFeed();
+			redis.delete(FeedKeys.feedMeta(user));
+
+			assertThat(store.touchFeed(user)).isNull();
+			assertThat(store.push(List.of(user), FeedEntry.post(31, 1_000))).isZero();
+		}
+
+	}
+
+}
