@@ -258,6 +258,9 @@ class FeedAcceptanceTests {
 					.startsWith("https://murmur.example/problems/");
 			}
 			assertThat(api.get("/api/v1/feed", null).status()).isEqualTo(401);
+			Response direct = new Api(MurmurPlatform.get().feedServiceUrl()).get("/api/v1/feed", "not-a-token");
+			assertThat(direct.status()).as("feed-service itself checks the token").isEqualTo(401);
+			assertThat(direct.contentType()).startsWith("application/problem+json");
 		}
 
 	}

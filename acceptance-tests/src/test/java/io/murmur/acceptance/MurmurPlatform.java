@@ -134,6 +134,11 @@ final class MurmurPlatform {
 		return this.strictGateway.service().url();
 	}
 
+	/** feed-service itself, which only the gateway may reach in production. */
+	String feedServiceUrl() {
+		return this.feedService.service().url();
+	}
+
 	/** user-service itself, which only the gateway may reach in production. */
 	String userServiceUrl() {
 		return this.userService.service().url();
