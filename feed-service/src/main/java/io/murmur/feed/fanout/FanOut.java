@@ -172,7 +172,9 @@ class FanOut {
 	}
 
 	private boolean isPulled(long authorId) {
-		return this.graph.followersCount(authorId) >= this.settings.pushThreshold();
+		boolean pulled = this.graph.followersCount(authorId) >= this.settings.pushThreshold();
+		this.store.markPulled(authorId, pulled);
+		return pulled;
 	}
 
 	private void forEachFollowerPage(long userId, Consumer<List<Long>> action) {

@@ -95,19 +95,22 @@ class FeedBuilder {
 	}
 
 	/**
-	 * The followees of a reader whose posts are pulled at read time.
+	 * The followees of a reader whose posts are pulled at read time: those graph-service
+	 * counts at or above the threshold (cached for a while per reader), and those fan-out
+	 * has started pulling since.
 	 * @param userId the reader
 	 * @param refresh whether to ask graph-service even when cached
 	 * @return their ids
 	 */
 	List<Long> celebrities(long userId, boolean refresh) {
 		List<Long> cached = refresh ? null : this.store.celebrities(userId);
-		if (cached != null) {
-			return cached;
+		if (cached == null) {
+			cached = this.graph.celebrityFollowees(userId, this.settings.pushThreshold());
+			this.store.cacheCelebrities(userId, cached, this.read.celebrityCacheTtl());
 		}
-		List<Long> celebrities = this.graph.celebrityFollowees(userId, this.settings.pushThreshold());
-		this.store.cacheCelebrities(userId, celebrities, this.read.celebrityCacheTtl());
-		return celebrities;
+		Set<Long> celebrities = new LinkedHashSet<>(cached);
+		celebrities.addAll(this.store.pulledFollowees(userId));
+		return List.copyOf(celebrities);
 	}
 
 }

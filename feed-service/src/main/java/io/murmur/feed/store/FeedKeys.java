@@ -30,6 +30,13 @@ final class FeedKeys {
 		return feed(userId) + ":celebrities";
 	}
 
+	/**
+	 * The authors whose posts fan-out last decided to pull: few, so one key.
+	 */
+	static String pulledAuthors() {
+		return "feed:pulled-authors";
+	}
+
 	static String author(long authorId) {
 		return "author:{" + authorId + "}";
 	}

@@ -337,6 +337,34 @@ public class FeedStore {
 	}
 
 	/**
+	 * Records whether fan-out pulls an author's posts, so that readers who follow them
+	 * merge their posts from the moment fan-out stops pushing them.
+	 * @param authorId the author
+	 * @param pulled whether their posts are pulled
+	 */
+	public void markPulled(long authorId, boolean pulled) {
+		if (pulled) {
+			this.redis.opsForSet().add(FeedKeys.pulledAuthors(), Long.toString(authorId));
+		}
+		else {
+			this.redis.opsForSet().remove(FeedKeys.pulledAuthors(), Long.toString(authorId));
+		}
+	}
+
+	/**
+	 * The authors a reader follows whose posts fan-out pulls.
+	 * @param userId the reader
+	 * @return their ids
+	 */
+	public Set<Long> pulledFollowees(long userId) {
+		Set<String> pulled = this.redis.opsForSet().members(FeedKeys.pulledAuthors());
+		if (pulled == null || pulled.isEmpty()) {
+			return Set.of();
+		}
+		return followed(userId, pulled.stream().map(Long::valueOf).toList());
+	}
+
+	/**
 	 * The followed authors whose posts a reader pulls, as cached.
 	 * @param userId the reader
 	 * @return the authors, or {@code null} when not cached
