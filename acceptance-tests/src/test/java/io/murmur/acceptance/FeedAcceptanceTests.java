@@ -248,6 +248,38 @@ class FeedAcceptanceTests {
 	}
 
 	@Nested
+	class Crash {
+
+		@Test
+		void shouldDeliverPostsAcknowledgedWhileFeedServiceWasDownAfterACrash() {
+			Account reader = api.newAccount();
+			Account author = api.newAccount();
+			follow(reader, author);
+			feed(reader);
+			for (String suffix : List.of("", ":meta", ":reposts", ":following")) {
+				redis.persist("feed:{" + reader.id() + "}" + suffix);
+			}
+
+			MurmurPlatform.get().crashFeedService();
+			List<String> posted = new ArrayList<>();
+			try {
+				for (int i = 0; i < 3; i++) {
+					posted.add(post(author, "posted while feed-service was down " + i));
+				}
+			}
+			finally {
+				MurmurPlatform.get().restartFeedService();
+			}
+
+			await().atMost(Duration.ofSeconds(45))
+				.until(() -> posted.stream()
+					.allMatch((id) -> redis.zscore("feed:{" + reader.id() + "}", member(id)) != null));
+			assertThat(feed(reader)).containsExactlyElementsOf(posted.reversed());
+		}
+
+	}
+
+	@Nested
 	class BadInput {
 
 		@Test

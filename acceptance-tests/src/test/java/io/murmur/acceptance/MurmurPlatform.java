@@ -65,7 +65,11 @@ final class MurmurPlatform {
 
 	private final RunningService postService;
 
-	private final RunningService feedService;
+	private final ServiceLauncher launcher;
+
+	private final PlatformService feedServiceDefinition;
+
+	private RunningService feedService;
 
 	private final RunningService gateway;
 
@@ -78,6 +82,7 @@ final class MurmurPlatform {
 		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA));
 		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
 				Duration.ofSeconds(180));
+		this.launcher = launcher;
 		int graphPort = FreePorts.next();
 		this.userService = launcher.start(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 			.withDatabase("murmur_user")
@@ -93,13 +98,14 @@ final class MurmurPlatform {
 			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
 				.withProperty("murmur.post.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
 				.withProperty("murmur.post.user-service.base-url", userUrl));
-		this.feedService = launcher.start(PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
+		this.feedServiceDefinition = PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
 			.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))
 			.withProperty("murmur.feed.fan-out.push-threshold", Integer.toString(FEED_PUSH_THRESHOLD))
 			.withProperty("murmur.feed.fan-out.inactive-after", FEED_INACTIVE_AFTER.toMillis() + "ms")
 			.withProperty("murmur.feed.services.graph", this.graphService.service().url())
 			.withProperty("murmur.feed.services.post", this.postService.service().url())
-			.withProperty("murmur.feed.services.user", userUrl));
+			.withProperty("murmur.feed.services.user", userUrl);
+		this.feedService = launcher.start(this.feedServiceDefinition);
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
 				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
@@ -132,6 +138,23 @@ final class MurmurPlatform {
 	/** A second gateway replica with tight request budgets, for the rate-limit tests. */
 	String strictGatewayUrl() {
 		return this.strictGateway.service().url();
+	}
+
+	/**
+	 * Kills feed-service as a crash would (SIGKILL), without letting it finish anything.
+	 */
+	synchronized void crashFeedService() {
+		ProcessHandle.of(this.feedService.pid()).ifPresent((process) -> {
+			process.destroyForcibly();
+			process.onExit().join();
+		});
+	}
+
+	/**
+	 * Starts feed-service again on the same port, after {@link #crashFeedService()}.
+	 */
+	synchronized void restartFeedService() {
+		this.feedService = this.launcher.start(this.feedServiceDefinition);
 	}
 
 	/** feed-service itself, which only the gateway may reach in production. */
