@@ -92,11 +92,11 @@ final class MurmurPlatform {
 			.withProperty("murmur.user.login-throttle.max-failures-per-account", "3"));
 		String userUrl = this.userService.service().url();
 		this.graphService = launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
-			.withProperty("murmur.graph.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
 			.withProperty("murmur.graph.user-service.base-url", userUrl));
 		this.postService = launcher
 			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
-				.withProperty("murmur.post.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+				.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
 				.withProperty("murmur.post.user-service.base-url", userUrl));
 		this.feedServiceDefinition = PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
 			.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))

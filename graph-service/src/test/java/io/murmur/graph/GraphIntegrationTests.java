@@ -19,12 +19,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.spring.LocalStores;
+import io.murmur.support.test.TestTokens;
 
 /**
  * The base of the integration tests: the whole service on a random port against a real
- * Neo4j and Kafka, with {@link StubUserService} standing in for user-service. Every
- * subclass shares one application context. Tests use fresh user ids so that they never
- * see each other's data.
+ * Neo4j and Kafka, with {@link TestTokens} and {@link StubUserService} standing in for
+ * user-service. Every subclass shares one application context. Tests use fresh user ids
+ * so that they never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "murmur.graph.outbox.poll-interval=100ms", "murmur.graph.outbox.min-backoff=200ms",
@@ -33,6 +34,8 @@ import io.murmur.localstack.spring.LocalStores;
 				"spring.kafka.producer.properties.max.block.ms=2000" })
 @LocalStores({ Store.NEO4J, Store.KAFKA })
 public abstract class GraphIntegrationTests {
+
+	protected static final TestTokens tokens = TestTokens.start();
 
 	protected static final StubUserService userService = new StubUserService();
 
@@ -47,7 +50,7 @@ public abstract class GraphIntegrationTests {
 
 	@DynamicPropertySource
 	static void userService(DynamicPropertyRegistry registry) {
-		registry.add("murmur.graph.jwt.jwk-set-uri", () -> userService.url() + "/.well-known/jwks.json");
+		tokens.properties().forEach((key, value) -> registry.add(key, () -> value));
 		registry.add("murmur.graph.user-service.base-url", userService::url);
 	}
 
@@ -99,7 +102,7 @@ public abstract class GraphIntegrationTests {
 	}
 
 	protected Response as(long userId, String method, String path) {
-		return call(method, path, TestTokens.valid(userId));
+		return call(method, path, tokens.user(userId));
 	}
 
 	/**

@@ -17,8 +17,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for user-service: publishes the JWKS of {@link TestTokens} and answers the
- * internal batch lookup with the users a test registered, recording each lookup.
+ * A stand-in for user-service's internal batch lookup: answers with the users a test
+ * registered, recording each lookup.
  */
 public final class StubUserService {
 
@@ -57,10 +57,6 @@ public final class StubUserService {
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getRawPath();
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		if (path.equals("/.well-known/jwks.json")) {
-			send(exchange, 200, TestTokens.jwks());
-			return;
-		}
 		if (path.equals("/internal/users/batch") && exchange.getRequestMethod().equals("POST")) {
 			this.lookups.add(new Lookup(body, exchange.getRequestHeaders().getFirst("Authorization")));
 			Matcher ids = ID.matcher(body);

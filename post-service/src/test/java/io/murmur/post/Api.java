@@ -35,7 +35,7 @@ final class Api {
 	}
 
 	static String token(long userId) {
-		return TestTokens.valid(StubUserService.INSTANCE.signingKey, Long.toString(userId));
+		return StubUserService.INSTANCE.tokens.user(userId);
 	}
 
 	Response call(String method, String path, @Nullable String token, @Nullable String body) {

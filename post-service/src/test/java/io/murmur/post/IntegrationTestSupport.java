@@ -31,7 +31,7 @@ abstract class IntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void userService(DynamicPropertyRegistry registry) {
-		registry.add("murmur.post.jwt.jwk-set-uri", StubUserService.INSTANCE::jwksUri);
+		StubUserService.INSTANCE.tokens.properties().forEach((key, value) -> registry.add(key, () -> value));
 		registry.add("murmur.post.user-service.base-url", StubUserService.INSTANCE::url);
 	}
 

@@ -25,6 +25,7 @@ import io.murmur.events.post.PostReposted;
 import io.murmur.events.post.PostUnliked;
 import io.murmur.events.post.PostUnreposted;
 import io.murmur.post.Api.Response;
+import io.murmur.support.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -434,22 +435,38 @@ class PostApiIntegrationTests extends IntegrationTestSupport {
 
 		@Test
 		void shouldRequireAValidToken() {
-			String key = StubUserService.INSTANCE.signingKey.getKeyID();
-			assertThat(key).isNotNull();
+			TestTokens tokens = StubUserService.INSTANCE.tokens;
 			assertProblem(api.call("GET", "/api/v1/posts/1", null, null), 401, "unauthorized");
 			assertProblem(api.call("POST", "/api/v1/posts", null, Api.text("hi")), 401, "unauthorized");
 			assertProblem(api.call("POST", "/internal/posts/batch", null, "{\"ids\":[]}"), 401, "unauthorized");
 			assertProblem(api.call("GET", "/api/v1/posts/1", "not-a-jwt", null), 401, "unauthorized");
-			assertProblem(api.call("GET", "/api/v1/posts/1",
-					TestTokens.expired(StubUserService.INSTANCE.signingKey, "5"), null), 401, "unauthorized");
+			assertProblem(api.call("GET", "/api/v1/posts/1", tokens.expiredUser(5), null), 401, "unauthorized");
+			assertProblem(api.call("GET", "/api/v1/posts/1", tokens.userForAudience(5, "other-api"), null), 401,
+					"unauthorized");
 			assertProblem(
-					api.call("GET", "/api/v1/posts/1",
-							TestTokens.forAudience(StubUserService.INSTANCE.signingKey, "5", "other-api"), null),
+					api.call(
+							"GET", "/api/v1/posts/1", TestTokens.sign(TestTokens.newKey("test-key"), "5",
+									TestTokens.ISSUER, TestTokens.AUDIENCE, null, Instant.now().plusSeconds(600)),
+							null),
 					401, "unauthorized");
-			assertProblem(api.call("GET", "/api/v1/posts/1", TestTokens.valid(TestTokens.newKey("key-1"), "5"), null),
-					401, "unauthorized");
-			assertProblem(api.call("GET", "/api/v1/posts/1",
-					TestTokens.valid(StubUserService.INSTANCE.signingKey, "alice"), null), 401, "unauthorized");
+			assertProblem(api.call("GET", "/api/v1/posts/1", TestTokens.sign(tokens.key(), "alice", TestTokens.ISSUER,
+					TestTokens.AUDIENCE, null, Instant.now().plusSeconds(600)), null), 401, "unauthorized");
+		}
+
+		@Test
+		void shouldServeABatchToAServiceWithoutViewerState() {
+			long author = Api.newUser();
+			String id = api.post("/api/v1/posts", author, Api.text("for the feed")).json().get("id").asString();
+			api.call("POST", "/api/v1/posts/" + id + "/like", Api.token(author), null);
+			String service = StubUserService.INSTANCE.tokens.service("feed-service");
+
+			Response batch = api.call("POST", "/internal/posts/batch", service, "{\"ids\":[\"" + id + "\"]}");
+
+			assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+			assertThat(batch.json().get("items").get(0).get("id").asString()).isEqualTo(id);
+			assertThat(batch.json().get("items").get(0).get("viewer").get("liked").asBoolean()).isFalse();
+			assertProblem(api.call("POST", "/api/v1/posts", service, Api.text("hi")), 403, "forbidden");
+			assertProblem(api.call("GET", "/api/v1/posts/" + id, service, null), 403, "forbidden");
 		}
 
 		@Test

@@ -12,14 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.murmur.support.test.TestTokens;
+
 /**
- * A stand-in for user-service: publishes the JWKS of a key the tests sign with and
- * answers handle lookups for the users a test registers. Records the Authorization header
- * of each lookup.
+ * A stand-in for user-service: its {@link TestTokens} sign the tests' tokens and publish
+ * the JWKS, and it answers handle lookups for the users a test registers. Records the
+ * Authorization header of each lookup.
  */
 final class StubUserService {
 
@@ -27,7 +28,7 @@ final class StubUserService {
 
 	static final String LOOKUP_PATH = "/api/v1/users/by-handle/";
 
-	final RSAKey signingKey = TestTokens.newKey("key-1");
+	final TestTokens tokens = TestTokens.start();
 
 	private final HttpServer server;
 
@@ -52,10 +53,6 @@ final class StubUserService {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	String jwksUri() {
-		return url() + "/.well-known/jwks.json";
-	}
-
 	void register(String handle, long id) {
 		this.users.put(handle.toLowerCase(Locale.ROOT), id);
 	}
@@ -67,10 +64,6 @@ final class StubUserService {
 	private void handle(HttpExchange exchange) throws IOException {
 		exchange.getRequestBody().readAllBytes();
 		String path = exchange.getRequestURI().getRawPath();
-		if (path.equals("/.well-known/jwks.json")) {
-			send(exchange, 200, TestTokens.jwks(this.signingKey));
-			return;
-		}
 		if (path.startsWith(LOOKUP_PATH)) {
 			this.lookupAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 			String handle = path.substring(LOOKUP_PATH.length()).toLowerCase(Locale.ROOT);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,26 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * {@code murmur.graph}. The defaults in {@code application.yml} suit a local run; each
  * can be overridden by an environment variable.
  *
- * @param jwt how access tokens are checked
  * @param userService where user-service is, for users the graph has not heard of yet
  * @param outbox how the outbox relay publishes to Kafka
  * @param kafka the topics the service creates
  */
 @Validated
 @ConfigurationProperties("murmur.graph")
-public record GraphProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull UserService userService,
-		@Valid @NotNull Outbox outbox, @Valid @NotNull Kafka kafka) {
-
-	/**
-	 * Access tokens: RS256 JWTs issued by user-service.
-	 *
-	 * @param jwkSetUri user-service's JWKS
-	 * @param issuer the {@code iss} claim required
-	 * @param audience the {@code aud} value required
-	 */
-	public record Jwt(@NotNull URI jwkSetUri, @NotBlank String issuer, @NotBlank String audience) {
-
-	}
+public record GraphProperties(@Valid @NotNull UserService userService, @Valid @NotNull Outbox outbox,
+		@Valid @NotNull Kafka kafka) {
 
 	/**
 	 * user-service, asked about a followee the graph has no node for yet (its

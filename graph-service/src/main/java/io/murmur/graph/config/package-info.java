@@ -1,5 +1,5 @@
 /**
- * Configuration: the service's properties, security, Kafka and scheduling.
+ * Configuration: the service's properties, Neo4j failures, Kafka and scheduling.
  */
 @NullMarked
 package io.murmur.graph.config;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.murmur.graph.web.UserIds;
+import io.murmur.support.web.UserIds;
 
 /**
  * What feed-service fans a post out with. Internal: the gateway never routes

@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.murmur.graph.web.ProblemException;
-import io.murmur.graph.web.UserIds;
+import io.murmur.support.security.CurrentUser;
+import io.murmur.support.web.ProblemException;
+import io.murmur.support.web.UserIds;
 
 /**
  * The public follow API. The acting user is always the token's subject; the id in the
@@ -100,7 +101,7 @@ class FollowController {
 	}
 
 	private static long actor(Jwt token) {
-		return UserIds.parse("sub", token.getSubject());
+		return CurrentUser.of(token);
 	}
 
 	/**

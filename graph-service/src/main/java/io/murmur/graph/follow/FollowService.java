@@ -17,8 +17,8 @@ import io.murmur.events.graph.UserUnfollowed;
 import io.murmur.graph.outbox.Outbox;
 import io.murmur.graph.user.UserDirectory;
 import io.murmur.graph.user.UserNodes;
-import io.murmur.graph.web.ProblemException;
-import io.murmur.graph.web.ProblemType;
+import io.murmur.graph.web.GraphProblem;
+import io.murmur.support.web.ProblemException;
 
 /**
  * Follows and unfollows, each in one Neo4j transaction that changes the relationship,
@@ -71,7 +71,7 @@ class FollowService {
 		}
 		catch (FolloweeMissing ex) {
 			if (!this.directory.exists(followeeId, bearerToken)) {
-				throw new ProblemException(ProblemType.USER_NOT_FOUND, "No user has the id " + followeeId);
+				throw new ProblemException(GraphProblem.USER_NOT_FOUND, "No user has the id " + followeeId);
 			}
 			this.users.ensure(followeeId);
 			return write((tx) -> follow(tx, followerId, followeeId));
@@ -154,7 +154,7 @@ class FollowService {
 
 	private static void rejectSelf(long followerId, long followeeId) {
 		if (followerId == followeeId) {
-			throw new ProblemException(ProblemType.CANNOT_FOLLOW_SELF, "A user cannot follow or unfollow themselves");
+			throw new ProblemException(GraphProblem.CANNOT_FOLLOW_SELF, "A user cannot follow or unfollow themselves");
 		}
 	}
 

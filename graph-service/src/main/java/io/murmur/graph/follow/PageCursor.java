@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import io.murmur.graph.web.ProblemException;
+import io.murmur.support.web.ProblemException;
 
 /**
  * Where a page of followers or following continues: after the follow with this

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.murmur.graph.web.UserIds;
+import io.murmur.support.web.UserIds;
 
 /**
  * Follower and following counts, for user-service to compose into profiles: of one user,

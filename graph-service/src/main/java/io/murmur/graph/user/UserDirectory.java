@@ -13,8 +13,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import io.murmur.graph.config.GraphProperties;
-import io.murmur.graph.web.ProblemException;
-import io.murmur.graph.web.ProblemType;
+import io.murmur.support.web.CommonProblem;
+import io.murmur.support.web.ProblemException;
 
 /**
  * Asks user-service whether a user exists, for a follow that arrives before the graph has
@@ -55,7 +55,7 @@ public class UserDirectory {
 				.body(BatchResponse.class);
 		}
 		catch (RestClientException ex) {
-			throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+			throw new ProblemException(CommonProblem.SERVICE_UNAVAILABLE,
 					"The service cannot check the user now; try again later");
 		}
 		return response != null && response.items() != null

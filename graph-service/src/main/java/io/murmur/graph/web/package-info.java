@@ -1,6 +1,5 @@
 /**
- * HTTP concerns shared by every endpoint: RFC 9457 problem responses and the ids and
- * limits of paths and parameters.
+ * The problem types of graph-service's own.
  */
 @NullMarked
 package io.murmur.graph.web;

@@ -88,7 +88,7 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 			long stranger = unknownUser();
 			as(alice, "POST", "/api/v1/users/" + bob + "/follow");
 
-			JsonNode items = call("POST", "/internal/users/counts", io.murmur.graph.TestTokens.valid(alice),
+			JsonNode items = call("POST", "/internal/users/counts", tokens.user(alice),
 					"{\"ids\":[\"" + bob + "\",\"" + stranger + "\",\"" + alice + "\",\"" + bob + "\"]}")
 				.json()
 				.get("items");
@@ -128,7 +128,7 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 		void shouldFollowAUserWhoseRegistrationTheGraphHasNotSeenYet() {
 			long alice = newUser();
 			long newcomer = newUser();
-			String token = io.murmur.graph.TestTokens.valid(alice);
+			String token = tokens.user(alice);
 
 			assertThat(call("POST", "/api/v1/users/" + newcomer + "/follow", token).status()).isEqualTo(204);
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import io.murmur.graph.GraphIntegrationTests;
-import io.murmur.graph.TestTokens;
+import io.murmur.support.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ class ApiErrorsIntegrationTests extends GraphIntegrationTests {
 
 		@Test
 		void shouldRefuseAnExpiredToken() {
-			String expired = TestTokens.sign(TestTokens.key(), "1", "murmur-user-service", "murmur-api",
+			String expired = TestTokens.sign(tokens.key(), "1", "murmur-user-service", "murmur-api", null,
 					Instant.now().minus(Duration.ofMinutes(5)));
 
 			assertProblem(call("GET", "/api/v1/users/1/followers", expired), 401, "unauthorized");
@@ -47,25 +47,25 @@ class ApiErrorsIntegrationTests extends GraphIntegrationTests {
 
 			assertProblem(
 					call("GET", "/api/v1/users/1/followers",
-							TestTokens.sign(TestTokens.key(), "1", "murmur-user-service", "someone-else", later)),
+							TestTokens.sign(tokens.key(), "1", "murmur-user-service", "someone-else", null, later)),
 					401, "unauthorized");
 			assertProblem(
 					call("GET", "/api/v1/users/1/followers",
-							TestTokens.sign(TestTokens.key(), "1", "someone-else", "murmur-api", later)),
+							TestTokens.sign(tokens.key(), "1", "someone-else", "murmur-api", null, later)),
 					401, "unauthorized");
 		}
 
 		@Test
 		void shouldRefuseATokenSignedWithAnotherKey() {
 			String forged = TestTokens.sign(TestTokens.newKey("test-key"), "1", "murmur-user-service", "murmur-api",
-					Instant.now().plus(Duration.ofMinutes(5)));
+					null, Instant.now().plus(Duration.ofMinutes(5)));
 
 			assertProblem(call("GET", "/api/v1/users/1/followers", forged), 401, "unauthorized");
 		}
 
 		@Test
 		void shouldRefuseATokenWhoseSubjectIsNotAUserId() {
-			String token = TestTokens.sign(TestTokens.key(), "admin", "murmur-user-service", "murmur-api",
+			String token = TestTokens.sign(tokens.key(), "admin", "murmur-user-service", "murmur-api", null,
 					Instant.now().plus(Duration.ofMinutes(5)));
 
 			assertProblem(call("POST", "/api/v1/users/1/follow", token), 401, "unauthorized");
@@ -116,7 +116,7 @@ class ApiErrorsIntegrationTests extends GraphIntegrationTests {
 		@Test
 		void shouldRefuseAMalformedBatchOfCounts() {
 			long user = newUser();
-			String token = TestTokens.valid(user);
+			String token = tokens.user(user);
 
 			assertProblem(call("POST", "/internal/users/counts", token, "{\"ids\":"), 400, "malformed-request");
 			assertProblem(call("POST", "/internal/users/counts", token, "{\"ids\":[]}"), 400, "validation-failed");

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -19,12 +22,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
+import io.murmur.support.web.StoreUnavailableExceptions;
+
 /**
  * The Cassandra session, on the service's keyspace, with the schema in place: the
  * keyspace is created if it does not exist ({@code SimpleStrategy} with the configured
  * replication factor), then every statement of {@code cassandra/schema.cql} is applied.
  * All of them are {@code IF NOT EXISTS}, so applying them at each start-up, from any
- * number of replicas, is harmless; the schema only ever grows by appended statements.
+ * number of replicas, is harmless; the schema only ever grows by appended statements. The
+ * driver's failures that mean Cassandra did not answer make a request fail with 503
+ * {@code service-unavailable}, not 500.
  */
 @Configuration(proxyBeanMethods = false)
 class CassandraConfiguration {
@@ -34,6 +41,12 @@ class CassandraConfiguration {
 	private static final String SCHEMA = "cassandra/schema.cql";
 
 	private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
+
+	@Bean
+	StoreUnavailableExceptions cassandraUnavailable() {
+		return StoreUnavailableExceptions.of("Cassandra", AllNodesFailedException.class, DriverTimeoutException.class,
+				QueryExecutionException.class);
+	}
 
 	@Bean
 	CqlSession cassandraSession(CqlSessionBuilder builder, PostProperties properties) {

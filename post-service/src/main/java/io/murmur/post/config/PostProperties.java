@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,28 +20,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param workerId the Snowflake worker id of this replica, 0 to 1023; it must differ
  * between replicas running at the same time (see {@link io.murmur.post.id.PostIds})
- * @param jwt how access tokens are checked
  * @param cassandra the keyspace and its replication
  * @param userService where mentions are resolved
  * @param outbox how the outbox relay publishes to Kafka
- * @param maxRequestBodySize the largest request body accepted
  */
 @Validated
 @ConfigurationProperties("murmur.post")
-public record PostProperties(@Min(0) @Max(1023) int workerId, @Valid @NotNull Jwt jwt,
-		@Valid @NotNull Cassandra cassandra, @Valid @NotNull UserService userService, @Valid @NotNull Outbox outbox,
-		@NotNull DataSize maxRequestBodySize) {
-
-	/**
-	 * Access tokens, issued by user-service.
-	 *
-	 * @param jwkSetUri where user-service publishes its public keys
-	 * @param issuer the {@code iss} claim required
-	 * @param audience the {@code aud} value required
-	 */
-	public record Jwt(@NotNull URI jwkSetUri, @NotBlank String issuer, @NotBlank String audience) {
-
-	}
+public record PostProperties(@Min(0) @Max(1023) int workerId, @Valid @NotNull Cassandra cassandra,
+		@Valid @NotNull UserService userService, @Valid @NotNull Outbox outbox) {
 
 	/**
 	 * The keyspace, created at start-up if it does not exist.

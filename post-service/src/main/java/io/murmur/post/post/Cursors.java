@@ -5,8 +5,8 @@ import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
-import io.murmur.post.web.ProblemException;
-import io.murmur.post.web.ProblemType;
+import io.murmur.support.web.CommonProblem;
+import io.murmur.support.web.ProblemException;
 
 /**
  * Opaque page cursors: base64url text that names where the previous page ended. A
@@ -85,7 +85,7 @@ final class Cursors {
 	}
 
 	private static ProblemException malformed() {
-		return new ProblemException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this service issued");
+		return new ProblemException(CommonProblem.MALFORMED_REQUEST, "The cursor is not one this service issued");
 	}
 
 	record TimelinePosition(int bucket, long lastId) {

@@ -2,8 +2,8 @@ package io.murmur.post.post;
 
 import org.jspecify.annotations.Nullable;
 
-import io.murmur.post.web.ProblemException;
-import io.murmur.post.web.ProblemType;
+import io.murmur.support.web.CommonProblem;
+import io.murmur.support.web.ProblemException;
 
 /**
  * Reads the decimal ids of posts, users and media that the API carries as strings.
@@ -42,7 +42,7 @@ final class Ids {
 	static long path(String value, String what) {
 		Long id = parse(value);
 		if (id == null) {
-			throw new ProblemException(ProblemType.MALFORMED_REQUEST, "'" + value + "' is not a " + what + " id");
+			throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "'" + value + "' is not a " + what + " id");
 		}
 		return id;
 	}

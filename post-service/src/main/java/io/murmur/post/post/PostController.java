@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.murmur.post.web.InvalidField;
-import io.murmur.post.web.ProblemException;
+import io.murmur.support.security.CurrentUser;
+import io.murmur.support.web.InvalidField;
+import io.murmur.support.web.ProblemException;
 
 /**
  * The posts API. The acting user is always the access token's subject; ids in paths only
@@ -35,6 +36,9 @@ class PostController {
 	static final int MAX_TIMELINE_AUTHORS = 1000;
 
 	static final int MAX_TIMELINE_ENTRIES = 1000;
+
+	/** The viewer of a service's own reads: no user, so nothing is liked or reposted. */
+	private static final long NO_VIEWER = 0;
 
 	private final PostService posts;
 
@@ -100,11 +104,13 @@ class PostController {
 	/**
 	 * Reads many posts at once, with the caller's like and repost state, for services
 	 * that hydrate lists of post ids (feed-service). Posts that do not exist are left
-	 * out; the others come in the order asked.
+	 * out; the others come in the order asked. Called with a service token, there is no
+	 * viewer: every post reads as neither liked nor reposted.
 	 */
 	@PostMapping("/internal/posts/batch")
 	PageResponse<PostResponse> batch(@AuthenticationPrincipal Jwt token, @Valid @RequestBody BatchRequest request) {
-		return new PageResponse<>(this.posts.batch(parseIds("ids", request.ids()), userId(token)), null);
+		return new PageResponse<>(
+				this.posts.batch(parseIds("ids", request.ids()), CurrentUser.optional(token).orElse(NO_VIEWER)), null);
 	}
 
 	/**
@@ -136,7 +142,7 @@ class PostController {
 	}
 
 	private static long userId(Jwt token) {
-		return Long.parseLong(token.getSubject());
+		return CurrentUser.of(token);
 	}
 
 }

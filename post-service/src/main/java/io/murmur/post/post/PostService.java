@@ -35,9 +35,9 @@ import io.murmur.events.post.PostUnreposted;
 import io.murmur.post.id.PostIds;
 import io.murmur.post.outbox.Outbox;
 import io.murmur.post.post.PostRepository.Counts;
-import io.murmur.post.web.InvalidField;
-import io.murmur.post.web.ProblemException;
-import io.murmur.post.web.ProblemType;
+import io.murmur.support.web.CommonProblem;
+import io.murmur.support.web.InvalidField;
+import io.murmur.support.web.ProblemException;
 
 /**
  * Writes and reads posts. Every change that others must hear about writes its event to
@@ -170,7 +170,7 @@ class PostService {
 	void delete(long id, long userId) {
 		Post post = find(id);
 		if (post.authorId() != userId) {
-			throw new ProblemException(ProblemType.FORBIDDEN, "Only its author can delete a post");
+			throw new ProblemException(CommonProblem.FORBIDDEN, "Only its author can delete a post");
 		}
 		if (post.isRepost()) {
 			unrepost(post.repostOf(), userId);
@@ -419,7 +419,7 @@ class PostService {
 	}
 
 	static ProblemException notFound() {
-		return new ProblemException(ProblemType.POST_NOT_FOUND, "No post has this id");
+		return new ProblemException(PostProblem.POST_NOT_FOUND, "No post has this id");
 	}
 
 }

@@ -24,8 +24,8 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 import io.murmur.post.config.PostProperties;
-import io.murmur.post.web.ProblemException;
-import io.murmur.post.web.ProblemType;
+import io.murmur.support.web.CommonProblem;
+import io.murmur.support.web.ProblemException;
 
 /**
  * Resolves mentioned handles to user ids through user-service ({@code GET
@@ -100,7 +100,7 @@ class UserDirectory implements AutoCloseable {
 
 	private static ProblemException unavailable(Exception ex) {
 		log.warn("Could not resolve a mention through user-service: " + ex);
-		return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+		return new ProblemException(CommonProblem.SERVICE_UNAVAILABLE,
 				"Mentions cannot be resolved right now; try again later");
 	}
 

@@ -2,8 +2,8 @@ package io.murmur.post.post;
 
 import org.junit.jupiter.api.Test;
 
-import io.murmur.post.web.ProblemException;
-import io.murmur.post.web.ProblemType;
+import io.murmur.support.web.CommonProblem;
+import io.murmur.support.web.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,7 +27,7 @@ class CursorsTests {
 	void shouldRefuseCursorsItDidNotIssue() {
 		for (String cursor : new String[] { "!!!", "bm9wZQ", Cursors.replies(5L), "dDE6eDox", "dDE6MjAyNTAxOi0x" }) {
 			assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> Cursors.timeline(cursor))
-				.satisfies((ex) -> assertThat(ex.getType()).isEqualTo(ProblemType.MALFORMED_REQUEST));
+				.satisfies((ex) -> assertThat(ex.getType()).isEqualTo(CommonProblem.MALFORMED_REQUEST));
 		}
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> Cursors.replies(Cursors.timeline(1, 2)));
 	}

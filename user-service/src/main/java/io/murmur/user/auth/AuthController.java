@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.murmur.support.security.CurrentUser;
 import io.murmur.user.account.UserResponse;
 import io.murmur.user.token.TokenPair;
 import io.murmur.user.token.TokenService;
 import io.murmur.user.web.ClientAddressResolver;
-import io.murmur.user.web.CurrentUser;
 
 /**
  * The authentication endpoints. Register, login and refresh need no access token, so that

@@ -8,13 +8,13 @@ import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import io.murmur.support.web.ProblemException;
 import io.murmur.user.account.Normalization;
 import io.murmur.user.account.User;
 import io.murmur.user.account.UserRepository;
 import io.murmur.user.token.TokenPair;
 import io.murmur.user.token.TokenService;
-import io.murmur.user.web.ProblemException;
-import io.murmur.user.web.ProblemType;
+import io.murmur.user.web.UserProblem;
 
 /**
  * Signs users in by handle or email and password. A wrong password and an unknown account
@@ -49,14 +49,14 @@ class LoginService {
 			.orElseGet(() -> "login:" + Normalization.email(login));
 		Optional<Duration> retryAfter = this.throttle.retryAfter(accountKey, client, now);
 		if (retryAfter.isPresent()) {
-			throw ProblemException.retryLater(ProblemType.TOO_MANY_LOGIN_ATTEMPTS,
+			throw ProblemException.retryLater(UserProblem.TOO_MANY_LOGIN_ATTEMPTS,
 					"Too many failed logins; try again later", retryAfter.get());
 		}
 		boolean matches = this.passwordEncoder.matches(password,
 				user.map(User::getPasswordHash).orElse(this.dummyHash));
 		if (user.isEmpty() || !matches) {
 			this.throttle.recordFailure(accountKey, client, now);
-			throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The login or the password is wrong");
+			throw new ProblemException(UserProblem.INVALID_CREDENTIALS, "The login or the password is wrong");
 		}
 		User account = user.get();
 		this.throttle.clearFailures(accountKey);

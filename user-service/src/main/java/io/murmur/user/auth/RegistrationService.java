@@ -11,14 +11,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import io.murmur.events.user.UserRegistered;
+import io.murmur.support.web.ProblemException;
 import io.murmur.user.account.Normalization;
 import io.murmur.user.account.User;
 import io.murmur.user.account.UserRepository;
 import io.murmur.user.account.UserResponse;
 import io.murmur.user.account.UserResponses;
 import io.murmur.user.outbox.Outbox;
-import io.murmur.user.web.ProblemException;
-import io.murmur.user.web.ProblemType;
+import io.murmur.user.web.UserProblem;
 
 /**
  * Creates accounts. The password is hashed before the transaction starts, so that no
@@ -81,11 +81,11 @@ class RegistrationService {
 	}
 
 	private static ProblemException handleTaken() {
-		return new ProblemException(ProblemType.HANDLE_TAKEN, "This handle is already taken");
+		return new ProblemException(UserProblem.HANDLE_TAKEN, "This handle is already taken");
 	}
 
 	private static ProblemException emailTaken() {
-		return new ProblemException(ProblemType.EMAIL_TAKEN, "An account with this email address already exists");
+		return new ProblemException(UserProblem.EMAIL_TAKEN, "An account with this email address already exists");
 	}
 
 }

@@ -10,10 +10,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,35 +21,41 @@ import org.springframework.validation.annotation.Validated;
  * {@code murmur.user}. The defaults in {@code application.yml} suit a local run; each can
  * be overridden by an environment variable.
  *
- * @param jwt how access tokens are signed and checked
+ * @param jwt how access tokens are signed
  * @param refreshToken how long refresh tokens live
  * @param loginThrottle how failed logins are throttled
  * @param web limits and trust at the HTTP edge
  * @param outbox how the outbox relay publishes to Kafka
  * @param media where avatars are served from
  * @param graph where follower counts come from
+ * @param serviceClients the services that may get a service token with their client
+ * credentials; none by default
  */
 @Validated
 @ConfigurationProperties("murmur.user")
 public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshToken refreshToken,
 		@Valid @NotNull LoginThrottle loginThrottle, @Valid @NotNull Web web, @Valid @NotNull Outbox outbox,
-		@Valid @NotNull Media media, @Valid @NotNull Graph graph) {
+		@Valid @NotNull Media media, @Valid @NotNull Graph graph, @Nullable List<@Valid ServiceClient> serviceClients) {
+
+	public UserProperties {
+		serviceClients = (serviceClients != null) ? List.copyOf(serviceClients) : List.of();
+	}
 
 	/**
 	 * Access tokens: RS256 JWTs signed with the active key; every configured key's public
 	 * half is published in the JWKS so that a key can be rotated without invalidating the
-	 * tokens it signed.
+	 * tokens it signed. The issuer and the audiences written are those every service
+	 * checks, {@code murmur.security.jwt.*}.
 	 *
-	 * @param issuer the {@code iss} claim written and required
-	 * @param audience the {@code aud} claim written and required
-	 * @param accessTokenTtl how long an access token is valid
+	 * @param accessTokenTtl how long a user's access token is valid
+	 * @param serviceTokenTtl how long a service token is valid
 	 * @param activeKeyId the {@code kid} of the key that signs new tokens; may be empty
 	 * when exactly one key is configured
 	 * @param keys the RSA keys; when there are none, a development key is generated at
 	 * start-up
 	 */
-	public record Jwt(@NotBlank String issuer, @NotBlank String audience, @NotNull Duration accessTokenTtl,
-			@Nullable String activeKeyId, @Nullable List<@Valid Key> keys) {
+	public record Jwt(@NotNull Duration accessTokenTtl, @NotNull Duration serviceTokenTtl, @Nullable String activeKeyId,
+			@Nullable List<@Valid Key> keys) {
 
 		public Jwt {
 			keys = (keys != null) ? List.copyOf(keys) : List.of();
@@ -103,9 +109,8 @@ public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshTok
 	 *
 	 * @param trustedProxies addresses or CIDR ranges of the proxies (the gateway) whose
 	 * {@code X-Forwarded-For} header names the client
-	 * @param maxRequestBodySize the largest request body accepted
 	 */
-	public record Web(@NotEmpty List<@NotBlank String> trustedProxies, @NotNull DataSize maxRequestBodySize) {
+	public record Web(@NotEmpty List<@NotBlank String> trustedProxies) {
 
 	}
 
@@ -140,6 +145,28 @@ public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshTok
 	 * them
 	 */
 	public record Graph(@NotNull URI baseUrl, @NotNull Duration timeout) {
+
+	}
+
+	/**
+	 * A service that may get service tokens (OAuth 2.0 client credentials) for other
+	 * services' {@code /internal/**} endpoints. The secret comes from the environment
+	 * ({@code MURMUR_USER_SERVICECLIENTS_0_ID},
+	 * {@code MURMUR_USER_SERVICECLIENTS_0_SECRET}, ...), never from a committed file. It
+	 * is either the secret itself, which is hashed at start-up and not kept, or
+	 * {@code {sha256}} followed by the hex SHA-256 of the secret, so that user-service
+	 * never sees the secret.
+	 *
+	 * @param id the client id; the token's subject is {@code service:<id>}
+	 * @param secret the secret or its {@code {sha256}} hash
+	 */
+	public record ServiceClient(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String id,
+			@NotBlank String secret) {
+
+		@Override
+		public String toString() {
+			return "ServiceClient[id=" + this.id + ", secret=(hidden)]";
+		}
 
 	}
 

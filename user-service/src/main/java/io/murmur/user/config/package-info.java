@@ -1,5 +1,6 @@
 /**
- * Configuration: the service's properties, web security, JSON and scheduling.
+ * Configuration: the service's properties, its public endpoints, database failures, the
+ * API document and scheduling.
  */
 @NullMarked
 package io.murmur.user.config;

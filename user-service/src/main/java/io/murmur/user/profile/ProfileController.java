@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.murmur.user.account.UserIds;
+import io.murmur.support.security.CurrentUser;
+import io.murmur.support.web.ProblemException;
+import io.murmur.support.web.UserIds;
 import io.murmur.user.account.UserResponse;
-import io.murmur.user.web.CurrentUser;
-import io.murmur.user.web.ProblemException;
-import io.murmur.user.web.ProblemType;
+import io.murmur.user.web.UserProblem;
 
 /**
  * Profiles. Whose profile {@code /me} is, and so whose profile a change applies to, comes
@@ -55,7 +55,7 @@ class ProfileController {
 	@GetMapping("/by-handle/{handle}")
 	ProfileResponse byHandle(@AuthenticationPrincipal Jwt token, @PathVariable String handle) {
 		if (!handle.matches("[A-Za-z0-9_]{3,30}")) {
-			throw new ProblemException(ProblemType.USER_NOT_FOUND, "No such user");
+			throw new ProblemException(UserProblem.USER_NOT_FOUND, "No such user");
 		}
 		return withCounts(this.profiles.byHandle(handle), token);
 	}

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.murmur.events.user.ProfileUpdated;
+import io.murmur.support.web.ProblemException;
+import io.murmur.support.web.UserIds;
 import io.murmur.user.account.User;
-import io.murmur.user.account.UserIds;
 import io.murmur.user.account.UserRepository;
 import io.murmur.user.account.UserResponse;
 import io.murmur.user.account.UserResponses;
 import io.murmur.user.outbox.Outbox;
-import io.murmur.user.web.ProblemException;
-import io.murmur.user.web.ProblemType;
+import io.murmur.user.web.UserProblem;
 
 /**
  * Reads profiles and changes one's own. A change locks the account's row first, so that
@@ -110,7 +110,7 @@ class ProfileService {
 	}
 
 	private static ProblemException notFound() {
-		return new ProblemException(ProblemType.USER_NOT_FOUND, "No such user");
+		return new ProblemException(UserProblem.USER_NOT_FOUND, "No such user");
 	}
 
 }

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.murmur.user.account.UserIds;
+import io.murmur.support.web.ProblemException;
+import io.murmur.support.web.UserIds;
 import io.murmur.user.account.UserResponse;
-import io.murmur.user.web.ProblemException;
 
 /**
  * The batch lookup other services hydrate pages of posts and users with: up to

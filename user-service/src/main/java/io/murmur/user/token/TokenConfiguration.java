@@ -1,38 +1,29 @@
 package io.murmur.user.token;
 
-import java.time.Instant;
-import java.util.Objects;
-import java.util.regex.Pattern;
-
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import io.murmur.support.security.AccessTokenValidator;
+import io.murmur.support.security.JwtProperties;
 import io.murmur.user.config.UserProperties;
 
 /**
  * The JWT encoder that signs access tokens with the active key and the decoder the
  * service checks them with: against its own public keys, in process, requiring an RS256
- * signature by a known key, an expiry in the future, the configured issuer and audience,
- * and a user id as subject.
+ * signature by a known key and then exactly what every other service requires (see
+ * {@link AccessTokenValidator}).
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
-
-	private static final Pattern USER_ID = Pattern.compile("[1-9][0-9]{0,18}");
 
 	@Bean
 	SigningKeys signingKeys(UserProperties properties, ResourceLoader resourceLoader) {
@@ -45,16 +36,11 @@ class TokenConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, UserProperties properties) {
+	JwtDecoder jwtDecoder(SigningKeys keys, JwtProperties properties) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.verification()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(
-				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()),
-						new JwtAudienceValidator(properties.jwt().audience()),
-						new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-						new JwtClaimValidator<String>(JwtClaimNames.SUB,
-								(subject) -> subject != null && USER_ID.matcher(subject).matches())));
+		decoder.setJwtValidator(new AccessTokenValidator(properties));
 		return decoder;
 	}
 

@@ -16,9 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.murmur.support.web.ProblemException;
 import io.murmur.user.config.UserProperties;
-import io.murmur.user.web.ProblemException;
-import io.murmur.user.web.ProblemType;
+import io.murmur.user.web.UserProblem;
 
 /**
  * Issues token pairs and rotates refresh tokens.
@@ -127,7 +127,7 @@ public class TokenService {
 	}
 
 	private static ProblemException invalid() {
-		return new ProblemException(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is not valid; log in again");
+		return new ProblemException(UserProblem.INVALID_REFRESH_TOKEN, "The refresh token is not valid; log in again");
 	}
 
 }

@@ -1,6 +1,5 @@
 /**
- * HTTP concerns shared by every endpoint: RFC 9457 problem responses, the request body
- * limit and the client address.
+ * HTTP concerns of user-service's own: its problem types and the client address.
  */
 @NullMarked
 package io.murmur.user.web;

@@ -18,8 +18,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.util.unit.DataSize;
 
+import io.murmur.support.security.JwtProperties;
 import io.murmur.user.config.UserProperties;
 import io.murmur.user.config.UserProperties.Jwt.Key;
 
@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class SigningKeysTests {
+
+	private static final JwtProperties CLAIMS = new JwtProperties(null, "murmur-user-service", "murmur-api",
+			"murmur-internal");
 
 	private static final KeyPair OLD = generate(2048);
 
@@ -111,23 +114,22 @@ class SigningKeysTests {
 
 	private AccessTokens accessTokens(UserProperties properties) {
 		SigningKeys keys = load(properties);
-		return new AccessTokens(this.configuration.jwtEncoder(keys), keys, properties);
+		return new AccessTokens(this.configuration.jwtEncoder(keys), keys, CLAIMS, properties);
 	}
 
 	private JwtDecoder decoder(UserProperties properties) {
-		return this.configuration.jwtDecoder(load(properties), properties);
+		return this.configuration.jwtDecoder(load(properties), CLAIMS);
 	}
 
 	private static UserProperties properties(String activeKeyId, Key... keys) {
 		return new UserProperties(
-				new UserProperties.Jwt("murmur-user-service", "murmur-api", Duration.ofMinutes(15), activeKeyId,
-						List.of(keys)),
+				new UserProperties.Jwt(Duration.ofMinutes(15), Duration.ofMinutes(15), activeKeyId, List.of(keys)),
 				new UserProperties.RefreshToken(Duration.ofDays(30)),
 				new UserProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),
-				new UserProperties.Web(List.of("127.0.0.1"), DataSize.ofKilobytes(16)),
+				new UserProperties.Web(List.of("127.0.0.1")),
 				new UserProperties.Outbox(Duration.ofMillis(500), 100, Duration.ofSeconds(1), Duration.ofSeconds(30)),
 				new UserProperties.Media(URI.create("http://127.0.0.1:8080/media")),
-				new UserProperties.Graph(URI.create("http://127.0.0.1:8082"), Duration.ofSeconds(1)));
+				new UserProperties.Graph(URI.create("http://127.0.0.1:8082"), Duration.ofSeconds(1)), null);
 	}
 
 	private static KeyPair generate(int bits) {

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.util.unit.DataSize;
 
 import io.murmur.user.config.UserProperties;
 
@@ -19,13 +18,13 @@ class ClientAddressResolverTests {
 			properties("127.0.0.0/8", "::1", "10.1.0.0/16"));
 
 	private static UserProperties properties(String... trustedProxies) {
-		return new UserProperties(new UserProperties.Jwt("issuer", "audience", Duration.ofMinutes(15), null, null),
+		return new UserProperties(new UserProperties.Jwt(Duration.ofMinutes(15), Duration.ofMinutes(15), null, null),
 				new UserProperties.RefreshToken(Duration.ofDays(30)),
 				new UserProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),
-				new UserProperties.Web(List.of(trustedProxies), DataSize.ofKilobytes(16)),
+				new UserProperties.Web(List.of(trustedProxies)),
 				new UserProperties.Outbox(Duration.ofMillis(500), 100, Duration.ofSeconds(1), Duration.ofSeconds(30)),
 				new UserProperties.Media(URI.create("http://127.0.0.1:8080/media")),
-				new UserProperties.Graph(URI.create("http://127.0.0.1:8082"), Duration.ofSeconds(1)));
+				new UserProperties.Graph(URI.create("http://127.0.0.1:8082"), Duration.ofSeconds(1)), null);
 	}
 
 	private static MockHttpServletRequest request(String remoteAddress, String forwardedFor) {

@@ -1,0 +1,50 @@
+package io.murmur.support.client;
+
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link ServiceTokens}, when {@code murmur.service-client.token-uri}, {@code client-id}
+ * and {@code client-secret} are all set (not empty).
+ */
+@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@Conditional(ServiceClientAutoConfiguration.OnServiceClientConfigured.class)
+@EnableConfigurationProperties(ServiceClientProperties.class)
+public final class ServiceClientAutoConfiguration {
+
+	@Bean
+	ServiceTokens serviceTokens(ServiceClientProperties properties, JsonMapper jsonMapper) {
+		return new ServiceTokens(properties, jsonMapper, Clock.systemUTC());
+	}
+
+	static final class OnServiceClientConfigured extends SpringBootCondition {
+
+		private static final String[] REQUIRED = { "token-uri", "client-id", "client-secret" };
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Environment environment = context.getEnvironment();
+			for (String name : REQUIRED) {
+				if (!StringUtils.hasText(environment.getProperty("murmur.service-client." + name))) {
+					return ConditionOutcome.noMatch("murmur.service-client." + name + " is not set");
+				}
+			}
+			return ConditionOutcome.match("murmur.service-client is configured");
+		}
+
+	}
+
+}

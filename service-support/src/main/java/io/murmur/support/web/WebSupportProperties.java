@@ -1,0 +1,20 @@
+package io.murmur.support.web;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The HTTP edge of a service, under {@code murmur.web}.
+ *
+ * @param maxRequestBodySize the largest request body accepted; larger ones are refused
+ * with 413 before they are read
+ */
+@Validated
+@ConfigurationProperties("murmur.web")
+public record WebSupportProperties(@DefaultValue("64KB") @NotNull DataSize maxRequestBodySize) {
+
+}

@@ -1,0 +1,121 @@
+package io.murmur.support.app;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.murmur.support.security.CurrentUser;
+import io.murmur.support.security.PublicEndpoints;
+import io.murmur.support.web.ProblemException;
+import io.murmur.support.web.ProblemType;
+import io.murmur.support.web.StoreUnavailableExceptions;
+
+/**
+ * A service with a public API endpoint, an internal one, a public one, and endpoints that
+ * fail the ways real ones do.
+ */
+@SpringBootApplication
+public class SupportTestApplication {
+
+	@Bean
+	StoreUnavailableExceptions fakeStoreExceptions() {
+		return StoreUnavailableExceptions.of("The fake store", StoreDownException.class);
+	}
+
+	@Bean
+	PublicEndpoints publicEndpoints() {
+		return PublicEndpoints.of(HttpMethod.GET, "/api/v1/open");
+	}
+
+	@RestController
+	static class TestController {
+
+		@GetMapping("/api/v1/me")
+		Map<String, Object> me(@AuthenticationPrincipal Jwt token) {
+			return Map.of("id", Long.toString(CurrentUser.of(token)));
+		}
+
+		@GetMapping("/api/v1/open")
+		Map<String, Object> open() {
+			return Map.of("open", true);
+		}
+
+		@GetMapping("/internal/whoami")
+		Map<String, Object> whoami(@AuthenticationPrincipal Jwt token) {
+			return Map.of("subject", token.getSubject(), "user", CurrentUser.optional(token).isPresent());
+		}
+
+		@PostMapping("/api/v1/notes")
+		Map<String, Object> create(@Valid @RequestBody Note note) {
+			return Map.of("text", note.text());
+		}
+
+		@GetMapping("/api/v1/store-down")
+		Map<String, Object> storeDown() {
+			throw new IllegalStateException("query failed", new StoreDownException());
+		}
+
+		@GetMapping("/api/v1/broken")
+		Map<String, Object> broken() {
+			throw new IllegalStateException("a bug");
+		}
+
+		@GetMapping("/api/v1/teapot")
+		Map<String, Object> teapot() {
+			throw ProblemException.retryLater(TestProblem.TEAPOT, "Brewing", java.time.Duration.ofMillis(1500));
+		}
+
+	}
+
+	/**
+	 * A note.
+	 *
+	 * @param text its text
+	 */
+	record Note(@NotBlank @Size(max = 10) String text) {
+
+	}
+
+	static class StoreDownException extends RuntimeException {
+
+		StoreDownException() {
+			super("connection refused");
+		}
+
+	}
+
+	enum TestProblem implements ProblemType {
+
+		TEAPOT;
+
+		@Override
+		public java.net.URI type() {
+			return ProblemType.uri("teapot");
+		}
+
+		@Override
+		public String title() {
+			return "I am a teapot";
+		}
+
+		@Override
+		public HttpStatus status() {
+			return HttpStatus.I_AM_A_TEAPOT;
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.murmur.support.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RequestBodyLimitFilterTests {
+
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(16, new Problems(new JsonMapper()));
+
+	@Test
+	void shouldRefuseADeclaredLengthOverTheLimitBeforeReading() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/auth/register");
+		request.setContent(new byte[17]);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+
+		this.filter.doFilter(request, response, chain);
+
+		assertThat(response.getStatus()).isEqualTo(413);
+		assertThat(response.getContentType()).isEqualTo("application/problem+json");
+		assertThat(response.getContentAsString()).contains("https://murmur.example/problems/payload-too-large");
+		assertThat(chain.getRequest()).isNull();
+	}
+
+	@Test
+	void shouldStopReadingABodyOfUnknownLengthAtTheLimit() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/auth/register") {
+
+			@Override
+			public long getContentLengthLong() {
+				return -1;
+			}
+
+		};
+		request.setContent(new byte[17]);
+		MockFilterChain chain = new MockFilterChain();
+
+		this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+		HttpServletRequest limited = (HttpServletRequest) chain.getRequest();
+		assertThatExceptionOfType(PayloadTooLargeException.class)
+			.isThrownBy(() -> limited.getInputStream().readAllBytes());
+	}
+
+	@Test
+	void shouldPassBodiesWithinTheLimit() throws ServletException, IOException {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/auth/register");
+		request.setContent(new byte[16]);
+		MockFilterChain chain = new MockFilterChain();
+
+		this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+		assertThat(((HttpServletRequest) chain.getRequest()).getInputStream().readAllBytes()).hasSize(16);
+	}
+
+}
