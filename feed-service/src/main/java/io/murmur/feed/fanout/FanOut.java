@@ -178,7 +178,7 @@ class FanOut {
 	}
 
 	private void forEachFollowerPage(long userId, Consumer<List<Long>> action) {
-		@Nullable Long after = null;
+		@Nullable String after = null;
 		do {
 			GraphSource.IdPage page = this.graph.followerIds(userId, after, this.settings.followerPageSize());
 			if (!page.ids().isEmpty()) {

@@ -35,9 +35,9 @@ public class GraphSource {
 	 * @param limit the page size
 	 * @return the page
 	 */
-	public IdPage followerIds(long userId, @Nullable Long after, int limit) {
-		return ids("/internal/users/{id}/follower-ids?limit={limit}" + ((after != null) ? "&after=" + after : ""),
-				userId, limit);
+	public IdPage followerIds(long userId, @Nullable String after, int limit) {
+		return ids("/internal/users/{id}/follower-ids?limit={limit}&after={after}", userId, limit,
+				(after != null) ? after : "");
 	}
 
 	/**
@@ -47,11 +47,10 @@ public class GraphSource {
 	 */
 	public List<Long> followeeIds(long userId) {
 		List<Long> all = new ArrayList<>();
-		Long after = null;
+		String after = null;
 		do {
-			IdPage page = ids(
-					"/internal/users/{id}/followee-ids?limit={limit}" + ((after != null) ? "&after=" + after : ""),
-					userId, 10_000);
+			IdPage page = ids("/internal/users/{id}/followee-ids?limit={limit}&after={after}", userId, 10_000,
+					(after != null) ? after : "");
 			all.addAll(page.ids());
 			after = page.nextAfter();
 		}
@@ -92,26 +91,25 @@ public class GraphSource {
 				: List.of();
 	}
 
-	private IdPage ids(String uri, long userId, int limit) {
+	private IdPage ids(String uri, long userId, int limit, String after) {
 		Ids page = this.client.get()
-			.uri(uri, userId, limit)
+			.uri(uri, userId, limit, after)
 			.header(HttpHeaders.AUTHORIZATION, this.tokens.authorizationHeader())
 			.retrieve()
 			.body(Ids.class);
 		if (page == null) {
 			throw new IllegalStateException("graph-service sent no page for user " + userId);
 		}
-		return new IdPage(page.items().stream().map(Long::valueOf).toList(),
-				(page.nextAfter() != null) ? Long.valueOf(page.nextAfter()) : null);
+		return new IdPage(page.items().stream().map(Long::valueOf).toList(), page.nextAfter());
 	}
 
 	/**
 	 * A page of user ids.
 	 *
-	 * @param ids the ids, ascending
-	 * @param nextAfter where the next page starts, {@code null} after the last
+	 * @param ids the ids
+	 * @param nextAfter where the next page starts (opaque), {@code null} after the last
 	 */
-	public record IdPage(List<Long> ids, @Nullable Long nextAfter) {
+	public record IdPage(List<Long> ids, @Nullable String nextAfter) {
 
 	}
 

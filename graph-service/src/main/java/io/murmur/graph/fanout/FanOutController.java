@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.murmur.support.web.ProblemException;
 import io.murmur.support.web.UserIds;
 
 /**
@@ -48,10 +49,11 @@ class FanOutController {
 
 	static final String FOLLOWEE_IDS = """
 			MATCH ()-[r:FOLLOWS]->()
-			USING INDEX r:FOLLOWS(followerId, followeeId, since)
-			WHERE r.followerId = $user AND r.followeeId > $after AND r.since IS NOT NULL
-			RETURN r.followeeId AS id
-			ORDER BY r.followerId, r.followeeId
+			USING INDEX r:FOLLOWS(followerId, since, followeeId)
+			WHERE r.followerId = $user AND r.since >= $since AND r.followeeId IS NOT NULL
+			  AND CASE WHEN r.since > $since THEN true ELSE r.followeeId > $after END
+			RETURN r.followeeId AS id, r.since AS since
+			ORDER BY r.followerId, r.since, r.followeeId
 			LIMIT $limit
 			""";
 
@@ -64,30 +66,61 @@ class FanOutController {
 	@GetMapping("/{id}/follower-ids")
 	FollowerIds followerIds(@PathVariable String id, @RequestParam(required = false) @Nullable String after,
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_FOLLOWER_IDS) int limit) {
-		return page(FOLLOWER_IDS, id, after, limit);
-	}
-
-	/**
-	 * Every user someone follows, in ascending id order, a page at a time, like
-	 * {@link #followerIds}: what feed-service rebuilds a lost home feed from.
-	 */
-	@GetMapping("/{id}/followee-ids")
-	FollowerIds followeeIds(@PathVariable String id, @RequestParam(required = false) @Nullable String after,
-			@RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_FOLLOWER_IDS) int limit) {
-		return page(FOLLOWEE_IDS, id, after, limit);
-	}
-
-	private FollowerIds page(String query, String id, @Nullable String after, int limit) {
 		long userId = UserIds.parse("id", id);
 		long from = (after != null && !after.isEmpty()) ? UserIds.parse("after", after) : 0;
 		List<Long> ids;
 		try (Session session = this.driver.session()) {
-			ids = session.executeRead((tx) -> tx.run(query, Map.of("user", userId, "after", from, "limit", limit + 1))
-				.list((row) -> row.get("id").asLong()));
+			ids = session
+				.executeRead((tx) -> tx.run(FOLLOWER_IDS, Map.of("user", userId, "after", from, "limit", limit + 1))
+					.list((row) -> row.get("id").asLong()));
 		}
 		List<Long> page = (ids.size() > limit) ? ids.subList(0, limit) : ids;
 		String next = (ids.size() > limit) ? Long.toString(page.get(page.size() - 1)) : null;
-		return new FollowerIds(page.stream().map((user) -> Long.toString(user)).toList(), next);
+		return new FollowerIds(page.stream().map((follower) -> Long.toString(follower)).toList(), next);
+	}
+
+	/**
+	 * Every user someone follows, oldest follow first, a page at a time: what
+	 * feed-service rebuilds a lost home feed from. A seek on the
+	 * {@code (followerId, since, followeeId)} index of {@code FOLLOWS}; the next page
+	 * starts after the {@code since:id} of the last entry of the previous one.
+	 */
+	@GetMapping("/{id}/followee-ids")
+	FollowerIds followeeIds(@PathVariable String id, @RequestParam(required = false) @Nullable String after,
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_FOLLOWER_IDS) int limit) {
+		long userId = UserIds.parse("id", id);
+		long since = -1;
+		long from = 0;
+		if (after != null && !after.isEmpty()) {
+			int colon = after.indexOf(':');
+			if (colon < 1) {
+				throw ProblemException.invalidField("after", "must be the nextAfter of a previous page");
+			}
+			since = parseLong(after.substring(0, colon));
+			from = UserIds.parse("after", after.substring(colon + 1));
+		}
+		List<long[]> rows;
+		try (Session session = this.driver.session()) {
+			Map<String, Object> parameters = Map.of("user", userId, "since", since, "after", from, "limit", limit + 1);
+			rows = session.executeRead((tx) -> tx.run(FOLLOWEE_IDS, parameters)
+				.list((row) -> new long[] { row.get("id").asLong(), row.get("since").asLong() }));
+		}
+		List<long[]> page = (rows.size() > limit) ? rows.subList(0, limit) : rows;
+		String next = null;
+		if (rows.size() > limit) {
+			long[] last = page.get(page.size() - 1);
+			next = last[1] + ":" + last[0];
+		}
+		return new FollowerIds(page.stream().map((row) -> Long.toString(row[0])).toList(), next);
+	}
+
+	private static long parseLong(String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw ProblemException.invalidField("after", "must be the nextAfter of a previous page");
+		}
 	}
 
 	@GetMapping("/{id}/celebrity-followees")
@@ -106,9 +139,9 @@ class FanOutController {
 	}
 
 	/**
-	 * A page of follower (or followee) ids.
+	 * A page of follower ids (ascending) or followee ids (oldest follow first).
 	 *
-	 * @param items the ids, ascending
+	 * @param items the ids
 	 * @param nextAfter the {@code after} of the next page, or {@code null} when this page
 	 * is the last
 	 */

@@ -16,15 +16,13 @@ import org.springframework.stereotype.Component;
  * replica runs them.
  * <ul>
  * <li>one node per user id, and unique outbox sequences;</li>
- * <li>four range indexes on the {@code FOLLOWS} relationship, which carries both ids and
+ * <li>three range indexes on the {@code FOLLOWS} relationship, which carries both ids and
  * its {@code since} so that pages are index seeks in the order they are read, without a
  * traversal of every follower and without sorting them:
  * {@code (followeeId, since, followerId)} for followers newest first,
- * {@code (followerId, since, followeeId)} for following newest first, and
- * {@code (followeeId, followerId)} and {@code (followerId, followeeId, since)} for the
- * keyset reads of every follower id (fan-out) and every followee id (feed rebuilds); the
- * second carries {@code since} only so that its property list differs from the first's,
- * which an index hint names.</li>
+ * {@code (followerId, since, followeeId)} for following newest first (and every followee
+ * id, oldest first, for feed rebuilds), and {@code (followeeId, followerId)} for the
+ * keyset read of every follower id that fan-out uses.</li>
  * </ul>
  */
 @Component
@@ -39,8 +37,7 @@ class GraphSchema implements InitializingBean {
 			"CREATE CONSTRAINT outbox_relay_name IF NOT EXISTS FOR (r:OutboxRelay) REQUIRE r.name IS UNIQUE",
 			"CREATE INDEX follows_followers IF NOT EXISTS FOR ()-[r:FOLLOWS]-() ON (r.followeeId, r.since, r.followerId)",
 			"CREATE INDEX follows_following IF NOT EXISTS FOR ()-[r:FOLLOWS]-() ON (r.followerId, r.since, r.followeeId)",
-			"CREATE INDEX follows_follower_ids IF NOT EXISTS FOR ()-[r:FOLLOWS]-() ON (r.followeeId, r.followerId)",
-			"CREATE INDEX follows_followee_ids IF NOT EXISTS FOR ()-[r:FOLLOWS]-() ON (r.followerId, r.followeeId, r.since)");
+			"CREATE INDEX follows_follower_ids IF NOT EXISTS FOR ()-[r:FOLLOWS]-() ON (r.followeeId, r.followerId)");
 
 	private final Driver driver;
 
