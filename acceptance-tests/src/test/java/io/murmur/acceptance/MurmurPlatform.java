@@ -23,6 +23,7 @@ import io.murmur.localstack.Store;
 import io.murmur.localstack.kafka.KafkaServer;
 import io.murmur.localstack.platform.PlatformService;
 import io.murmur.localstack.platform.RunningService;
+import io.murmur.localstack.platform.ServiceClients;
 import io.murmur.localstack.platform.ServiceLauncher;
 import io.murmur.localstack.process.FreePorts;
 
@@ -32,17 +33,23 @@ import io.murmur.localstack.process.FreePorts;
  * free ports. Started once per test JVM and stopped with it.
  * <p>
  * user-service signs with a key the tests hold, so they can also forge the tokens a
- * client must never get through: expired ones and ones for another audience.
+ * client must never get through: expired ones and ones for another audience. The tests
+ * are a service client of their own ({@value #TEST_CLIENT_ID}), with a secret generated
+ * for the run, so that they can get service tokens as a service does.
  */
 final class MurmurPlatform {
 
 	static final String KEY_ID = "acceptance-key-1";
+
+	static final String TEST_CLIENT_ID = "acceptance-tests";
 
 	private static MurmurPlatform instance;
 
 	private final LocalStack stack = LocalStack.shared();
 
 	private final RSAKey signingKey;
+
+	private final String testClientSecret;
 
 	private final RunningService userService;
 
@@ -60,12 +67,15 @@ final class MurmurPlatform {
 		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
 				Duration.ofSeconds(180));
 		int graphPort = FreePorts.next();
-		this.userService = launcher.start(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
-			.withDatabase("murmur_user")
-			.withProperty("murmur.user.graph.base-url", "http://127.0.0.1:" + graphPort)
-			.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
-			.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
-			.withProperty("murmur.user.login-throttle.max-failures-per-account", "3"));
+		ServiceClients serviceClients = new ServiceClients();
+		this.testClientSecret = serviceClients.secret(TEST_CLIENT_ID);
+		this.userService = launcher
+			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
+				.withDatabase("murmur_user")
+				.withProperty("murmur.user.graph.base-url", "http://127.0.0.1:" + graphPort)
+				.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
+				.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
+				.withProperty("murmur.user.login-throttle.max-failures-per-account", "3")));
 		String userUrl = this.userService.service().url();
 		this.graphService = launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
 			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
@@ -112,8 +122,23 @@ final class MurmurPlatform {
 		return this.userService.service().url();
 	}
 
+	/** graph-service itself, which only the gateway may reach in production. */
+	String graphServiceUrl() {
+		return this.graphService.service().url();
+	}
+
+	/** post-service itself, which only the gateway may reach in production. */
+	String postServiceUrl() {
+		return this.postService.service().url();
+	}
+
 	RSAKey signingKey() {
 		return this.signingKey;
+	}
+
+	/** The secret of the tests' own service client, {@value #TEST_CLIENT_ID}. */
+	String testClientSecret() {
+		return this.testClientSecret;
 	}
 
 	KafkaServer kafka() {

@@ -9,8 +9,10 @@ import io.murmur.localstack.Store;
  * for example
  * {@code PlatformService.of("user-service", 8081, Store.POSTGRES, Store.KAFKA)}, or with
  * {@code .withProperty(key, value)} for what the stores do not provide, such as another
- * service's URL. The service's module must build an executable Spring Boot jar and expose
- * {@code /actuator/health/readiness}.
+ * service's URL, and {@code .asServiceClient()} for a service that calls other services'
+ * {@code /internal/**} endpoints with a service token of its own (see
+ * {@link ServiceClients}). The service's module must build an executable Spring Boot jar
+ * and expose {@code /actuator/health/readiness}.
  */
 final class PlatformServices {
 
