@@ -26,6 +26,7 @@ import io.murmur.localstack.Store;
 import io.murmur.localstack.kafka.KafkaServer;
 import io.murmur.localstack.platform.PlatformService;
 import io.murmur.localstack.platform.RunningService;
+import io.murmur.localstack.platform.ServiceClients;
 import io.murmur.localstack.platform.ServiceLauncher;
 import io.murmur.localstack.process.FreePorts;
 
@@ -35,11 +36,15 @@ import io.murmur.localstack.process.FreePorts;
  * free ports. Started once per test JVM and stopped with it.
  * <p>
  * user-service signs with a key the tests hold, so they can also forge the tokens a
- * client must never get through: expired ones and ones for another audience.
+ * client must never get through: expired ones and ones for another audience. The tests
+ * are a service client of their own ({@value #TEST_CLIENT_ID}), with a secret generated
+ * for the run, so that they can get service tokens as a service does.
  */
 final class MurmurPlatform {
 
 	static final String KEY_ID = "acceptance-key-1";
+
+	static final String TEST_CLIENT_ID = "acceptance-tests";
 
 	/** feed-service pulls the posts of authors with at least this many followers. */
 	static final int FEED_PUSH_THRESHOLD = 5;
@@ -58,6 +63,8 @@ final class MurmurPlatform {
 	private final LocalStack stack = LocalStack.shared();
 
 	private final RSAKey signingKey;
+
+	private final String testClientSecret;
 
 	private final RunningService userService;
 
@@ -84,12 +91,16 @@ final class MurmurPlatform {
 				Duration.ofSeconds(180));
 		this.launcher = launcher;
 		int graphPort = FreePorts.next();
-		this.userService = launcher.start(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
-			.withDatabase("murmur_user")
-			.withProperty("murmur.user.graph.base-url", "http://127.0.0.1:" + graphPort)
-			.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
-			.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
-			.withProperty("murmur.user.login-throttle.max-failures-per-account", "3"));
+		ServiceClients serviceClients = new ServiceClients();
+		this.testClientSecret = serviceClients.secret(TEST_CLIENT_ID);
+		serviceClients.secret("feed-service");
+		this.userService = launcher
+			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
+				.withDatabase("murmur_user")
+				.withProperty("murmur.user.graph.base-url", "http://127.0.0.1:" + graphPort)
+				.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
+				.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
+				.withProperty("murmur.user.login-throttle.max-failures-per-account", "3")));
 		String userUrl = this.userService.service().url();
 		this.graphService = launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
 			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
@@ -98,13 +109,17 @@ final class MurmurPlatform {
 			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
 				.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
 				.withProperty("murmur.post.user-service.base-url", userUrl));
-		this.feedServiceDefinition = PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
-			.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))
-			.withProperty("murmur.feed.fan-out.push-threshold", Integer.toString(FEED_PUSH_THRESHOLD))
-			.withProperty("murmur.feed.fan-out.inactive-after", FEED_INACTIVE_AFTER.toMillis() + "ms")
-			.withProperty("murmur.feed.services.graph", this.graphService.service().url())
-			.withProperty("murmur.feed.services.post", this.postService.service().url())
-			.withProperty("murmur.feed.services.user", userUrl);
+		this.feedServiceDefinition = serviceClients.client(
+				PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
+					.asServiceClient()
+					.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))
+					.withProperty("murmur.feed.fan-out.push-threshold", Integer.toString(FEED_PUSH_THRESHOLD))
+					.withProperty("murmur.feed.fan-out.inactive-after", FEED_INACTIVE_AFTER.toMillis() + "ms")
+					.withProperty("murmur.feed.services.graph", this.graphService.service().url())
+					.withProperty("murmur.feed.services.post", this.postService.service().url())
+					.withProperty("murmur.feed.services.user", userUrl)
+					.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json"),
+				userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = launcher.start(this.feedServiceDefinition);
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
@@ -182,8 +197,23 @@ final class MurmurPlatform {
 		return this.feedRedis;
 	}
 
+	/** graph-service itself, which only the gateway may reach in production. */
+	String graphServiceUrl() {
+		return this.graphService.service().url();
+	}
+
+	/** post-service itself, which only the gateway may reach in production. */
+	String postServiceUrl() {
+		return this.postService.service().url();
+	}
+
 	RSAKey signingKey() {
 		return this.signingKey;
+	}
+
+	/** The secret of the tests' own service client, {@value #TEST_CLIENT_ID}. */
+	String testClientSecret() {
+		return this.testClientSecret;
 	}
 
 	KafkaServer kafka() {

@@ -83,7 +83,7 @@ final class PlatformDaemon {
 	PlatformDaemon(PlatformHome home, List<Store> stores, List<PlatformService> services, Duration refresh) {
 		this.home = home;
 		this.stores = List.copyOf(stores);
-		this.services = List.copyOf(services);
+		this.services = ServiceClients.wire(services);
 		this.refresh = refresh;
 	}
 

@@ -15,7 +15,8 @@ import io.murmur.localstack.Store;
  * once the stores it needs answer. It receives those stores'
  * {@link io.murmur.localstack.StoreServer#springProperties() Spring properties}, its own
  * {@code server.port} and the extra properties given here as {@code --key=value}
- * arguments.
+ * arguments; secret properties go in its environment instead, where other users of the
+ * machine cannot read them.
  *
  * @param module the Maven module, which is also the artifact id and the service's name
  * @param port the port the service listens on
@@ -23,13 +24,18 @@ import io.murmur.localstack.Store;
  * @param properties extra Spring properties, such as other services' URLs
  * @param database the PostgreSQL database of its own that the service uses, created on
  * start; {@code null} for the stack's default database or none
+ * @param serviceClient whether the service calls other services' {@code /internal/**}
+ * endpoints with a service token of its own (see {@link ServiceClients})
+ * @param secrets Spring properties that are secrets, passed in the environment
+ * ({@code SPRING_APPLICATION_JSON}), never on the command line
  */
 public record PlatformService(String module, int port, Set<Store> stores, Map<String, String> properties,
-		@Nullable String database) {
+		@Nullable String database, boolean serviceClient, Map<String, String> secrets) {
 
 	public PlatformService {
 		stores = Set.copyOf(stores);
 		properties = Map.copyOf(properties);
+		secrets = Map.copyOf(secrets);
 	}
 
 	/**
@@ -42,7 +48,7 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	public static PlatformService of(String module, int port, Store... stores) {
 		return new PlatformService(module, port,
 				(stores.length > 0) ? EnumSet.copyOf(Arrays.asList(stores)) : EnumSet.noneOf(Store.class), Map.of(),
-				null);
+				null, false, Map.of());
 	}
 
 	/**
@@ -54,7 +60,32 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	public PlatformService withProperty(String key, String value) {
 		Map<String, String> properties = new LinkedHashMap<>(this.properties);
 		properties.put(key, value);
-		return new PlatformService(this.module, this.port, this.stores, properties, this.database);
+		return new PlatformService(this.module, this.port, this.stores, properties, this.database, this.serviceClient,
+				this.secrets);
+	}
+
+	/**
+	 * This service with one more secret Spring property, passed in its environment.
+	 * @param key the property name
+	 * @param value its value
+	 * @return a new service description
+	 */
+	public PlatformService withSecret(String key, String value) {
+		Map<String, String> secrets = new LinkedHashMap<>(this.secrets);
+		secrets.put(key, value);
+		return new PlatformService(this.module, this.port, this.stores, this.properties, this.database,
+				this.serviceClient, secrets);
+	}
+
+	/**
+	 * This service as a client of user-service's token endpoint: when the platform runs,
+	 * it gets {@code murmur.service-client.*} with a secret generated for the run, and
+	 * user-service the matching client registration.
+	 * @return a new service description
+	 */
+	public PlatformService asServiceClient() {
+		return new PlatformService(this.module, this.port, this.stores, this.properties, this.database, true,
+				this.secrets);
 	}
 
 	/**
@@ -66,7 +97,8 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	public PlatformService withDatabase(String name) {
 		Set<Store> withPostgres = EnumSet.of(Store.POSTGRES);
 		withPostgres.addAll(this.stores);
-		return new PlatformService(this.module, this.port, withPostgres, this.properties, name);
+		return new PlatformService(this.module, this.port, withPostgres, this.properties, name, this.serviceClient,
+				this.secrets);
 	}
 
 	/**

@@ -9,8 +9,10 @@ import io.murmur.localstack.Store;
  * for example
  * {@code PlatformService.of("user-service", 8081, Store.POSTGRES, Store.KAFKA)}, or with
  * {@code .withProperty(key, value)} for what the stores do not provide, such as another
- * service's URL. The service's module must build an executable Spring Boot jar and expose
- * {@code /actuator/health/readiness}.
+ * service's URL, and {@code .asServiceClient()} for a service that calls other services'
+ * {@code /internal/**} endpoints with a service token of its own (see
+ * {@link ServiceClients}). The service's module must build an executable Spring Boot jar
+ * and expose {@code /actuator/health/readiness}.
  */
 final class PlatformServices {
 
@@ -29,7 +31,7 @@ final class PlatformServices {
 			PlatformService.of("user-service", USER_SERVICE_PORT, Store.KAFKA).withDatabase("murmur_user"),
 			PlatformService.of("graph-service", GRAPH_SERVICE_PORT, Store.NEO4J, Store.KAFKA),
 			PlatformService.of("post-service", POST_SERVICE_PORT, Store.CASSANDRA, Store.KAFKA),
-			PlatformService.of("feed-service", FEED_SERVICE_PORT, Store.REDIS, Store.KAFKA),
+			PlatformService.of("feed-service", FEED_SERVICE_PORT, Store.REDIS, Store.KAFKA).asServiceClient(),
 			PlatformService.of("gateway-service", GATEWAY_PORT, Store.REDIS)
 				.withProperty("murmur.gateway.services.user", "http://127.0.0.1:" + USER_SERVICE_PORT)
 				.withProperty("murmur.gateway.services.graph", "http://127.0.0.1:" + GRAPH_SERVICE_PORT)

@@ -23,7 +23,9 @@ import io.murmur.localstack.process.ManagedProcess;
 /**
  * Runs a {@link PlatformService} from {@code <module>/target/<module>-<version>.jar} as a
  * process of the {@link LocalStack}, so that it is stopped with the stores even when the
- * daemon is killed, and waits until its readiness endpoint answers.
+ * daemon is killed, and waits until its readiness endpoint answers. Its properties are
+ * command-line arguments; its secrets go in {@code SPRING_APPLICATION_JSON}, since any
+ * user of the machine can read a process's command line but not its environment.
  */
 public final class ServiceLauncher {
 
@@ -78,6 +80,9 @@ public final class ServiceLauncher {
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Path log = logFile(service);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(createDirectories(log.getParent()).toFile());
+		if (!service.secrets().isEmpty()) {
+			builder.environment().put("SPRING_APPLICATION_JSON", Json.write(service.secrets()));
+		}
 		ManagedProcess process = this.stack.launch(service.module(), builder, log);
 		RunningService running = new RunningService(service, process);
 		try {

@@ -10,7 +10,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for a Spring Boot service, run from a jar with {@code java -jar}: it listens
  * on {@code --server.port}, answers its readiness endpoint and shows the arguments it was
- * given. Uses the JDK only, so the jar holds this one class.
+ * given and its {@code SPRING_APPLICATION_JSON}. Uses the JDK only, so the jar holds this
+ * one class.
  */
 public final class FakeServiceMain {
 
@@ -34,6 +35,14 @@ public final class FakeServiceMain {
 		});
 		server.createContext("/args", (exchange) -> {
 			byte[] body = String.join("\n", args).getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.createContext("/spring-application-json", (exchange) -> {
+			String json = System.getenv("SPRING_APPLICATION_JSON");
+			byte[] body = ((json != null) ? json : "").getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);

@@ -61,6 +61,30 @@ class ServiceLauncherIntegrationTests {
 	}
 
 	@Test
+	void shouldPassSecretsInTheEnvironmentAndNotOnTheCommandLine() throws Exception {
+		FakeServiceJar.create(this.root, "fake-service");
+		PlatformService service = PlatformService.of("fake-service", FreePorts.next())
+			.withProperty("murmur.service-client.client-id", "fake-service")
+			.withSecret("murmur.service-client.client-secret", "s3cret-value");
+		ServiceLauncher launcher = new ServiceLauncher(this.stack, this.root, Duration.ofSeconds(60));
+
+		RunningService running = launcher.start(service);
+
+		try {
+			assertThat(get(service.url() + "/args")).contains("--murmur.service-client.client-id=fake-service")
+				.doesNotContain("s3cret-value");
+			assertThat(ProcessHandle.of(running.pid()).orElseThrow().info().commandLine().orElse(""))
+				.doesNotContain("s3cret-value");
+			assertThat(get(service.url() + "/spring-application-json"))
+				.contains("\"murmur.service-client.client-secret\"")
+				.contains("\"s3cret-value\"");
+		}
+		finally {
+			running.stop();
+		}
+	}
+
+	@Test
 	void shouldRefuseAPortThatIsInUse() throws Exception {
 		FakeServiceJar.create(this.root, "fake-service");
 		try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
