@@ -71,9 +71,9 @@ public final class SeedCommand {
 		}
 		String password = (options.password() != null) ? options.password()
 				: SeedPassword.loadOrCreate(this.platformDir);
-		this.out.printf(Locale.ROOT, "Seeding %s: %,d people, %,d friendships (%,d follows), %d posts each%s%n",
+		this.out.printf(Locale.ROOT, "Seeding %s: %,d people, %,d friendships (%,d follows), %d post%s each%s%n",
 				options.edges().toAbsolutePath().normalize(), graph.nodes().size(), graph.edges(), graph.follows(),
-				options.postsPerUser(), ignored(graph));
+				options.postsPerUser(), (options.postsPerUser() == 1) ? "" : "s", ignored(graph));
 		SeedReport report;
 		try {
 			report = new Seeder(this.urls, options.concurrency(), this.out).seed(graph, options.handlePrefix(),
