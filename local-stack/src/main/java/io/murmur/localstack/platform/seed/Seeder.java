@@ -44,7 +44,7 @@ public final class Seeder {
 
 	static final int PAGE = 100;
 
-	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
 	private final SeedClient users;
 
