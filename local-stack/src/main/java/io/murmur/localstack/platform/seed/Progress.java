@@ -60,7 +60,7 @@ final class Progress {
 			this.lastPrinted = now;
 			this.lastPrintedTenth = tenth;
 			this.out.printf(Locale.ROOT, "  %-8s %,9d / %,d  %3d%%  %,.1f/s%n", this.name, this.done, this.total,
-					this.done * 100L / Math.max(1, this.total), rate(this.created, now));
+					this.done * 100L / Math.max(1, this.total), rate(this.done, now));
 		}
 	}
 
