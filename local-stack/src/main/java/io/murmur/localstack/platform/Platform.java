@@ -9,12 +9,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.localstack.Store;
+import io.murmur.localstack.platform.seed.SeedCommand;
+import io.murmur.localstack.platform.seed.SeedOptions;
+import io.murmur.localstack.platform.seed.ServiceUrls;
 
 /**
  * The command line behind {@code ./platform}: runs the whole platform on one machine,
@@ -27,7 +31,13 @@ public final class Platform {
 
 	private static final Map<String, Set<String>> OPTIONS = Map.of("up",
 			Set.of("--stores", "--services", "--timeout", "--refresh"), "daemon",
-			Set.of("--stores", "--services", "--refresh"));
+			Set.of("--stores", "--services", "--refresh"), "seed",
+			Set.of("--edges", "--posts-per-user", "--password", "--concurrency", "--prefix"));
+
+	/**
+	 * Where the repository's clone finds the shared data sets: in a folder next to it.
+	 */
+	private static final Path DEFAULT_EDGES = Path.of("..", "shared", "data", "socfb-Reed98", "socfb-Reed98.edges");
 
 	private static final int USAGE = 2;
 
@@ -64,6 +74,11 @@ public final class Platform {
 				case "status" -> new StatusCommand(home, out).run();
 				case "down" -> new DownCommand(home, out).run();
 				case "logs" -> new LogsCommand(home, out).run(line.argument("NAME"), line.flag("-f", "--follow"));
+				case "seed" -> new SeedCommand(home.dir(), serviceUrls(), out)
+					.run(new SeedOptions(line.path("--edges", home.root().resolve(DEFAULT_EDGES).normalize()),
+							line.number("--posts-per-user", SeedOptions.DEFAULT_POSTS_PER_USER),
+							line.option("--password"), line.number("--concurrency", SeedOptions.DEFAULT_CONCURRENCY),
+							Objects.requireNonNullElse(line.option("--prefix"), SeedOptions.DEFAULT_HANDLE_PREFIX)));
 				case "daemon" -> {
 					Selection selection = Selection.of(line.option("--stores"), line.option("--services"),
 							PlatformServices.ALL);
@@ -86,6 +101,15 @@ public final class Platform {
 			out.println(ex.getMessage());
 			return USAGE;
 		}
+	}
+
+	private static ServiceUrls serviceUrls() {
+		return new ServiceUrls(url(PlatformServices.USER_SERVICE_PORT), url(PlatformServices.GRAPH_SERVICE_PORT),
+				url(PlatformServices.POST_SERVICE_PORT), url(PlatformServices.GATEWAY_PORT));
+	}
+
+	private static String url(int port) {
+		return "http://127.0.0.1:" + port;
 	}
 
 	static String help() {
@@ -111,13 +135,24 @@ public final class Platform {
 				                  (exit code 0 all healthy, 1 not healthy, 3 not running)
 				  down            stop everything and check that nothing is left running
 				  logs NAME [-f]  print, or follow, the log of a store, a service or 'daemon'
+				  seed [--edges PATH] [--posts-per-user N] [--password P] [--concurrency N]
+				       [--prefix P]
+				                  load a social graph into the running platform: one account
+				                  per person (handle P + node id, default prefix reed_), both
+				                  follows of every friendship, then N posts each (default 3).
+				                  Default graph: ../shared/data/socfb-Reed98/socfb-Reed98.edges
+				                  next to the repository. Every account gets one password,
+				                  generated on the first seed and kept in .platform/seed.properties
+				                  (--password to choose it). Runs again without duplicating
+				                  anything; --concurrency requests at a time (default 16).
 				  help            show this help
 
 				Stores:   %s
 				Services: %s
 
 				Files: .platform/state.json (what runs where), .platform/daemon.log,
-				       .platform/run/NAME/NAME.log (each component's log)
+				       .platform/run/NAME/NAME.log (each component's log),
+				       .platform/seed.properties (the seeded accounts' password)
 				""".formatted(stores, services);
 	}
 
@@ -169,6 +204,16 @@ public final class Platform {
 		Path path(String name, Path fallback) {
 			String value = this.options.get(name);
 			return (value != null) ? Path.of(value) : fallback;
+		}
+
+		int number(String name, int fallback) {
+			String value = this.options.get(name);
+			try {
+				return (value != null) ? Integer.parseInt(value) : fallback;
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("Option " + name + " takes a whole number, not '" + value + "'.");
+			}
 		}
 
 		Duration seconds(String name, long fallback) {
