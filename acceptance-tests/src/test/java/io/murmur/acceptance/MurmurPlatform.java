@@ -53,7 +53,7 @@ final class MurmurPlatform {
 	 * feed-service stops pushing into the feed of a user who has not read it for this
 	 * long.
 	 */
-	static final Duration FEED_INACTIVE_AFTER = Duration.ofSeconds(8);
+	static final Duration FEED_INACTIVE_AFTER = Duration.ofSeconds(12);
 
 	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
 	static final int FEED_REDIS_DATABASE = 2;
