@@ -94,7 +94,9 @@ public final class ServiceClients {
 
 	/**
 	 * user-service with the registrations of every client named so far; no client can be
-	 * named afterwards.
+	 * named afterwards. The ids travel with the secrets: Spring Boot binds a list from
+	 * one property source only, so the two halves of an entry must not be split between
+	 * the command line and the environment.
 	 * @param userService user-service
 	 * @return user-service with the registrations
 	 */
@@ -104,7 +106,7 @@ public final class ServiceClients {
 		int index = 0;
 		for (Map.Entry<String, String> client : this.secrets.entrySet()) {
 			String prefix = "murmur.user.service-clients[" + index++ + "].";
-			wired = wired.withProperty(prefix + "id", client.getKey()).withSecret(prefix + "secret", client.getValue());
+			wired = wired.withSecret(prefix + "id", client.getKey()).withSecret(prefix + "secret", client.getValue());
 		}
 		return wired;
 	}

@@ -8,6 +8,7 @@ import io.murmur.localstack.Store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.entry;
 
 class ServiceClientsTests {
 
@@ -30,9 +31,9 @@ class ServiceClientsTests {
 			.doesNotContainKey("murmur.service-client.client-secret");
 		String secret = feedService.secrets().get("murmur.service-client.client-secret");
 		assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
-		assertThat(userService.properties()).containsEntry("murmur.user.service-clients[0].id", "feed-service");
-		assertThat(userService.secrets())
-			.containsExactlyEntriesOf(java.util.Map.of("murmur.user.service-clients[0].secret", secret));
+		assertThat(userService.properties()).isEqualTo(USER_SERVICE.properties());
+		assertThat(userService.secrets()).containsOnly(entry("murmur.user.service-clients[0].id", "feed-service"),
+				entry("murmur.user.service-clients[0].secret", secret));
 		assertThat(wired.get(2)).isEqualTo(POST_SERVICE);
 	}
 
