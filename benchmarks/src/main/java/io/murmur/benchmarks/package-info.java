@@ -1,5 +1,6 @@
 /**
- * Measures Murmur against references on the same machine and writes the report: {@code benchmarks/run}.
+ * Measures Murmur against references on the same machine and writes the report:
+ * {@code benchmarks/run}.
  */
 @NullMarked
 package io.murmur.benchmarks;

@@ -1,5 +1,6 @@
 /**
- * The references Murmur is measured against: redis-benchmark, nginx, and the gateway-overhead comparison.
+ * The references Murmur is measured against: redis-benchmark, nginx, and the
+ * gateway-overhead comparison.
  */
 @NullMarked
 package io.murmur.benchmarks.reference;

@@ -1,5 +1,6 @@
 /**
- * The run's report: summary.json, README.md and charts, with medians and spread over repetitions.
+ * The run's report: summary.json, README.md and charts, with medians and spread over
+ * repetitions.
  */
 @NullMarked
 package io.murmur.benchmarks.report;
