@@ -71,19 +71,10 @@ public final class ReportWriter {
 		summary.put("command", results.command());
 		summary.put("repetitions", results.repetitions());
 		summary.put("pending", results.pendingLines());
-		summary.put("fanout_ratio_vs_redis", null);
-		summary.put("delivery_lag_p50_ms", null);
-		summary.put("delivery_lag_p99_ms", null);
-		Map<String, @Nullable Object> feedReads = new LinkedHashMap<>();
-		feedReads.put("push", null);
-		feedReads.put("pull", null);
-		feedReads.put("hybrid", null);
-		summary.put("feed_read_p99_ms", feedReads);
-		summary.put("hybrid_vs_push_read_p99_ratio", null);
-		summary.put("mixed_max_rps_at_p99_100ms", null);
 		GatewayOverhead.Result gateway = results.gatewayOverhead();
-		summary.put("gateway_added_p50_ms_vs_nginx",
-				(gateway != null) ? Spread.of(gateway.gatewayVsNginx(50)).median() : null);
+		for (Figure figure : Figure.values()) {
+			summary.put(figure.key(), value(results, figure));
+		}
 		summary.put("machine", results.machine());
 		Map<String, Object> details = new LinkedHashMap<>();
 		if (results.redisZadd() != null) {
@@ -96,6 +87,22 @@ public final class ReportWriter {
 		details.put("graphs", results.graphs());
 		summary.put("details", details);
 		return summary;
+	}
+
+	private static @Nullable Object value(RunResults results, Figure figure) {
+		GatewayOverhead.Result gateway = results.gatewayOverhead();
+		return switch (figure) {
+			case GATEWAY_ADDED_P50_MS_VS_NGINX ->
+				(gateway != null) ? Spread.of(gateway.gatewayVsNginx(50)).median() : null;
+			case FEED_READ_P99_MS -> {
+				Map<String, @Nullable Object> strategies = new LinkedHashMap<>();
+				strategies.put("push", null);
+				strategies.put("pull", null);
+				strategies.put("hybrid", null);
+				yield strategies;
+			}
+			default -> null;
+		};
 	}
 
 	private static Map<String, Object> gatewayDetails(GatewayOverhead.Result result, GatewayOverhead settings) {
@@ -141,12 +148,12 @@ public final class ReportWriter {
 			md.append('\n');
 		}
 		md.append("## Headline figures\n\n| figure | value |\n| --- | --- |\n");
-		Map<String, @Nullable Object> summary = summary(results);
-		for (String key : List.of("fanout_ratio_vs_redis", "delivery_lag_p50_ms", "delivery_lag_p99_ms",
-				"feed_read_p99_ms", "hybrid_vs_push_read_p99_ratio", "mixed_max_rps_at_p99_100ms",
-				"gateway_added_p50_ms_vs_nginx")) {
-			Object value = summary.get(key);
-			md.append("| `").append(key).append("` | ").append(format(key, value)).append(" |\n");
+		for (Figure figure : Figure.values()) {
+			md.append("| `")
+				.append(figure.key())
+				.append("` | ")
+				.append(format(figure, value(results, figure)))
+				.append(" |\n");
 		}
 		md.append('\n');
 		if (results.redisZadd() != null && results.redisSettings() != null) {
@@ -230,7 +237,7 @@ public final class ReportWriter {
 		return (value == Math.rint(value)) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
 	}
 
-	private static String format(String key, @Nullable Object value) {
+	private static String format(Figure figure, @Nullable Object value) {
 		if (value == null) {
 			return "not measured yet";
 		}
@@ -238,7 +245,7 @@ public final class ReportWriter {
 			return map.values().stream().allMatch((entry) -> entry == null) ? "not measured yet" : map.toString();
 		}
 		if (value instanceof Double number) {
-			return number(number) + (key.contains("_ms") ? " ms" : "");
+			return number(number) + figure.unit();
 		}
 		return value.toString();
 	}

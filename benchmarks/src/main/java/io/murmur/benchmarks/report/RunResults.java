@@ -28,7 +28,7 @@ import io.murmur.benchmarks.reference.RedisBenchmark;
  * @param machine the machine and what else ran on it
  */
 public record RunResults(Instant startedAt, Instant finishedAt, String command, int repetitions,
-		Map<String, String> pending, @Nullable Spread redisZadd, @Nullable RedisBenchmark redisSettings,
+		Map<Figure, String> pending, @Nullable Spread redisZadd, @Nullable RedisBenchmark redisSettings,
 		GatewayOverhead.@Nullable Result gatewayOverhead, @Nullable GatewayOverhead gatewaySettings,
 		Map<String, DegreeSummary> graphs, Machine machine) {
 
@@ -41,7 +41,7 @@ public record RunResults(Instant startedAt, Instant finishedAt, String command, 
 	}
 
 	List<String> pendingLines() {
-		return this.pending.entrySet().stream().map((entry) -> entry.getKey() + ": " + entry.getValue()).toList();
+		return this.pending.entrySet().stream().map((entry) -> entry.getKey().key() + ": " + entry.getValue()).toList();
 	}
 
 }

@@ -30,7 +30,7 @@ class ReportWriterTests {
 
 	@Test
 	void shouldWriteEveryHeadlineKeyWithTheGatewayFigureAsAMedian() throws IOException {
-		write(Map.of("fanout_ratio_vs_redis", "needs the home feed"));
+		write(Map.of(Figure.FANOUT_RATIO_VS_REDIS, "needs the home feed"));
 		JsonNode summary = JsonMapper.builder().build().readTree(Files.readString(this.dir.resolve("summary.json")));
 		assertThat(summary.path("status").asString()).isEqualTo("partial");
 		for (String key : List.of("fanout_ratio_vs_redis", "delivery_lag_p50_ms", "delivery_lag_p99_ms",
@@ -55,7 +55,7 @@ class ReportWriterTests {
 
 	@Test
 	void shouldDrawTheChartsAsPng() throws IOException {
-		write(Map.of("fanout_ratio_vs_redis", "needs the home feed"));
+		write(Map.of(Figure.FANOUT_RATIO_VS_REDIS, "needs the home feed"));
 		for (String chart : List.of("gateway-overhead.png", "redis-zadd.png", "follower-distribution.png")) {
 			byte[] png = Files.readAllBytes(this.dir.resolve(chart));
 			assertThat(png).as(chart).startsWith(0x89, 'P', 'N', 'G');
@@ -64,13 +64,13 @@ class ReportWriterTests {
 
 	@Test
 	void shouldReadTheRunInTheReadme() throws IOException {
-		write(Map.of("fanout_ratio_vs_redis", "needs the home feed"));
+		write(Map.of(Figure.FANOUT_RATIO_VS_REDIS, "needs the home feed"));
 		String readme = Files.readString(this.dir.resolve("README.md"));
 		assertThat(readme).contains("(partial)", "fanout_ratio_vs_redis: needs the home feed",
 				"| gateway | 3 (3 – 4) | 9 (8 – 12) |", "400,000 ZADD/s", "![Gateway overhead](gateway-overhead.png)");
 	}
 
-	private void write(Map<String, String> pending) {
+	private void write(Map<Figure, String> pending) {
 		Map<Target, List<LatencySample>> samples = new EnumMap<>(Target.class);
 		samples.put(Target.DIRECT, List.of(sample(0, 2), sample(1, 3), sample(0, 2)));
 		samples.put(Target.NGINX, List.of(sample(1, 3), sample(1, 4), sample(1, 3)));
