@@ -27,7 +27,7 @@ public final class GatlingRunner {
 	private static final Logger logger = LoggerFactory.getLogger(GatlingRunner.class);
 
 	private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
-			"--add-opens=java.base/java.lang=ALL-UNNAMED");
+			"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dgatling.data.enableAnalytics=false");
 
 	private final Path resultsDir;
 
