@@ -82,6 +82,7 @@ final class Charts {
 			repetitions.add(i);
 		}
 		chart.addSeries("ZADD/s", repetitions, rates.values());
+		chart.getStyler().setYAxisDecimalPattern("#,###");
 		chart.getStyler().setLegendVisible(false);
 		save(chart, file);
 	}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,10 @@ public final class ReportWriter {
 			+ "through X minus pN direct to the same upstream in the same repetition; median over repetitions "
 			+ "(it equals the gateway's p50 minus nginx's p50)";
 
-	private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	private static final JsonMapper json = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.build();
 
 	private ReportWriter() {
 	}

@@ -41,6 +41,7 @@ class ReportWriterTests {
 		assertThat(summary.path("feed_read_p99_ms").has("hybrid")).isTrue();
 		assertThat(summary.path("gateway_added_p50_ms_vs_nginx").asDouble()).isEqualTo(2.0);
 		assertThat(summary.path("machine").path("cores").asInt()).isPositive();
+		assertThat(summary.path("machine").has("memory_total_mb")).isTrue();
 		assertThat(summary.path("details").path("redis_zadd_per_second").path("spread").path("median").asDouble())
 			.isEqualTo(400_000);
 		assertThat(summary.path("pending").get(0).asString()).startsWith("fanout_ratio_vs_redis: ");
