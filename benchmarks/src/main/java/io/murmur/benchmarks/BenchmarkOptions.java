@@ -37,7 +37,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 		Path root = Path.of("").toAbsolutePath();
 		Path out = null;
 		int repetitions = 5;
-		double rate = 200;
+		double rate = 50;
 		Duration warmUp = Duration.ofSeconds(15);
 		Duration duration = Duration.ofSeconds(30);
 		int zaddRequests = 1_000_000;

@@ -14,6 +14,7 @@ class BenchmarkOptionsTests {
 	void shouldDefaultToTheDocumentedRunWithTheReportUnderDocs() {
 		BenchmarkOptions options = BenchmarkOptions.parse("--root", "/repo");
 		assertThat(options.repetitions()).isEqualTo(5);
+		assertThat(options.rate()).isEqualTo(50);
 		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(options.out().getParent()).isEqualTo(Path.of("/repo/docs/benchmarks"));
 		assertThat(options.runs("gateway")).isTrue();

@@ -26,7 +26,8 @@ import io.murmur.localstack.platform.ServiceLauncher;
  * What Murmur's gateway adds to a request, next to what nginx adds. One upstream (an
  * nginx answering a fixed feed page) is reached three ways, in the same run, with the
  * same Gatling settings, the same path and the same bearer tokens: directly, through an
- * nginx reverse proxy, and through Murmur's gateway.
+ * nginx reverse proxy, and through Murmur's gateway. The gateway first gets one priming
+ * run with a three times longer ramp, whose figures are thrown away.
  * <p>
  * The gateway is a second instance of the platform's own jar and configuration, started
  * here with the platform's JVM options, its Redis and user-service, and one difference:
@@ -171,7 +172,9 @@ public record GatewayOverhead(double rate, Duration warmUp, Duration duration, i
 					URI.create(gateway.service().url()));
 			Map<Target, List<LatencySample>> samples = new EnumMap<>(Target.class);
 			Path tokens = accounts.writeTokens(workDir.resolve("tokens.txt"));
-			gatling.run(UpstreamLatencySimulation.class, settings(urls.get(Target.GATEWAY), tokens), "priming-gateway");
+			SimulationSettings priming = new SimulationSettings(urls.get(Target.GATEWAY).toString(), PATH, this.rate,
+					this.warmUp.multipliedBy(3), this.duration, tokens);
+			gatling.run(UpstreamLatencySimulation.class, priming, "priming-gateway");
 			for (int repetition = 0; repetition < this.repetitions; repetition++) {
 				tokens = accounts.writeTokens(workDir.resolve("tokens.txt"));
 				for (int turn = 0; turn < Target.values().length; turn++) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.murmur.benchmarks.graph.DegreeSummary;
 import io.murmur.benchmarks.graph.FollowGraph;
+import io.murmur.benchmarks.load.LatencySample;
 import io.murmur.benchmarks.reference.GatewayOverhead;
 import io.murmur.benchmarks.reference.GatewayOverhead.Target;
 
@@ -177,13 +178,14 @@ public final class ReportWriter {
 			md.append("## Gateway overhead next to nginx\n\n");
 			md.append(String.format(Locale.ROOT,
 					"One upstream (an nginx answering a fixed feed page) reached three ways with the same Gatling "
-							+ "settings: %.0f requests/s (open model), %s warm-up then %s measured, per target and "
+							+ "settings: %.0f requests/s (open model), a %s warm-up ramp then %s measured, per target and "
 							+ "repetition, `GET /api/v1/feed?limit=20` with a bearer token, spread over %d accounts. "
 							+ "The gateway is a second instance of the platform's jar and configuration whose feed "
 							+ "route leads to the upstream: it checks every token against user-service's JWKS and "
 							+ "counts every request in Redis, as in production. Failed requests: %d.%n%n",
 					settings.rate(), settings.warmUp(), settings.duration(), gateway.accounts(), gateway.failed()));
-			md.append("| path | p50 ms | p99 ms | added p50 ms | added p99 ms |\n| --- | --- | --- | --- | --- |\n");
+			md.append("| path | p50 ms | p99 ms | added p50 ms | added p99 ms | failed requests |\n"
+					+ "| --- | --- | --- | --- | --- | --- |\n");
 			for (Target target : Target.values()) {
 				md.append("| ")
 					.append(target.name().toLowerCase(Locale.ROOT))
@@ -195,6 +197,8 @@ public final class ReportWriter {
 					.append((target != Target.DIRECT) ? cell(Spread.of(gateway.added(target, 50))) : "-")
 					.append(" | ")
 					.append((target != Target.DIRECT) ? cell(Spread.of(gateway.added(target, 99))) : "-")
+					.append(" | ")
+					.append(gateway.samples().get(target).stream().mapToLong(LatencySample::failed).sum())
 					.append(" |\n");
 			}
 			md.append("\n`gateway_added_p50_ms_vs_nginx` = ")
