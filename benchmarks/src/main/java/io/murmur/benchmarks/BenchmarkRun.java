@@ -72,6 +72,7 @@ public final class BenchmarkRun {
 		GatewayOverhead.Result gateway = null;
 		GatewayOverhead gatewaySettings = null;
 		Map<Figure, String> pending = new EnumMap<>(FEED_FIGURES);
+		Machine machine;
 		try (LocalStack stack = new LocalStack(work.resolve("processes"))) {
 			URI redis = platform.require("redis");
 			if (options.runs("redis")) {
@@ -91,10 +92,11 @@ public final class BenchmarkRun {
 			else {
 				pending.put(Figure.GATEWAY_ADDED_P50_MS_VS_NGINX, "left out of this run (--only)");
 			}
+			machine = Machine.describe(start);
 		}
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
-				zadd, redisBenchmark, gateway, gatewaySettings, shapes, Machine.describe(start));
+				zadd, redisBenchmark, gateway, gatewaySettings, shapes, machine);
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
 		System.exit(0);

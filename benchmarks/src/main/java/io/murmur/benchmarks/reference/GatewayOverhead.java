@@ -52,7 +52,7 @@ public record GatewayOverhead(double rate, Duration warmUp, Duration duration, i
 	private static final Logger logger = LoggerFactory.getLogger(GatewayOverhead.class);
 
 	/** The path every target is asked for: a home-feed page. */
-	static final String PATH = "/api/v1/feed?limit=20";
+	public static final String PATH = "/api/v1/feed?limit=20";
 
 	/**
 	 * The share of the gateway's per-user read budget (1,200 a minute) the load may use.

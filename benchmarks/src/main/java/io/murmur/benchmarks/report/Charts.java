@@ -37,29 +37,28 @@ final class Charts {
 	}
 
 	/**
-	 * Median p50 and p99 of each way to the upstream, with the repetitions' range.
+	 * One percentile of each way to the upstream, a bar per repetition, so the spread
+	 * shows as it is.
 	 * @param result the comparison
+	 * @param percentile 50 or 99
 	 * @param file the PNG to write
 	 */
-	static void gatewayOverhead(GatewayOverhead.Result result, Path file) {
+	static void gatewayOverhead(GatewayOverhead.Result result, int percentile, Path file) {
 		CategoryChart chart = new CategoryChartBuilder().width(WIDTH)
 			.height(HEIGHT)
-			.title("Latency of one GET: direct, through nginx, through Murmur's gateway (median of repetitions)")
+			.title("GET p" + percentile + ": direct, through nginx, through Murmur's gateway")
 			.xAxisTitle("path to the upstream")
-			.yAxisTitle("response time (ms)")
+			.yAxisTitle("p" + percentile + " response time (ms)")
 			.build();
 		List<String> targets = Arrays.stream(Target.values()).map((target) -> target.name().toLowerCase()).toList();
-		for (int percentile : new int[] { 50, 99 }) {
-			List<Double> medians = new ArrayList<>();
-			List<Double> errors = new ArrayList<>();
+		int repetitions = result.percentile(Target.DIRECT, percentile).size();
+		for (int repetition = 0; repetition < repetitions; repetition++) {
+			List<Double> values = new ArrayList<>();
 			for (Target target : Target.values()) {
-				Spread spread = Spread.of(result.percentile(target, percentile));
-				medians.add(spread.median());
-				errors.add(Math.max(spread.max() - spread.median(), spread.median() - spread.min()));
+				values.add(result.percentile(target, percentile).get(repetition));
 			}
-			chart.addSeries("p" + percentile + " (error bar: widest distance to min or max)", targets, medians, errors);
+			chart.addSeries("repetition " + (repetition + 1), targets, values);
 		}
-		chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
 		save(chart, file);
 	}
 

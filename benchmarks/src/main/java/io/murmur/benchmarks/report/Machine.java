@@ -116,6 +116,9 @@ public record Machine(int cores, long memoryTotalMb, long memoryAvailableMb, Str
 		try {
 			byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
 			String command = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+			if (command.isEmpty()) {
+				return "[" + Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip() + "]";
+			}
 			String shortened = command.replaceAll("-cp \\S+|-classpath \\S+", "-cp …");
 			return (shortened.length() > 160) ? shortened.substring(0, 159) + "…" : shortened;
 		}

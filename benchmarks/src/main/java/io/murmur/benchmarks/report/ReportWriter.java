@@ -52,7 +52,8 @@ public final class ReportWriter {
 			Files.createDirectories(dir);
 			Files.writeString(dir.resolve("summary.json"), json.writeValueAsString(summary(results)) + "\n");
 			if (results.gatewayOverhead() != null) {
-				Charts.gatewayOverhead(results.gatewayOverhead(), dir.resolve("gateway-overhead.png"));
+				Charts.gatewayOverhead(results.gatewayOverhead(), 50, dir.resolve("gateway-overhead-p50.png"));
+				Charts.gatewayOverhead(results.gatewayOverhead(), 99, dir.resolve("gateway-overhead-p99.png"));
 			}
 			if (results.redisZadd() != null && results.redisSettings() != null) {
 				Charts.redisZadd(results.redisZadd(), results.redisSettings().pipeline(),
@@ -83,8 +84,10 @@ public final class ReportWriter {
 		summary.put("machine", results.machine());
 		Map<String, Object> details = new LinkedHashMap<>();
 		if (results.redisZadd() != null) {
-			details.put("redis_zadd_per_second",
-					Map.of("spread", results.redisZadd(), "settings", results.redisSettings()));
+			Map<String, Object> zadd = new LinkedHashMap<>();
+			zadd.put("spread", results.redisZadd());
+			zadd.put("settings", results.redisSettings());
+			details.put("redis_zadd_per_second", zadd);
 		}
 		if (gateway != null && results.gatewaySettings() != null) {
 			details.put("gateway_overhead", gatewayDetails(gateway, results.gatewaySettings()));
@@ -126,10 +129,14 @@ public final class ReportWriter {
 		}
 		details.put("failed_requests", result.failed());
 		details.put("accounts", result.accounts());
-		details.put("settings",
-				Map.of("rate_per_second", settings.rate(), "warm_up", settings.warmUp().toString(), "duration",
-						settings.duration().toString(), "repetitions", settings.repetitions(), "path",
-						"/api/v1/feed?limit=20", "resolution_ms", 1));
+		Map<String, Object> run = new LinkedHashMap<>();
+		run.put("rate_per_second", settings.rate());
+		run.put("warm_up", settings.warmUp().toString());
+		run.put("duration", settings.duration().toString());
+		run.put("repetitions", settings.repetitions());
+		run.put("path", GatewayOverhead.PATH);
+		run.put("resolution_ms", 1);
+		details.put("settings", run);
 		details.put("samples", result.samples());
 		return details;
 	}
@@ -208,7 +215,7 @@ public final class ReportWriter {
 				.append(" ms; the same at p99: ")
 				.append(cell(Spread.of(gateway.gatewayVsNginx(99))))
 				.append(" ms. Gatling measures whole milliseconds, so differences below 1 ms do not show.\n\n")
-				.append("![Gateway overhead](gateway-overhead.png)\n\n");
+				.append("![Gateway overhead, p50](gateway-overhead-p50.png)\n![Gateway overhead, p99](gateway-overhead-p99.png)\n\n");
 		}
 		if (!results.graphs().isEmpty()) {
 			md.append("## Follow graphs\n\n| graph | users | follows | median followers | p99 | max | "
@@ -220,8 +227,9 @@ public final class ReportWriter {
 		md.append("## Machine\n\n")
 			.append(String.format(Locale.ROOT,
 					"%d cores, %,d MB memory (%,d MB available at the end), load average %s at the start and %s at "
-							+ "the end; %s; %s.%n%nWhat used the CPU during the run (the benchmark's own processes "
-							+ "included):%n%n| pid | CPU s | command |%n| --- | --- | --- |%n",
+							+ "the end; %s; %s.%n%nThe processes that used the most CPU during the run, among those still "
+							+ "running at its end (the benchmark's load generator and short-lived processes such as "
+							+ "other builds' test JVMs are gone by then):%n%n| pid | CPU s | command |%n| --- | --- | --- |%n",
 					machine.cores(), machine.memoryTotalMb(), machine.memoryAvailableMb(), machine.loadAverageAtStart(),
 					machine.loadAverageAtEnd(), machine.jdk(), machine.os()));
 		machine.busiestProcesses()

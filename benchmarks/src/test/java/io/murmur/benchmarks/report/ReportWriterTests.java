@@ -57,7 +57,8 @@ class ReportWriterTests {
 	@Test
 	void shouldDrawTheChartsAsPng() throws IOException {
 		write(Map.of(Figure.FANOUT_RATIO_VS_REDIS, "needs the home feed"));
-		for (String chart : List.of("gateway-overhead.png", "redis-zadd.png", "follower-distribution.png")) {
+		for (String chart : List.of("gateway-overhead-p50.png", "gateway-overhead-p99.png", "redis-zadd.png",
+				"follower-distribution.png")) {
 			byte[] png = Files.readAllBytes(this.dir.resolve(chart));
 			assertThat(png).as(chart).startsWith(0x89, 'P', 'N', 'G');
 		}
@@ -68,7 +69,8 @@ class ReportWriterTests {
 		write(Map.of(Figure.FANOUT_RATIO_VS_REDIS, "needs the home feed"));
 		String readme = Files.readString(this.dir.resolve("README.md"));
 		assertThat(readme).contains("(partial)", "fanout_ratio_vs_redis: needs the home feed",
-				"| gateway | 3 (3 – 4) | 9 (8 – 12) |", "400,000 ZADD/s", "![Gateway overhead](gateway-overhead.png)");
+				"| gateway | 3 (3 – 4) | 9 (8 – 12) |", "400,000 ZADD/s",
+				"![Gateway overhead, p50](gateway-overhead-p50.png)");
 	}
 
 	private void write(Map<Figure, String> pending) {
