@@ -20,7 +20,8 @@ import io.murmur.benchmarks.simulation.SimulationSettings;
  * Runs one Gatling simulation in a JVM of its own (Gatling's own launcher,
  * {@code io.gatling.app.Gatling}, on this JVM's classpath), so that every run starts
  * alike and the load generator's heap never mixes with the orchestrator's, then reads the
- * measured request's figures from the report it wrote.
+ * measured request's figures from the report it wrote. Gatling's anonymous usage
+ * analytics are off: a measurement run sends nothing anywhere.
  */
 public final class GatlingRunner {
 
