@@ -1,0 +1,59 @@
+package io.murmur.benchmarks.report;
+
+import java.util.Locale;
+
+/**
+ * The headline figures of a run, each under a fixed key of {@code summary.json}. Those
+ * that need the home feed stay {@code null}, and are named as pending, until their
+ * scenario exists.
+ */
+public enum Figure {
+
+	/** Fan-out deliveries per second divided by the pipelined-ZADD reference rate. */
+	FANOUT_RATIO_VS_REDIS(true),
+
+	/** Median time from a post's creation to its arrival in a follower's feed. */
+	DELIVERY_LAG_P50_MS(true),
+
+	/** The 99th percentile of that time. */
+	DELIVERY_LAG_P99_MS(true),
+
+	/** Home-feed read p99 per strategy: push, pull and hybrid. */
+	FEED_READ_P99_MS(true),
+
+	/** Hybrid read p99 over push read p99. */
+	HYBRID_VS_PUSH_READ_P99_RATIO(true),
+
+	/** The highest rate of the mixed workload on Reed98 whose p99 stays under 100 ms. */
+	MIXED_MAX_RPS_AT_P99_100MS(true),
+
+	/** What the gateway adds to a request's p50 beyond what nginx adds. */
+	GATEWAY_ADDED_P50_MS_VS_NGINX(false);
+
+	private final boolean needsFeed;
+
+	Figure(boolean needsFeed) {
+		this.needsFeed = needsFeed;
+	}
+
+	/**
+	 * The figure's key in {@code summary.json}.
+	 * @return the key
+	 */
+	public String key() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Whether the figure needs the home feed, which the platform does not serve yet.
+	 * @return {@code true} if it does
+	 */
+	public boolean needsFeed() {
+		return this.needsFeed;
+	}
+
+	String unit() {
+		return key().contains("_ms") ? " ms" : "";
+	}
+
+}

@@ -1,0 +1,269 @@
+package io.murmur.benchmarks.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.murmur.benchmarks.graph.DegreeSummary;
+import io.murmur.benchmarks.graph.FollowGraph;
+import io.murmur.benchmarks.load.LatencySample;
+import io.murmur.benchmarks.reference.GatewayOverhead;
+import io.murmur.benchmarks.reference.GatewayOverhead.Target;
+
+/**
+ * Writes a run's report into one directory: {@code summary.json} (the headline figures
+ * under fixed keys, {@code null} while not measured, then the details), a
+ * {@code README.md} that reads the run, and the PNG charts.
+ */
+public final class ReportWriter {
+
+	static final String GATEWAY_DEFINITION = "gateway-added p50 minus nginx-added p50, where X-added pN = pN "
+			+ "through X minus pN direct to the same upstream in the same repetition; median over repetitions "
+			+ "(it equals the gateway's p50 minus nginx's p50)";
+
+	private static final JsonMapper json = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.build();
+
+	private ReportWriter() {
+	}
+
+	/**
+	 * Writes the report.
+	 * @param results what the run measured
+	 * @param graphs the follow graphs whose shapes are charted
+	 * @param dir the report directory
+	 */
+	public static void write(RunResults results, Map<String, FollowGraph> graphs, Path dir) {
+		try {
+			Files.createDirectories(dir);
+			Files.writeString(dir.resolve("summary.json"), json.writeValueAsString(summary(results)) + "\n");
+			if (results.gatewayOverhead() != null) {
+				Charts.gatewayOverhead(results.gatewayOverhead(), 50, dir.resolve("gateway-overhead-p50.png"));
+				Charts.gatewayOverhead(results.gatewayOverhead(), 99, dir.resolve("gateway-overhead-p99.png"));
+			}
+			if (results.redisZadd() != null && results.redisSettings() != null) {
+				Charts.redisZadd(results.redisZadd(), results.redisSettings().pipeline(),
+						dir.resolve("redis-zadd.png"));
+			}
+			if (!graphs.isEmpty()) {
+				Charts.followerDistribution(graphs, dir.resolve("follower-distribution.png"));
+			}
+			Files.writeString(dir.resolve("README.md"), readme(results));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static Map<String, @Nullable Object> summary(RunResults results) {
+		Map<String, @Nullable Object> summary = new LinkedHashMap<>();
+		summary.put("status", results.isPartial() ? "partial" : "complete");
+		summary.put("started_at", results.startedAt().toString());
+		summary.put("finished_at", results.finishedAt().toString());
+		summary.put("command", results.command());
+		summary.put("repetitions", results.repetitions());
+		summary.put("pending", results.pendingLines());
+		GatewayOverhead.Result gateway = results.gatewayOverhead();
+		for (Figure figure : Figure.values()) {
+			summary.put(figure.key(), value(results, figure));
+		}
+		summary.put("machine", results.machine());
+		Map<String, Object> details = new LinkedHashMap<>();
+		if (results.redisZadd() != null) {
+			Map<String, Object> zadd = new LinkedHashMap<>();
+			zadd.put("spread", results.redisZadd());
+			zadd.put("settings", results.redisSettings());
+			details.put("redis_zadd_per_second", zadd);
+		}
+		if (gateway != null && results.gatewaySettings() != null) {
+			details.put("gateway_overhead", gatewayDetails(gateway, results.gatewaySettings()));
+		}
+		details.put("graphs", results.graphs());
+		summary.put("details", details);
+		return summary;
+	}
+
+	private static @Nullable Object value(RunResults results, Figure figure) {
+		GatewayOverhead.Result gateway = results.gatewayOverhead();
+		return switch (figure) {
+			case GATEWAY_ADDED_P50_MS_VS_NGINX ->
+				(gateway != null) ? Spread.of(gateway.gatewayVsNginx(50)).median() : null;
+			case FEED_READ_P99_MS -> {
+				Map<String, @Nullable Object> strategies = new LinkedHashMap<>();
+				strategies.put("push", null);
+				strategies.put("pull", null);
+				strategies.put("hybrid", null);
+				yield strategies;
+			}
+			default -> null;
+		};
+	}
+
+	private static Map<String, Object> gatewayDetails(GatewayOverhead.Result result, GatewayOverhead settings) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("definition", GATEWAY_DEFINITION);
+		details.put("gateway_added_p50_ms_vs_nginx", Spread.of(result.gatewayVsNginx(50)));
+		details.put("gateway_added_p99_ms_vs_nginx", Spread.of(result.gatewayVsNginx(99)));
+		for (Target target : Target.values()) {
+			String name = target.name().toLowerCase(Locale.ROOT);
+			details.put(name + "_p50_ms", Spread.of(result.percentile(target, 50)));
+			details.put(name + "_p99_ms", Spread.of(result.percentile(target, 99)));
+			if (target != Target.DIRECT) {
+				details.put(name + "_added_p50_ms", Spread.of(result.added(target, 50)));
+				details.put(name + "_added_p99_ms", Spread.of(result.added(target, 99)));
+			}
+		}
+		details.put("failed_requests", result.failed());
+		details.put("accounts", result.accounts());
+		Map<String, Object> run = new LinkedHashMap<>();
+		run.put("rate_per_second", settings.rate());
+		run.put("warm_up", settings.warmUp().toString());
+		run.put("duration", settings.duration().toString());
+		run.put("repetitions", settings.repetitions());
+		run.put("path", GatewayOverhead.PATH);
+		run.put("resolution_ms", 1);
+		details.put("settings", run);
+		details.put("samples", result.samples());
+		return details;
+	}
+
+	static String readme(RunResults results) {
+		StringBuilder md = new StringBuilder();
+		String date = DateTimeFormatter.ISO_LOCAL_DATE.format(results.startedAt().atOffset(ZoneOffset.UTC));
+		md.append("# Benchmark run of ").append(date).append(results.isPartial() ? " (partial)" : "").append("\n\n");
+		md.append("Run with `")
+			.append(results.command())
+			.append("` from ")
+			.append(results.startedAt())
+			.append(" to ")
+			.append(results.finishedAt())
+			.append(". Every figure is the median over ")
+			.append(results.repetitions())
+			.append(" repetitions, with the smallest and largest value beside it; `summary.json` has every value.\n\n");
+		if (results.isPartial()) {
+			md.append("**Partial**: not measured in this run:\n\n");
+			results.pendingLines().forEach((line) -> md.append("- ").append(line).append('\n'));
+			md.append('\n');
+		}
+		md.append("## Headline figures\n\n| figure | value |\n| --- | --- |\n");
+		for (Figure figure : Figure.values()) {
+			md.append("| `")
+				.append(figure.key())
+				.append("` | ")
+				.append(format(figure, value(results, figure)))
+				.append(" |\n");
+		}
+		md.append('\n');
+		if (results.redisZadd() != null && results.redisSettings() != null) {
+			Spread zadd = results.redisZadd();
+			md.append("## Reference: redis-benchmark pipelined ZADD\n\n")
+				.append(String.format(Locale.ROOT,
+						"`redis-benchmark -t zadd -P %d -n %d -c %d -r %d --csv` against the platform's Redis: "
+								+ "**%,.0f ZADD/s** (min %,.0f, max %,.0f). This is the ceiling fan-out is "
+								+ "compared with (`fanout_ratio_vs_redis`).\n\n![ZADD rate](redis-zadd.png)\n\n",
+						results.redisSettings().pipeline(), results.redisSettings().requests(),
+						results.redisSettings().clients(), results.redisSettings().keyspace(), zadd.median(),
+						zadd.min(), zadd.max()));
+		}
+		GatewayOverhead.Result gateway = results.gatewayOverhead();
+		GatewayOverhead settings = results.gatewaySettings();
+		if (gateway != null && settings != null) {
+			md.append("## Gateway overhead next to nginx\n\n");
+			md.append(String.format(Locale.ROOT,
+					"One upstream (an nginx answering a fixed feed page) reached three ways with the same Gatling "
+							+ "settings: %.0f requests/s (open model), a %s warm-up ramp then %s measured, per target and "
+							+ "repetition, `GET /api/v1/feed?limit=20` with a bearer token, spread over %d accounts. "
+							+ "The gateway is a second instance of the platform's jar and configuration whose feed "
+							+ "route leads to the upstream: it checks every token against user-service's JWKS and "
+							+ "counts every request in Redis, as in production. Failed requests: %d.%n%n",
+					settings.rate(), settings.warmUp(), settings.duration(), gateway.accounts(), gateway.failed()));
+			md.append("| path | p50 ms | p99 ms | added p50 ms | added p99 ms | failed requests |\n"
+					+ "| --- | --- | --- | --- | --- | --- |\n");
+			for (Target target : Target.values()) {
+				md.append("| ")
+					.append(target.name().toLowerCase(Locale.ROOT))
+					.append(" | ")
+					.append(cell(Spread.of(gateway.percentile(target, 50))))
+					.append(" | ")
+					.append(cell(Spread.of(gateway.percentile(target, 99))))
+					.append(" | ")
+					.append((target != Target.DIRECT) ? cell(Spread.of(gateway.added(target, 50))) : "-")
+					.append(" | ")
+					.append((target != Target.DIRECT) ? cell(Spread.of(gateway.added(target, 99))) : "-")
+					.append(" | ")
+					.append(gateway.samples().get(target).stream().mapToLong(LatencySample::failed).sum())
+					.append(" |\n");
+			}
+			md.append("\n`gateway_added_p50_ms_vs_nginx` = ")
+				.append(GATEWAY_DEFINITION)
+				.append(": ")
+				.append(cell(Spread.of(gateway.gatewayVsNginx(50))))
+				.append(" ms; the same at p99: ")
+				.append(cell(Spread.of(gateway.gatewayVsNginx(99))))
+				.append(" ms. Gatling measures whole milliseconds, so differences below 1 ms do not show.\n\n")
+				.append("![Gateway overhead, p50](gateway-overhead-p50.png)\n![Gateway overhead, p99](gateway-overhead-p99.png)\n\n");
+		}
+		if (!results.graphs().isEmpty()) {
+			md.append("## Follow graphs\n\n| graph | users | follows | median followers | p99 | max | "
+					+ "top 1% share | celebrities |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+			results.graphs().forEach((name, graph) -> md.append(graphRow(name, graph)));
+			md.append("\n![Follower distribution](follower-distribution.png)\n\n");
+		}
+		Machine machine = results.machine();
+		md.append("## Machine\n\n")
+			.append(String.format(Locale.ROOT,
+					"%d cores, %,d MB memory (%,d MB available at the end), load average %s at the start and %s at "
+							+ "the end; %s; %s.%n%nThe processes that used the most CPU during the run, among those still "
+							+ "running at its end (the benchmark's load generator and short-lived processes such as "
+							+ "other builds' test JVMs are gone by then):%n%n| pid | CPU s | command |%n| --- | --- | --- |%n",
+					machine.cores(), machine.memoryTotalMb(), machine.memoryAvailableMb(), machine.loadAverageAtStart(),
+					machine.loadAverageAtEnd(), machine.jdk(), machine.os()));
+		machine.busiestProcesses()
+			.forEach((process) -> md.append(String.format(Locale.ROOT, "| %d | %.1f | `%s` |%n", process.pid(),
+					process.cpuSeconds(), process.command().replace("|", "\\|").replace("`", "'"))));
+		return md.toString();
+	}
+
+	private static String graphRow(String name, DegreeSummary graph) {
+		return String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %d | %,d | %.1f%% | %d (>= %,d) |%n", name,
+				graph.users(), graph.edges(), graph.medianFollowers(), graph.p99Followers(), graph.maxFollowers(),
+				100 * graph.top1PercentShare(), graph.celebrities(), graph.celebrityThreshold());
+	}
+
+	private static String cell(Spread spread) {
+		return String.format(Locale.ROOT, "%s (%s – %s)", number(spread.median()), number(spread.min()),
+				number(spread.max()));
+	}
+
+	private static String number(double value) {
+		return (value == Math.rint(value)) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	private static String format(Figure figure, @Nullable Object value) {
+		if (value == null) {
+			return "not measured yet";
+		}
+		if (value instanceof Map<?, ?> map) {
+			return map.values().stream().allMatch((entry) -> entry == null) ? "not measured yet" : map.toString();
+		}
+		if (value instanceof Double number) {
+			return number(number) + figure.unit();
+		}
+		return value.toString();
+	}
+
+}
