@@ -55,6 +55,12 @@ final class MurmurPlatform {
 	 */
 	static final Duration FEED_INACTIVE_AFTER = Duration.ofSeconds(12);
 
+	/**
+	 * The most entries feed-service keeps per feed: small, so that paging runs past the
+	 * cached window into the followees' own timelines.
+	 */
+	static final int FEED_SIZE = 50;
+
 	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
 	static final int FEED_REDIS_DATABASE = 2;
 
@@ -114,6 +120,7 @@ final class MurmurPlatform {
 					.asServiceClient()
 					.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))
 					.withProperty("murmur.feed.fan-out.push-threshold", Integer.toString(FEED_PUSH_THRESHOLD))
+					.withProperty("murmur.feed.fan-out.feed-size", Integer.toString(FEED_SIZE))
 					.withProperty("murmur.feed.fan-out.inactive-after", FEED_INACTIVE_AFTER.toMillis() + "ms")
 					.withProperty("murmur.feed.services.graph", this.graphService.service().url())
 					.withProperty("murmur.feed.services.post", this.postService.service().url())
