@@ -2,6 +2,7 @@ package io.murmur.feed.read;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -217,11 +218,16 @@ class FeedReader {
 			named.add(post.authorId());
 			named.addAll(reposters);
 		}
-		Map<Long, UserView> people0 = this.users.users(named, readerToken);
+		Map<Long, UserView> profiles = new HashMap<>();
+		List<Long> namedIds = List.copyOf(named);
+		for (int from = 0; from < namedIds.size(); from += UserSource.MAX_BATCH) {
+			profiles.putAll(this.users
+				.users(namedIds.subList(from, Math.min(namedIds.size(), from + UserSource.MAX_BATCH)), readerToken));
+		}
 		visible.forEach((entry, reposters) -> {
 			PostView post = found.get(entry.postId());
-			UserView author = people0.getOrDefault(post.authorId(), unknown(post.authorId()));
-			List<UserView> repostedBy = reposters.stream().map((id) -> people0.getOrDefault(id, unknown(id))).toList();
+			UserView author = profiles.getOrDefault(post.authorId(), unknown(post.authorId()));
+			List<UserView> repostedBy = reposters.stream().map((id) -> profiles.getOrDefault(id, unknown(id))).toList();
 			items.put(entry.postId(), FeedItem.of(post, author, repostedBy));
 		});
 		return items;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +56,7 @@ public class PostSource {
 				.stream()
 				.map(String::valueOf)
 				.toList();
-			Map<String, Object> request = new java.util.LinkedHashMap<>();
+			Map<String, Object> request = new LinkedHashMap<>();
 			request.put("authorIds", chunk);
 			request.put("limit", limit);
 			if (until != null) {
@@ -92,7 +94,7 @@ public class PostSource {
 			.body(Map.of("ids", postIds.stream().map(String::valueOf).toList()))
 			.retrieve()
 			.body(Posts.class);
-		Map<Long, PostView> found = new java.util.HashMap<>();
+		Map<Long, PostView> found = new HashMap<>();
 		if (posts != null) {
 			posts.items().forEach((post) -> found.put(Long.valueOf(post.id()), post));
 		}

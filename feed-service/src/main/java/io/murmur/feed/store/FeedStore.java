@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,7 +224,7 @@ public class FeedStore {
 	 */
 	public Set<Long> followees(long userId) {
 		Set<String> members = this.redis.opsForSet().members(FeedKeys.following(userId));
-		Set<Long> followees = new java.util.HashSet<>();
+		Set<Long> followees = new HashSet<>();
 		if (members != null) {
 			members.forEach((member) -> followees.add(Long.valueOf(member)));
 		}
@@ -244,7 +244,7 @@ public class FeedStore {
 		List<Long> asked = List.copyOf(ids);
 		Map<Object, Boolean> members = this.redis.opsForSet()
 			.isMember(FeedKeys.following(userId), asked.stream().map(String::valueOf).toArray());
-		Set<Long> followed = new java.util.HashSet<>();
+		Set<Long> followed = new HashSet<>();
 		if (members != null) {
 			members.forEach((id, member) -> {
 				if (Boolean.TRUE.equals(member)) {
