@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.spring.LocalStores;
@@ -363,6 +366,22 @@ class GatewayIntegrationTests {
 				.expectHeader()
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+		}
+
+		@Test
+		void shouldCarryManyConcurrentCallsToOneService() {
+			upstream.reply("/api/v1/feed", 200, "{\"items\":[]}", Duration.ofMillis(800));
+			String token = "Bearer " + TestTokens.valid(signingKey, newUser());
+			List<HttpStatusCode> statuses = Flux.range(0, 60)
+				.flatMap((i) -> WebClient.create("http://127.0.0.1:" + GatewayIntegrationTests.this.port)
+					.get()
+					.uri("/api/v1/feed")
+					.header("Authorization", token)
+					.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode())), 60)
+				.collectList()
+				.block(Duration.ofSeconds(20));
+			assertThat(statuses).hasSize(60).allMatch(HttpStatus.OK::equals);
+			assertThat(upstream.received("/api/v1/feed")).hasSize(60);
 		}
 
 		@Test

@@ -23,12 +23,14 @@ import org.springframework.validation.annotation.Validated;
  * @param cors the web origins allowed to call the API from a browser
  * @param maxRequestBody the largest request body accepted
  * @param routeTimeout how long a service may take to answer before the gateway gives up
+ * @param maxConcurrentCallsPerRoute how many requests one route carries at once; more are
+ * answered 503 at once
  */
 @Validated
 @ConfigurationProperties("murmur.gateway")
 public record GatewayProperties(@NotEmpty Map<String, URI> services, @Valid @NotNull Jwt jwt,
 		@Valid @NotNull RateLimits rateLimits, @Valid @NotNull Cors cors, @NotNull DataSize maxRequestBody,
-		@NotNull Duration routeTimeout) {
+		@NotNull Duration routeTimeout, @Positive int maxConcurrentCallsPerRoute) {
 
 	/**
 	 * @param jwkSetUri where the signing keys are published (user-service's JWKS)

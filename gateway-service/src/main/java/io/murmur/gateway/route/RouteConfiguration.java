@@ -3,10 +3,13 @@ package io.murmur.gateway.route;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -73,6 +76,24 @@ class RouteConfiguration {
 			.timeLimiterConfig(
 					TimeLimiterConfig.custom().timeoutDuration(properties.routeTimeout().plusMillis(500)).build())
 			.build());
+	}
+
+	/**
+	 * Every route's breaker also wraps its calls in a bulkhead, which Spring Cloud
+	 * CircuitBreaker limits to 25 concurrent calls unless told otherwise: far below what
+	 * a non-blocking gateway carries, so a busy service would get 503s that no timeout or
+	 * failure explains. The limit is a configured safety valve instead, and a call over
+	 * it is refused at once rather than queued.
+	 */
+	@Bean
+	Customizer<ReactiveResilience4jBulkheadProvider> bulkheadDefaults(GatewayProperties properties) {
+		return (provider) -> provider.configureDefault(
+				(id) -> new Resilience4jBulkheadConfigurationBuilder()
+					.bulkheadConfig(BulkheadConfig.custom()
+						.maxConcurrentCalls(properties.maxConcurrentCallsPerRoute())
+						.maxWaitDuration(Duration.ZERO)
+						.build())
+					.build());
 	}
 
 }
