@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,23 +24,30 @@ import org.jspecify.annotations.Nullable;
  * @param zaddRequests ZADDs per redis-benchmark repetition
  * @param zaddPipeline redis-benchmark's pipeline depth
  * @param reed98 the socfb-Reed98 edge list, if not in its default place
- * @param only the measurements to run ({@code redis}, {@code gateway}), all if empty
+ * @param only the measurements to run ({@code redis}, {@code fanout}, {@code lag},
+ * {@code strategies}, {@code mixed}, {@code gateway}), all if empty
+ * @param powerLawUsers the users of the synthetic power-law graph
+ * @param mixedRates the arrival rates the mixed workload climbs through
  */
 record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Duration warmUp, Duration duration,
-		int zaddRequests, int zaddPipeline, @Nullable Path reed98, Set<String> only) {
+		int zaddRequests, int zaddPipeline, @Nullable Path reed98, Set<String> only, int powerLawUsers,
+		List<Double> mixedRates) {
 
 	static final String USAGE = """
 			Usage: benchmarks/run [--repetitions N] [--rate PER_SECOND] [--warm-up 15s] [--duration 30s]
 			                      [--zadd-requests N] [--zadd-pipeline N] [--reed98 FILE] [--out DIR]
-			                      [--only redis,gateway]
+			                      [--only redis,fanout,lag,strategies,mixed,gateway] [--power-law-users N]
+			                      [--mixed-rates 20,40,...]
 			""";
 
 	static BenchmarkOptions parse(String... args) {
 		Path root = Path.of("").toAbsolutePath();
 		Path out = null;
-		int repetitions = 5;
+		int repetitions = 3;
+		int powerLawUsers = 100_000;
+		List<Double> mixedRates = List.of(20.0, 40.0, 60.0, 80.0, 100.0, 130.0, 160.0, 200.0, 250.0, 300.0);
 		double rate = 50;
-		Duration warmUp = Duration.ofSeconds(15);
+		Duration warmUp = Duration.ofSeconds(10);
 		Duration duration = Duration.ofSeconds(30);
 		int zaddRequests = 1_000_000;
 		int zaddPipeline = 16;
@@ -61,6 +70,8 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 				case "--zadd-pipeline" -> zaddPipeline = positive(option, Integer.parseInt(value));
 				case "--reed98" -> reed98 = Path.of(value).toAbsolutePath();
 				case "--only" -> only = Set.of(value.toLowerCase(Locale.ROOT).split(","));
+				case "--power-law-users" -> powerLawUsers = positive(option, Integer.parseInt(value));
+				case "--mixed-rates" -> mixedRates = Arrays.stream(value.split(",")).map(Double::valueOf).toList();
 				default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
 			}
 		}
@@ -68,7 +79,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 			out = root.resolve("docs/benchmarks").resolve(LocalDate.now(ZoneOffset.UTC).toString());
 		}
 		return new BenchmarkOptions(root, out, repetitions, rate, warmUp, duration, zaddRequests, zaddPipeline, reed98,
-				only);
+				only, powerLawUsers, mixedRates);
 	}
 
 	boolean runs(String measurement) {

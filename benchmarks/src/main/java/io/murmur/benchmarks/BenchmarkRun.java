@@ -2,6 +2,7 @@ package io.murmur.benchmarks;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,16 @@ import io.murmur.benchmarks.graph.DegreeSummary;
 import io.murmur.benchmarks.graph.FollowGraph;
 import io.murmur.benchmarks.graph.PowerLawGraph;
 import io.murmur.benchmarks.graph.Reed98;
-import io.murmur.benchmarks.platform.PlatformEndpoints;
+import io.murmur.benchmarks.feed.Cast;
+import io.murmur.benchmarks.feed.DeliveryLag;
+import io.murmur.benchmarks.feed.FanOutThroughput;
+import io.murmur.benchmarks.feed.FeedWorld;
+import io.murmur.benchmarks.feed.MixedWorkload;
+import io.murmur.benchmarks.feed.StrategyComparison;
+import io.murmur.benchmarks.load.GatlingRunner;
+import io.murmur.benchmarks.platform.BenchmarkPlatform;
+import io.murmur.benchmarks.platform.GraphLoader;
+import io.murmur.benchmarks.report.FeedResults;
 import io.murmur.benchmarks.reference.GatewayOverhead;
 import io.murmur.benchmarks.reference.RedisBenchmark;
 import io.murmur.benchmarks.report.Figure;
@@ -30,20 +40,20 @@ import io.murmur.benchmarks.report.Spread;
 import io.murmur.localstack.LocalStack;
 
 /**
- * One benchmark run against a running platform ({@code benchmarks/run} starts one if
- * needed): the follow graphs, the references and the gateway comparison, repeated, then
- * the report under {@code docs/benchmarks/<date>/}.
- * <p>
- * The home-feed figures (fan-out against the ZADD reference, delivery lag, feed reads per
- * strategy and the mixed workload on Reed98) are listed in {@link #FEED_FIGURES} until
- * their scenarios exist; each adds a measurement here, a field to {@link RunResults} and
- * its key to the summary.
+ * One benchmark run: a platform of the run's own ({@link BenchmarkPlatform}), the follow
+ * graphs loaded into it, the references, the home-feed scenarios and the gateway
+ * comparison, each repeated, then the report under {@code docs/benchmarks/<date>/}.
+ * Everything started stops with the run.
  */
 public final class BenchmarkRun {
 
 	private static final Logger logger = LoggerFactory.getLogger(BenchmarkRun.class);
 
-	static final Map<Figure, String> FEED_FIGURES = feedFigures();
+	static final String POWER_LAW = "power-law";
+
+	static final String REED98 = "socfb-Reed98";
+
+	private static final long SEED = 20_261_121L;
 
 	private BenchmarkRun() {
 	}
@@ -60,21 +70,25 @@ public final class BenchmarkRun {
 		}
 		Machine.Snapshot start = Machine.Snapshot.now();
 		Instant startedAt = Instant.now();
-		PlatformEndpoints platform = PlatformEndpoints.read(options.root());
 		Map<String, FollowGraph> graphs = graphs(options);
 		Map<String, DegreeSummary> shapes = new LinkedHashMap<>();
-		graphs.forEach((name, graph) -> shapes.put(name, graph.degreeSummary(10_000)));
+		graphs
+			.forEach((name, graph) -> shapes.put(name, graph.degreeSummary(BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD)));
 		Path work = options.root()
 			.resolve("benchmarks/target/runs")
 			.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+		GatlingRunner gatling = new GatlingRunner(work.resolve("gatling"));
 		Spread zadd = null;
 		RedisBenchmark redisBenchmark = null;
 		GatewayOverhead.Result gateway = null;
 		GatewayOverhead gatewaySettings = null;
-		Map<Figure, String> pending = new EnumMap<>(FEED_FIGURES);
+		Map<Figure, String> pending = new EnumMap<>(Figure.class);
+		FeedResults feed;
 		Machine machine;
 		try (LocalStack stack = new LocalStack(work.resolve("processes"))) {
-			URI redis = platform.require("redis");
+			BenchmarkPlatform platform = BenchmarkPlatform.start(stack, options.root());
+			logger.info("Platform up: gateway {}", platform.gatewayUrl());
+			URI redis = platform.redis();
 			if (options.runs("redis")) {
 				redisBenchmark = new RedisBenchmark(options.zaddRequests(), options.zaddPipeline(), 50, 100_000);
 				List<Double> rates = new ArrayList<>();
@@ -84,10 +98,11 @@ public final class BenchmarkRun {
 				redisBenchmark.cleanUp(redis);
 				zadd = Spread.of(rates);
 			}
+			feed = feedScenarios(options, platform, graphs, gatling, work, pending);
 			if (options.runs("gateway")) {
 				gatewaySettings = new GatewayOverhead(options.rate(), options.warmUp(), options.duration(),
 						options.repetitions());
-				gateway = gatewaySettings.run(stack, options.root(), work, redis, platform.require("user-service"));
+				gateway = gatewaySettings.run(stack, options.root(), work, redis, platform.userServiceUrl());
 			}
 			else {
 				pending.put(Figure.GATEWAY_ADDED_P50_MS_VS_NGINX, "left out of this run (--only)");
@@ -96,23 +111,93 @@ public final class BenchmarkRun {
 		}
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
-				zadd, redisBenchmark, gateway, gatewaySettings, shapes, machine);
+				zadd, redisBenchmark, gateway, gatewaySettings, shapes, machine, feed);
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
 		System.exit(0);
+	}
+
+	private static FeedResults feedScenarios(BenchmarkOptions options, BenchmarkPlatform platform,
+			Map<String, FollowGraph> graphs, GatlingRunner gatling, Path work, Map<Figure, String> pending) {
+		GraphLoader loader = new GraphLoader(platform);
+		Map<String, Map<String, Double>> loading = new LinkedHashMap<>();
+		List<FanOutThroughput.Sample> fanOut = null;
+		List<DeliveryLag.Sample> lag = null;
+		DeliveryLag lagSettings = null;
+		Map<StrategyComparison.Strategy, StrategyComparison.Result> strategies = null;
+		StrategyComparison strategySettings = null;
+		List<MixedWorkload.Climb> mixed = null;
+		MixedWorkload mixedSettings = null;
+		int repetitions = options.repetitions();
+		if (options.runs("fanout") || options.runs("lag") || options.runs("strategies")) {
+			FollowGraph powerLaw = graphs.get(POWER_LAW);
+			GraphLoader.LoadedGraph loaded = loader.load(powerLaw, "pl_");
+			loading.put(POWER_LAW,
+					Map.of("users_seconds", loaded.usersSeconds(), "follows_seconds", loaded.followsSeconds()));
+			Cast cast = Cast.of(powerLaw, BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD, 300, 200, SEED);
+			List<Integer> probes = Cast.aFollowerOf(powerLaw, cast.lagAuthors(), SEED);
+			FeedWorld world = FeedWorld.prepare(platform, loader, loaded, cast, probes, 5);
+			if (options.runs("fanout")) {
+				fanOut = new FanOutThroughput(repetitions).run(world);
+			}
+			if (options.runs("lag")) {
+				world.markEveryFeedKept();
+				lagSettings = new DeliveryLag(repetitions, options.warmUp(), options.duration().multipliedBy(2), 20,
+						Duration.ofSeconds(3));
+				lag = lagSettings.run(world, probes, gatling, work);
+			}
+			if (options.runs("strategies")) {
+				strategySettings = new StrategyComparison(repetitions, 8, options.warmUp(), options.duration(), 60);
+				strategies = strategySettings.run(world, gatling, work);
+			}
+		}
+		if (options.runs("mixed")) {
+			FollowGraph reed98 = graphs.get(REED98);
+			if (reed98 == null) {
+				pending.put(Figure.MIXED_MAX_RPS_AT_P99_100MS, "socfb-Reed98 was not found (give it with --reed98)");
+			}
+			else {
+				GraphLoader.LoadedGraph loaded = loader.load(reed98, "reed_");
+				loading.put(REED98,
+						Map.of("users_seconds", loaded.usersSeconds(), "follows_seconds", loaded.followsSeconds()));
+				FeedWorld world = FeedWorld.prepare(platform, loader, loaded,
+						Cast.everyone(reed98, BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD), List.of(), 3);
+				mixedSettings = new MixedWorkload(repetitions, options.mixedRates(), options.warmUp(),
+						options.duration(), 100);
+				mixed = mixedSettings.run(world, gatling, work);
+			}
+		}
+		if (fanOut == null || !options.runs("redis")) {
+			pending.put(Figure.FANOUT_RATIO_VS_REDIS, "left out of this run (--only)");
+		}
+		if (lag == null) {
+			pending.put(Figure.DELIVERY_LAG_P50_MS, "left out of this run (--only)");
+			pending.put(Figure.DELIVERY_LAG_P99_MS, "left out of this run (--only)");
+		}
+		if (strategies == null) {
+			pending.put(Figure.FEED_READ_P99_MS, "left out of this run (--only)");
+			pending.put(Figure.HYBRID_VS_PUSH_READ_P99_RATIO, "left out of this run (--only)");
+		}
+		if (mixed == null) {
+			pending.putIfAbsent(Figure.MIXED_MAX_RPS_AT_P99_100MS, "left out of this run (--only)");
+		}
+		return new FeedResults(loading, fanOut, lag, lagSettings, strategies, strategySettings, mixed, mixedSettings);
 	}
 
 	private static Map<String, FollowGraph> graphs(BenchmarkOptions options) {
 		Map<String, FollowGraph> graphs = new LinkedHashMap<>();
 		Optional<Path> reed98 = Optional.ofNullable(options.reed98()).or(() -> Reed98.defaultLocation(options.root()));
 		if (reed98.isPresent()) {
-			graphs.put("socfb-Reed98", Reed98.read(reed98.get()));
+			graphs.put(REED98, Reed98.read(reed98.get()));
 		}
 		else {
 			logger.warn("socfb-Reed98 not found beside the repository ({}); give it with --reed98",
 					Reed98.RELATIVE_PATH);
 		}
-		graphs.put("power-law", PowerLawGraph.DEFAULT.generate());
+		PowerLawGraph powerLaw = PowerLawGraph.DEFAULT;
+		graphs.put(POWER_LAW, new PowerLawGraph(options.powerLawUsers(), powerLaw.meanFollowing(),
+				powerLaw.zipfExponent(), powerLaw.seed())
+			.generate());
 		return graphs;
 	}
 
@@ -127,17 +212,6 @@ public final class BenchmarkRun {
 			}
 		}
 		return kept;
-	}
-
-	private static Map<Figure, String> feedFigures() {
-		Map<Figure, String> figures = new EnumMap<>(Figure.class);
-		for (Figure figure : Figure.values()) {
-			if (figure.needsFeed()) {
-				figures.put(figure,
-						"needs the home feed (feed-service, GET /api/v1/feed); its scenario is not written yet");
-			}
-		}
-		return figures;
 	}
 
 }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.murmur.benchmarks.simulation.SimulationSettings;
+import io.murmur.benchmarks.simulation.WorkloadSettings;
 
 /**
  * Runs one Gatling simulation in a JVM of its own (Gatling's own launcher,
@@ -48,42 +49,99 @@ public final class GatlingRunner {
 	 * @return the figures of the requests named {@link SimulationSettings#MEASURED}
 	 */
 	public LatencySample run(Class<?> simulation, SimulationSettings settings, String label) {
+		logger.info("Gatling {}: {} at {} req/s for {} after {} of warm-up", label,
+				settings.baseUrl() + settings.path(), settings.rate(), settings.duration(), settings.warmUp());
+		return start(simulation, settings.toJvmArguments(), label, settings.warmUp().plus(settings.duration())).await();
+	}
+
+	/**
+	 * Runs a feed workload and reads the figures of its measured requests.
+	 * @param simulation the simulation class
+	 * @param settings what the simulation is told
+	 * @param label a name for the run's log and report
+	 * @return the figures of the requests named {@link SimulationSettings#MEASURED}
+	 */
+	public LatencySample run(Class<?> simulation, WorkloadSettings settings, String label) {
+		logger.info("Gatling {}: {}", label, settings.describe());
+		return start(simulation, settings.toJvmArguments(), label, settings.warmUp().plus(settings.duration())).await();
+	}
+
+	/**
+	 * Starts a simulation in its own JVM without waiting for it.
+	 * @param simulation the simulation class
+	 * @param jvmArguments the system properties that configure it
+	 * @param label a name for the run's log and report
+	 * @param length how long the simulation lasts
+	 * @return the running simulation
+	 */
+	public Running start(Class<?> simulation, List<String> jvmArguments, String label, Duration length) {
 		Path dir = createDirectories(this.resultsDir.resolve(label));
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
-		command.addAll(settings.toJvmArguments());
+		command.addAll(jvmArguments);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling", "-s",
 				simulation.getName(), "-rf", dir.toString(), "-rd", label, "-l", "murmur-benchmarks"));
 		Path log = dir.resolve("gatling.log");
-		logger.info("Gatling {}: {} at {} req/s for {} after {} of warm-up", label,
-				settings.baseUrl() + settings.path(), settings.rate(), settings.duration(), settings.warmUp());
-		Duration limit = settings.warmUp().plus(settings.duration()).plusMinutes(3);
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
-			if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException(
-						"Gatling " + label + " did not finish within " + limit + "; see " + log);
-			}
-			if (process.exitValue() != 0) {
-				throw new IllegalStateException(
-						"Gatling " + label + " failed (exit " + process.exitValue() + "); see " + log);
-			}
+			return new Running(process, dir, label, length.plusMinutes(3));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while Gatling ran", ex);
+	}
+
+	/**
+	 * A simulation that runs.
+	 */
+	public static final class Running {
+
+		private final Process process;
+
+		private final Path dir;
+
+		private final String label;
+
+		private final Duration limit;
+
+		Running(Process process, Path dir, String label, Duration limit) {
+			this.process = process;
+			this.dir = dir;
+			this.label = label;
+			this.limit = limit;
 		}
-		LatencySample sample = GatlingReport.read(reportDir(dir), SimulationSettings.MEASURED);
-		logger.info("Gatling {}: p50 {} ms, p99 {} ms, {} requests, {} failed", label, sample.p50(), sample.p99(),
-				sample.requests(), sample.failed());
-		return sample;
+
+		/**
+		 * Waits until the simulation ends and reads the figures of its measured requests.
+		 * @return the figures of the requests named {@link SimulationSettings#MEASURED}
+		 */
+		public LatencySample await() {
+			Path log = this.dir.resolve("gatling.log");
+			try {
+				if (!this.process.waitFor(this.limit.toSeconds(), TimeUnit.SECONDS)) {
+					this.process.destroyForcibly();
+					throw new IllegalStateException(
+							"Gatling " + this.label + " did not finish within " + this.limit + "; see " + log);
+				}
+				if (this.process.exitValue() != 0) {
+					throw new IllegalStateException(
+							"Gatling " + this.label + " failed (exit " + this.process.exitValue() + "); see " + log);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.process.destroyForcibly();
+				throw new IllegalStateException("Interrupted while Gatling ran", ex);
+			}
+			LatencySample sample = GatlingReport.read(reportDir(this.dir), SimulationSettings.MEASURED);
+			logger.info("Gatling {}: p50 {} ms, p99 {} ms, {} requests ({} /s), {} failed", this.label, sample.p50(),
+					sample.p99(), sample.requests(), sample.meanRps(), sample.failed());
+			return sample;
+		}
+
 	}
 
 	private static Path reportDir(Path dir) {

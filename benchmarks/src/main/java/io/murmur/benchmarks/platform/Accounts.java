@@ -3,20 +3,15 @@ package io.murmur.benchmarks.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accounts for the load to run as, registered and signed in at user-service directly: the
@@ -25,10 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * random password that lives only in memory.
  */
 public final class Accounts {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final URI userService;
 
@@ -88,26 +79,7 @@ public final class Accounts {
 	}
 
 	private JsonNode post(String path, Map<String, String> body, int expectedStatus) {
-		HttpRequest request = HttpRequest.newBuilder(this.userService.resolve(path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-			.build();
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != expectedStatus) {
-				throw new IllegalStateException(
-						"POST " + path + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return json.readTree(response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
-		}
+		return Http.post(this.userService.resolve(path), body, null, expectedStatus);
 	}
 
 }

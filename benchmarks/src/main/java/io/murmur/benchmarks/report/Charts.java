@@ -25,9 +25,9 @@ import io.murmur.benchmarks.reference.GatewayOverhead.Target;
  */
 final class Charts {
 
-	private static final int WIDTH = 900;
+	static final int WIDTH = 900;
 
-	private static final int HEIGHT = 540;
+	static final int HEIGHT = 540;
 
 	static {
 		System.setProperty("java.awt.headless", "true");
@@ -118,7 +118,7 @@ final class Charts {
 		save(chart, file);
 	}
 
-	private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {
+	static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {
 		try {
 			BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
 		}

@@ -59,6 +59,7 @@ public final class ReportWriter {
 				Charts.redisZadd(results.redisZadd(), results.redisSettings().pipeline(),
 						dir.resolve("redis-zadd.png"));
 			}
+			FeedCharts.write(results.feed(), dir);
 			if (!graphs.isEmpty()) {
 				Charts.followerDistribution(graphs, dir.resolve("follower-distribution.png"));
 			}
@@ -92,6 +93,7 @@ public final class ReportWriter {
 		if (gateway != null && results.gatewaySettings() != null) {
 			details.put("gateway_overhead", gatewayDetails(gateway, results.gatewaySettings()));
 		}
+		details.putAll(new FeedFigures(results.feed(), results.redisZadd()).details());
 		details.put("graphs", results.graphs());
 		summary.put("details", details);
 		return summary;
@@ -99,18 +101,31 @@ public final class ReportWriter {
 
 	private static @Nullable Object value(RunResults results, Figure figure) {
 		GatewayOverhead.Result gateway = results.gatewayOverhead();
+		FeedFigures feed = new FeedFigures(results.feed(), results.redisZadd());
 		return switch (figure) {
 			case GATEWAY_ADDED_P50_MS_VS_NGINX ->
 				(gateway != null) ? Spread.of(gateway.gatewayVsNginx(50)).median() : null;
+			case FANOUT_RATIO_VS_REDIS -> feed.fanOutRatio();
+			case DELIVERY_LAG_P50_MS -> median(feed.lag(50));
+			case DELIVERY_LAG_P99_MS -> median(feed.lag(99));
 			case FEED_READ_P99_MS -> {
-				Map<String, @Nullable Object> strategies = new LinkedHashMap<>();
-				strategies.put("push", null);
-				strategies.put("pull", null);
-				strategies.put("hybrid", null);
-				yield strategies;
+				Map<String, @Nullable Double> strategies = feed.readP99ByStrategy();
+				if (strategies != null) {
+					yield strategies;
+				}
+				Map<String, @Nullable Object> unmeasured = new LinkedHashMap<>();
+				unmeasured.put("push", null);
+				unmeasured.put("pull", null);
+				unmeasured.put("hybrid", null);
+				yield unmeasured;
 			}
-			default -> null;
+			case HYBRID_VS_PUSH_READ_P99_RATIO -> feed.hybridVsPush();
+			case MIXED_MAX_RPS_AT_P99_100MS -> median(feed.mixedMax());
 		};
+	}
+
+	private static @Nullable Double median(@Nullable Spread spread) {
+		return (spread != null) ? spread.median() : null;
 	}
 
 	private static Map<String, Object> gatewayDetails(GatewayOverhead.Result result, GatewayOverhead settings) {
@@ -217,6 +232,7 @@ public final class ReportWriter {
 				.append(" ms. Gatling measures whole milliseconds, so differences below 1 ms do not show.\n\n")
 				.append("![Gateway overhead, p50](gateway-overhead-p50.png)\n![Gateway overhead, p99](gateway-overhead-p99.png)\n\n");
 		}
+		md.append(FeedReadme.sections(results.feed(), new FeedFigures(results.feed(), results.redisZadd())));
 		if (!results.graphs().isEmpty()) {
 			md.append("## Follow graphs\n\n| graph | users | follows | median followers | p99 | max | "
 					+ "top 1% share | celebrities |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");

@@ -26,11 +26,12 @@ import io.murmur.benchmarks.reference.RedisBenchmark;
  * @param gatewaySettings how the comparison ran
  * @param graphs the follow graphs' shapes, by name
  * @param machine the machine and what else ran on it
+ * @param feed what the home-feed scenarios measured
  */
 public record RunResults(Instant startedAt, Instant finishedAt, String command, int repetitions,
 		Map<Figure, String> pending, @Nullable Spread redisZadd, @Nullable RedisBenchmark redisSettings,
 		GatewayOverhead.@Nullable Result gatewayOverhead, @Nullable GatewayOverhead gatewaySettings,
-		Map<String, DegreeSummary> graphs, Machine machine) {
+		Map<String, DegreeSummary> graphs, Machine machine, FeedResults feed) {
 
 	/**
 	 * Whether some figure is missing.

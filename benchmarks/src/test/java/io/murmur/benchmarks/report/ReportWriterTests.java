@@ -14,6 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.murmur.benchmarks.feed.DeliveryLag;
+import io.murmur.benchmarks.feed.FanOutThroughput;
+import io.murmur.benchmarks.feed.MixedWorkload;
+import io.murmur.benchmarks.feed.StrategyComparison;
+import io.murmur.benchmarks.feed.StrategyComparison.CelebrityWrites;
+import io.murmur.benchmarks.feed.StrategyComparison.Strategy;
 import io.murmur.benchmarks.graph.FollowGraph;
 import io.murmur.benchmarks.graph.PowerLawGraph;
 import io.murmur.benchmarks.load.LatencySample;
@@ -73,7 +79,71 @@ class ReportWriterTests {
 				"![Gateway overhead, p50](gateway-overhead-p50.png)");
 	}
 
+	@Test
+	void shouldWorkOutTheFeedFiguresAsMediansOverRepetitions() throws IOException {
+		write(Map.of(), feedResults());
+		JsonNode summary = JsonMapper.builder().build().readTree(Files.readString(this.dir.resolve("summary.json")));
+		assertThat(summary.path("fanout_ratio_vs_redis").asDouble()).isEqualTo(0.5);
+		assertThat(summary.path("delivery_lag_p50_ms").asDouble()).isEqualTo(40);
+		assertThat(summary.path("delivery_lag_p99_ms").asDouble()).isEqualTo(300);
+		assertThat(summary.path("feed_read_p99_ms").path("push").asDouble()).isEqualTo(20);
+		assertThat(summary.path("feed_read_p99_ms").path("pull").asDouble()).isEqualTo(60);
+		assertThat(summary.path("feed_read_p99_ms").path("hybrid").asDouble()).isEqualTo(22);
+		assertThat(summary.path("hybrid_vs_push_read_p99_ratio").asDouble()).isEqualTo(1.1);
+		assertThat(summary.path("mixed_max_rps_at_p99_100ms").asDouble()).isEqualTo(80);
+		assertThat(summary.path("details").path("feed_reads").path("hybrid").path("redis_writes_per_celebrity_post"))
+			.hasSize(2);
+		for (String chart : List.of("feed-reads.png", "celebrity-writes.png", "delivery-lag.png",
+				"mixed-workload.png")) {
+			assertThat(Files.readAllBytes(this.dir.resolve(chart))).as(chart).startsWith(0x89, 'P', 'N', 'G');
+		}
+		assertThat(Files.readString(this.dir.resolve("README.md"))).contains("| hybrid | 8 (8 – 8) | 22 (21 – 23) |",
+				"`mixed_max_rps_at_p99_100ms` = **80 requests/s**", "`fanout_ratio_vs_redis` = median");
+	}
+
+	private static FeedResults feedResults() {
+		List<FanOutThroughput.Sample> fanOut = List.of(new FanOutThroughput.Sample(20, 100_000, 100_000, 0.5, 200_000),
+				new FanOutThroughput.Sample(20, 100_000, 100_000, 0.4, 250_000),
+				new FanOutThroughput.Sample(20, 100_000, 100_000, 0.6, 150_000));
+		LatencySample background = sample(5, 50);
+		List<DeliveryLag.Sample> lag = List.of(new DeliveryLag.Sample(List.of(30.0, 40.0), 30, 250, 250, 0, background),
+				new DeliveryLag.Sample(List.of(50.0, 60.0), 50, 350, 350, 0, background),
+				new DeliveryLag.Sample(List.of(40.0, 45.0), 40, 300, 300, 0, background));
+		Map<Strategy, StrategyComparison.Result> strategies = new EnumMap<>(Strategy.class);
+		strategies.put(Strategy.PUSH,
+				new StrategyComparison.Result(Integer.MAX_VALUE, 3000,
+						List.of(new CelebrityWrites(12_000, 36_000), new CelebrityWrites(30_000, 90_000)),
+						List.of(sample(6, 19), sample(6, 20), sample(7, 21))));
+		strategies.put(Strategy.PULL,
+				new StrategyComparison.Result(1, 4,
+						List.of(new CelebrityWrites(12_000, 4), new CelebrityWrites(30_000, 4)),
+						List.of(sample(20, 60), sample(20, 60), sample(20, 61))));
+		strategies.put(Strategy.HYBRID,
+				new StrategyComparison.Result(10_000, 2900,
+						List.of(new CelebrityWrites(12_000, 4), new CelebrityWrites(30_000, 4)),
+						List.of(sample(8, 21), sample(8, 22), sample(8, 23))));
+		List<MixedWorkload.Climb> climbs = List.of(climb(80), climb(60), climb(100));
+		return new FeedResults(Map.of("power-law", Map.of("users_seconds", 60.0, "follows_seconds", 200.0)), fanOut,
+				lag, new DeliveryLag(3, Duration.ofSeconds(10), Duration.ofSeconds(60), 20, Duration.ofSeconds(3)),
+				strategies, new StrategyComparison(3, 8, Duration.ofSeconds(10), Duration.ofSeconds(30), 60), climbs,
+				new MixedWorkload(3, List.of(20.0, 40.0, 60.0, 80.0, 100.0, 130.0), Duration.ofSeconds(10),
+						Duration.ofSeconds(30), 100));
+	}
+
+	private static MixedWorkload.Climb climb(double best) {
+		List<MixedWorkload.Step> steps = new java.util.ArrayList<>();
+		for (double rate = 20; rate <= best; rate += 20) {
+			steps.add(new MixedWorkload.Step(rate, sample(5, 40 + rate / 4), true));
+		}
+		steps.add(new MixedWorkload.Step(best + 20, sample(30, 400), false));
+		return new MixedWorkload.Climb(best, steps);
+	}
+
 	private void write(Map<Figure, String> pending) {
+		write(pending, new FeedResults(Map.of(), null, null, null, null, null, null, null));
+	}
+
+	private void write(Map<Figure, String> pending, FeedResults feed) {
 		Map<Target, List<LatencySample>> samples = new EnumMap<>(Target.class);
 		samples.put(Target.DIRECT, List.of(sample(0, 2), sample(1, 3), sample(0, 2)));
 		samples.put(Target.NGINX, List.of(sample(1, 3), sample(1, 4), sample(1, 3)));
@@ -84,7 +154,7 @@ class ReportWriterTests {
 				Instant.parse("2026-11-21T10:20:00Z"), "benchmarks/run", 3, pending,
 				Spread.of(List.of(390_000.0, 400_000.0, 410_000.0)), RedisBenchmark.DEFAULT, gateway,
 				new GatewayOverhead(200, Duration.ofSeconds(15), Duration.ofSeconds(30), 3),
-				Map.of("power-law", graph.degreeSummary(100)), Machine.describe(Machine.Snapshot.now()));
+				Map.of("power-law", graph.degreeSummary(100)), Machine.describe(Machine.Snapshot.now()), feed);
 		ReportWriter.write(results, Map.of("power-law", graph), this.dir);
 	}
 

@@ -1,0 +1,266 @@
+package io.murmur.benchmarks.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import io.murmur.localstack.LocalStack;
+import io.murmur.localstack.Store;
+import io.murmur.localstack.platform.PlatformService;
+import io.murmur.localstack.platform.RunningService;
+import io.murmur.localstack.platform.ServiceClients;
+import io.murmur.localstack.platform.ServiceLauncher;
+import io.murmur.localstack.process.FreePorts;
+
+/**
+ * The platform a benchmark run measures: the real service jars, started the way
+ * {@code ./platform up} starts them (same JVM options, same configuration), against real
+ * stores of the run's own, on free ports, so that it never meets a developer's platform.
+ * <p>
+ * Three differences from {@code ./platform up}, each because of what is measured:
+ * <ul>
+ * <li>the run is a service client of its own ({@value #CLIENT_ID}), to load graphs
+ * through the internal import endpoints;</li>
+ * <li>access tokens live {@value #ACCESS_TOKEN_HOURS} hours, so that the accounts a run
+ * signs in once last the whole run;</li>
+ * <li>feed-service can be restarted with another push threshold, to compare push-only,
+ * pull-only and hybrid fan-out on the same data.</li>
+ * </ul>
+ * Everything it starts belongs to the {@link LocalStack} it is given and stops with it.
+ */
+public final class BenchmarkPlatform {
+
+	/** The run's service client id at user-service. */
+	public static final String CLIENT_ID = "benchmarks";
+
+	static final int ACCESS_TOKEN_HOURS = 4;
+
+	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
+	public static final int FEED_REDIS_DATABASE = 2;
+
+	/** The production push threshold: authors with this many followers are pulled. */
+	public static final int DEFAULT_PUSH_THRESHOLD = 10_000;
+
+	private final LocalStack stack;
+
+	private final ServiceLauncher launcher;
+
+	private final String clientSecret;
+
+	private final RunningService userService;
+
+	private final RunningService graphService;
+
+	private final RunningService postService;
+
+	private final PlatformService feedServiceDefinition;
+
+	private final RunningService gateway;
+
+	private RunningService feedService;
+
+	private int pushThreshold = DEFAULT_PUSH_THRESHOLD;
+
+	private BenchmarkPlatform(LocalStack stack, Path root) {
+		this.stack = stack;
+		stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA));
+		this.launcher = new ServiceLauncher(stack, root, Duration.ofMinutes(5));
+		ServiceClients clients = new ServiceClients();
+		this.clientSecret = clients.secret(CLIENT_ID);
+		clients.secret("feed-service");
+		int graphPort = FreePorts.next();
+		this.userService = this.launcher
+			.start(clients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
+				.withDatabase("murmur_user")
+				.withProperty("murmur.user.graph.base-url", "http://127.0.0.1:" + graphPort)
+				.withProperty("murmur.user.jwt.access-token-ttl", ACCESS_TOKEN_HOURS + "h")));
+		String userUrl = this.userService.service().url();
+		String jwks = userUrl + "/.well-known/jwks.json";
+		this.graphService = this.launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
+			.withProperty("murmur.security.jwt.jwk-set-uri", jwks)
+			.withProperty("murmur.graph.user-service.base-url", userUrl));
+		this.postService = this.launcher
+			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
+				.withProperty("murmur.security.jwt.jwk-set-uri", jwks)
+				.withProperty("murmur.post.user-service.base-url", userUrl));
+		this.feedServiceDefinition = clients
+			.client(PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
+				.asServiceClient()
+				.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))
+				.withProperty("murmur.feed.services.graph", this.graphService.service().url())
+				.withProperty("murmur.feed.services.post", this.postService.service().url())
+				.withProperty("murmur.feed.services.user", userUrl)
+				.withProperty("murmur.security.jwt.jwk-set-uri", jwks), userUrl + ServiceClients.TOKEN_PATH);
+		this.feedService = this.launcher.start(feedService(DEFAULT_PUSH_THRESHOLD));
+		this.gateway = this.launcher.start(gateway(this.feedService.service().url()));
+	}
+
+	/**
+	 * Starts the platform.
+	 * @param stack the processes it belongs to
+	 * @param root the repository root, where the service jars are
+	 * @return the running platform
+	 */
+	public static BenchmarkPlatform start(LocalStack stack, Path root) {
+		return new BenchmarkPlatform(stack, root);
+	}
+
+	/**
+	 * The gateway as the platform runs it: every service, production settings.
+	 * @param feedUrl where its feed route leads
+	 * @return the gateway's definition, on a free port
+	 */
+	public PlatformService gateway(String feedUrl) {
+		return PlatformService.of("gateway-service", FreePorts.next(), Store.REDIS)
+			.withProperty("murmur.gateway.services.user", userServiceUrl().toString())
+			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
+			.withProperty("murmur.gateway.services.post", postServiceUrl().toString())
+			.withProperty("murmur.gateway.services.feed", feedUrl);
+	}
+
+	/**
+	 * Restarts feed-service with another push threshold and an empty feed store, so that
+	 * nothing of the previous strategy is left: feeds are built again on their first
+	 * read.
+	 * @param threshold authors with at least this many followers are pulled; {@code 1}
+	 * pulls everyone, {@link Integer#MAX_VALUE} pushes everyone
+	 */
+	public synchronized void restartFeedService(int threshold) {
+		this.feedService.close();
+		try (FeedRedis redis = feedRedis()) {
+			redis.commands().flushdb();
+		}
+		this.feedService = this.launcher.start(feedService(threshold));
+		this.pushThreshold = threshold;
+	}
+
+	private PlatformService feedService(int threshold) {
+		return this.feedServiceDefinition.withProperty("murmur.feed.fan-out.push-threshold",
+				Integer.toString(threshold));
+	}
+
+	/**
+	 * The push threshold feed-service runs with now.
+	 * @return the threshold
+	 */
+	public synchronized int pushThreshold() {
+		return this.pushThreshold;
+	}
+
+	/**
+	 * A connection to feed-service's Redis database. Close it after use.
+	 * @return the connection
+	 */
+	public FeedRedis feedRedis() {
+		RedisClient client = RedisClient.create(RedisURI.create(this.stack.redis().host(), this.stack.redis().port()));
+		StatefulRedisConnection<String, String> connection = client.connect();
+		connection.sync().select(FEED_REDIS_DATABASE);
+		return new FeedRedis(client, connection);
+	}
+
+	/**
+	 * The Redis server's URI, for {@code redis-benchmark}.
+	 * @return the URI
+	 */
+	public URI redis() {
+		return URI.create("redis://" + this.stack.redis().host() + ":" + this.stack.redis().port());
+	}
+
+	/**
+	 * The public entry.
+	 * @return the gateway's base URL
+	 */
+	public URI gatewayUrl() {
+		return URI.create(this.gateway.service().url());
+	}
+
+	/**
+	 * user-service itself.
+	 * @return its base URL
+	 */
+	public URI userServiceUrl() {
+		return URI.create(this.userService.service().url());
+	}
+
+	/**
+	 * graph-service itself.
+	 * @return its base URL
+	 */
+	public URI graphServiceUrl() {
+		return URI.create(this.graphService.service().url());
+	}
+
+	/**
+	 * post-service itself.
+	 * @return its base URL
+	 */
+	public URI postServiceUrl() {
+		return URI.create(this.postService.service().url());
+	}
+
+	/**
+	 * feed-service itself.
+	 * @return its base URL
+	 */
+	public synchronized URI feedServiceUrl() {
+		return URI.create(this.feedService.service().url());
+	}
+
+	/**
+	 * The process id of each service, for the report's CPU accounting.
+	 * @return pid by service
+	 */
+	public synchronized java.util.Map<String, Long> pids() {
+		return java.util.Map.of("user-service", this.userService.pid(), "graph-service", this.graphService.pid(),
+				"post-service", this.postService.pid(), "feed-service", this.feedService.pid(), "gateway-service",
+				this.gateway.pid());
+	}
+
+	/**
+	 * A client of user-service's token endpoint as the run's own service client.
+	 * @return the client
+	 */
+	public ServiceToken serviceToken() {
+		return new ServiceToken(userServiceUrl().resolve(ServiceClients.TOKEN_PATH), CLIENT_ID, this.clientSecret);
+	}
+
+	/**
+	 * The launcher, for helper processes such as another gateway.
+	 * @return the launcher
+	 */
+	public ServiceLauncher launcher() {
+		return this.launcher;
+	}
+
+	/**
+	 * A connection to feed-service's Redis database.
+	 *
+	 * @param client the client
+	 * @param connection the connection
+	 */
+	public record FeedRedis(RedisClient client,
+			StatefulRedisConnection<String, String> connection) implements AutoCloseable {
+
+		/**
+		 * Synchronous commands.
+		 * @return the commands
+		 */
+		public RedisCommands<String, String> commands() {
+			return this.connection.sync();
+		}
+
+		@Override
+		public void close() {
+			this.connection.close();
+			this.client.shutdown();
+		}
+
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.murmur.benchmarks.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.murmur.benchmarks.feed.DeliveryLag;
+import io.murmur.benchmarks.feed.FanOutThroughput;
+import io.murmur.benchmarks.feed.MixedWorkload;
+import io.murmur.benchmarks.feed.StrategyComparison;
+import io.murmur.benchmarks.feed.StrategyComparison.Strategy;
+import io.murmur.benchmarks.load.LatencySample;
+
+/**
+ * The home-feed sections of a report's README: how each figure was measured, its value
+ * with its spread, and its target.
+ */
+final class FeedReadme {
+
+	private FeedReadme() {
+	}
+
+	static String sections(FeedResults feed, FeedFigures figures) {
+		StringBuilder md = new StringBuilder();
+		if (!feed.loading().isEmpty()) {
+			md.append("## Loading the graphs\n\nThrough the operators' import endpoints "
+					+ "(`/internal/users/import`, `/internal/follows/import`, with the run's service token):\n\n");
+			feed.loading()
+				.forEach((graph, parts) -> md
+					.append(String.format(Locale.ROOT, "- %s: users in %.0f s, follows in %.0f s%n", graph,
+							parts.get("users_seconds"), parts.get("follows_seconds"))));
+			md.append('\n');
+		}
+		List<FanOutThroughput.Sample> fanOut = feed.fanOut();
+		Spread rate = figures.fanOutRate();
+		if (fanOut != null && rate != null) {
+			md.append("## Fan-out throughput\n\n")
+				.append(String.format(Locale.ROOT,
+						"Every feed of the power-law graph kept (every user active), then the %d most-followed "
+								+ "authors below the push threshold post once each at post-service, as fast as it "
+								+ "acknowledges; the clock runs from the first post sent to the last timeline insert "
+								+ "counted by Redis (ZADD calls, inside feed-service's merge script), %d inserts per "
+								+ "burst. **%s inserts/s** (min %s, max %s) over %d bursts; ",
+						fanOut.get(0).posts(), fanOut.get(0).expectedInserts(), whole(rate.median()), whole(rate.min()),
+						whole(rate.max()), fanOut.size()))
+				.append("`fanout_ratio_vs_redis` = median fan-out rate / median pipelined-ZADD rate = **")
+				.append(figures.fanOutRatio())
+				.append("** (target ≥ 0.5).\n\n");
+		}
+		List<DeliveryLag.Sample> lag = feed.lag();
+		DeliveryLag lagSettings = feed.lagSettings();
+		if (lag != null && lagSettings != null) {
+			Spread p50 = figures.lag(50);
+			Spread p99 = figures.lag(99);
+			md.append("## Delivery lag\n\n")
+				.append(String.format(Locale.ROOT,
+						"Five authors with about 1,000 followers post through the gateway, each every %d s, for "
+								+ "%d s per repetition, while a steady mixed load of %.0f requests/s (60%% feed, 30%% "
+								+ "timeline, 10%% posts) runs through the same gateway. Lag = from the gateway's 201 to "
+								+ "the post in one follower's feed (watched in Redis every 2 ms, then confirmed on the "
+								+ "follower's first page through the gateway).%n%n"
+								+ "| repetition | posts | p50 ms | p99 ms | max ms | not on the page | background p99 ms |%n"
+								+ "| --- | --- | --- | --- | --- | --- | --- |%n",
+						lagSettings.interval().toSeconds(), lagSettings.duration().toSeconds(),
+						lagSettings.backgroundRate()));
+			for (int i = 0; i < lag.size(); i++) {
+				DeliveryLag.Sample sample = lag.get(i);
+				md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %d | %s |%n", i + 1,
+						sample.lagsMs().size(), num(sample.p50()), num(sample.p99()), num(sample.max()),
+						sample.notOnPage(), num(sample.background().p99())));
+			}
+			md.append(
+					String
+						.format(Locale.ROOT,
+								"%nMedian over repetitions: **p50 %s ms, p99 %s ms** (target p99 ≤ 1,000 ms).%n%n"
+										+ "![Delivery lag](delivery-lag.png)%n%n",
+								num(p50.median()), num(p99.median())));
+		}
+		Map<Strategy, StrategyComparison.Result> strategies = feed.strategies();
+		StrategyComparison strategySettings = feed.strategySettings();
+		if (strategies != null && strategySettings != null) {
+			md.append("## Feed reads: push-only, pull-only and hybrid\n\n")
+				.append(String.format(Locale.ROOT,
+						"The same power-law graph and posts; feed-service restarted on an empty feed store with push "
+								+ "threshold ∞ (push), 1 (pull) and 10,000 (hybrid). The readers' feeds built by reading "
+								+ "them, every other feed marked kept. Reads: `GET /api/v1/feed?limit=20` through the "
+								+ "gateway, %d readers back to back (closed model), %s warm-up then %s, %d times. "
+								+ "Writes: Redis write commands (inside scripts too) per post for %d ordinary posts, "
+								+ "and for one post by each celebrity.%n%n"
+								+ "| strategy | read p50 ms | read p99 ms | reads/s | Redis writes per post | "
+								+ "writes per celebrity post (followers) |%n| --- | --- | --- | --- | --- | --- |%n",
+						strategySettings.concurrency(), strategySettings.warmUp(), strategySettings.duration(),
+						strategySettings.repetitions(), strategySettings.writePosts()));
+			strategies.forEach((strategy,
+					result) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n",
+							strategy.name().toLowerCase(Locale.ROOT), cell(figures.reads(strategy, LatencySample::p50)),
+							cell(figures.reads(strategy, LatencySample::p99)),
+							cell(figures.reads(strategy, LatencySample::meanRps)), num(result.writesPerPost()),
+							String.join(", ",
+									result.celebrities()
+										.stream()
+										.map((writes) -> writes.writes() + " (" + writes.followers() + ")")
+										.toList()))));
+			md.append("\n`hybrid_vs_push_read_p99_ratio` = **")
+				.append(figures.hybridVsPush())
+				.append("** (target ≤ 1.2).\n\n![Feed reads](feed-reads.png)\n![Celebrity writes](celebrity-writes.png)\n\n");
+		}
+		List<MixedWorkload.Climb> mixed = feed.mixed();
+		MixedWorkload mixedSettings = feed.mixedSettings();
+		if (mixed != null && mixedSettings != null) {
+			md.append("## Mixed workload on socfb-Reed98\n\n")
+				.append(String.format(Locale.ROOT,
+						"Every Reed98 user signed in; 60%% home-feed reads, 30%% user-timeline reads, 10%% posts "
+								+ "through the gateway at rising arrival rates (open model), %s warm-up then %s per "
+								+ "rate; a climb stops at the first rate whose p99 exceeds %.0f ms or that fails more "
+								+ "than 1%% of requests.%n%n| climb | rates tried (p99 ms) | highest rate within |%n"
+								+ "| --- | --- | --- |%n",
+						mixedSettings.warmUp(), mixedSettings.duration(), mixedSettings.p99LimitMs()));
+			for (int i = 0; i < mixed.size(); i++) {
+				MixedWorkload.Climb climb = mixed.get(i);
+				md.append("| ")
+					.append(i + 1)
+					.append(" | ")
+					.append(String.join(", ",
+							climb.steps()
+								.stream()
+								.map((step) -> num(step.rate()) + " (" + num(step.sample().p99()) + ")")
+								.toList()))
+					.append(" | ")
+					.append(num(climb.maxRateWithinLimit()))
+					.append(" |\n");
+			}
+			md.append("\n`mixed_max_rps_at_p99_100ms` = **")
+				.append(num(figures.mixedMax().median()))
+				.append(" requests/s** (median over climbs).\n\n![Mixed workload](mixed-workload.png)\n\n");
+		}
+		return md.toString();
+	}
+
+	private static String cell(Spread spread) {
+		return (spread != null) ? num(spread.median()) + " (" + num(spread.min()) + " – " + num(spread.max()) + ")"
+				: "-";
+	}
+
+	private static String whole(double value) {
+		return String.format(Locale.ROOT, "%,.0f", value);
+	}
+
+	private static String num(double value) {
+		return (value == Math.rint(value)) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+	}
+
+}
