@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -355,6 +356,43 @@ class UserImportIntegrationTests {
 			List<String> fields = new ArrayList<>();
 			response.json().get("errors").forEach((error) -> fields.add(error.get("field").asString()));
 			return fields;
+		}
+
+	}
+
+	/**
+	 * How fast accounts are imported, by a client sending batches of 1000 one after the
+	 * other: the target is 100,000 in under a minute. It takes a minute or more, so it
+	 * runs only when asked: {@code -Dmurmur.import.throughput=true}, and
+	 * {@code -Dmurmur.import.users=N} for another number than 100,000.
+	 */
+	@Nested
+	@EnabledIfSystemProperty(named = "murmur.import.throughput", matches = "true")
+	class Throughput {
+
+		@Test
+		void shouldImportAHundredThousandUsersInUnderAMinute() {
+			int total = Integer.getInteger("murmur.import.users", 100_000);
+			String run = "t" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + "_";
+			long started = System.nanoTime();
+			long created = 0;
+			for (int first = 0; first < total; first += UserImportController.MAX_USERS) {
+				List<Map<String, Object>> batch = IntStream
+					.range(first, Math.min(total, first + UserImportController.MAX_USERS))
+					.mapToObj((i) -> user(run + i))
+					.toList();
+				Response response = importUsers(batch);
+				assertThat(response.status()).as(response.body()).isEqualTo(200);
+				for (JsonNode user : response.json().get("users")) {
+					created += user.get("created").asBoolean() ? 1 : 0;
+				}
+			}
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+			System.out.printf("Imported %,d users in %.1f s: %,.0f users/s%n", created, took.toMillis() / 1000.0,
+					created * 1000.0 / took.toMillis());
+			assertThat(created).isEqualTo(total);
+			assertThat(took).isLessThan(Duration.ofSeconds(60).multipliedBy(total).dividedBy(100_000));
 		}
 
 	}
