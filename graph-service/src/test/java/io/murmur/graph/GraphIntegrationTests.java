@@ -21,6 +21,8 @@ import io.murmur.localstack.Store;
 import io.murmur.localstack.spring.LocalStores;
 import io.murmur.support.test.TestTokens;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The base of the integration tests: the whole service on a random port against a real
  * Neo4j and Kafka, with {@link TestTokens} and {@link StubUserService} standing in for
@@ -103,6 +105,19 @@ public abstract class GraphIntegrationTests {
 
 	protected Response as(long userId, String method, String path) {
 		return call(method, path, tokens.user(userId));
+	}
+
+	/**
+	 * Asserts a user's follower and following counts, as user-service reads them.
+	 * @param userId the user
+	 * @param followers the followers expected
+	 * @param following the followed users expected
+	 */
+	protected void assertCounts(long userId, long followers, long following) {
+		JsonNode counts = as(userId, "GET", "/internal/users/" + userId + "/counts").json();
+		assertThat(counts.get("id").asString()).isEqualTo(Long.toString(userId));
+		assertThat(counts.get("followersCount").asLong()).as("followers of %s", userId).isEqualTo(followers);
+		assertThat(counts.get("followingCount").asLong()).as("following of %s", userId).isEqualTo(following);
 	}
 
 	/**

@@ -256,11 +256,4 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 
 	}
 
-	private void assertCounts(long userId, long followers, long following) {
-		JsonNode counts = as(userId, "GET", "/internal/users/" + userId + "/counts").json();
-		assertThat(counts.get("id").asString()).isEqualTo(Long.toString(userId));
-		assertThat(counts.get("followersCount").asLong()).as("followers of %s", userId).isEqualTo(followers);
-		assertThat(counts.get("followingCount").asLong()).as("following of %s", userId).isEqualTo(following);
-	}
-
 }

@@ -8,7 +8,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 
 import io.murmur.events.user.UserRegistered;
 import io.murmur.support.web.ProblemException;
@@ -51,7 +50,7 @@ class RegistrationService {
 	UserResponse register(RegisterRequest request) {
 		String handle = Objects.requireNonNull(request.handle());
 		String email = Normalization.email(Objects.requireNonNull(request.email()));
-		String displayName = StringUtils.hasText(request.displayName()) ? request.displayName().strip() : handle;
+		String displayName = Normalization.displayName(request.displayName(), handle);
 		if (this.users.existsByHandle(handle)) {
 			throw handleTaken();
 		}

@@ -1,8 +1,9 @@
 package io.murmur.user.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +20,11 @@ import io.murmur.events.MurmurEvent;
 @Component
 public class Outbox {
 
-	private final JdbcClient jdbc;
+	private static final String INSERT = "insert into outbox_events (event_id, event_type, topic, message_key, payload) values (?, ?, ?, ?, ?)";
 
-	Outbox(JdbcClient jdbc) {
+	private final JdbcTemplate jdbc;
+
+	Outbox(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -33,12 +36,26 @@ public class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(MurmurEvent event) {
-		EventType type = EventType.of(event);
-		this.jdbc
-			.sql("insert into outbox_events (event_id, event_type, topic, message_key, payload) values (?, ?, ?, ?, ?)")
-			.params(event.eventId(), type.id(), type.topic(), event.key(),
-					new String(EventJson.write(event), StandardCharsets.UTF_8))
-			.update();
+		appendAll(List.of(event));
+	}
+
+	/**
+	 * Stores events for publishing, in this order, as part of the current transaction,
+	 * with one JDBC batch.
+	 * @param events the events
+	 * @throws org.springframework.transaction.IllegalTransactionStateException if no
+	 * transaction is active
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void appendAll(List<? extends MurmurEvent> events) {
+		this.jdbc.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
+			EventType type = EventType.of(event);
+			statement.setObject(1, event.eventId());
+			statement.setString(2, type.id());
+			statement.setString(3, type.topic());
+			statement.setString(4, event.key());
+			statement.setString(5, new String(EventJson.write(event), StandardCharsets.UTF_8));
+		});
 	}
 
 }
