@@ -22,28 +22,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over the configured size with 413: at once when the declared
  * {@code Content-Length} is too large, and while reading when a body without one
  * (chunked) grows too large. Runs before everything else, so that no one reads a large
- * body.
+ * body. {@code /internal/**}, which the gateway never routes, has a limit of its own for
+ * the bulk calls of other services and operators.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
+	private final long internalLimit;
+
 	private final Problems problems;
 
-	RequestBodyLimitFilter(long limit, Problems problems) {
+	RequestBodyLimitFilter(long limit, long internalLimit, Problems problems) {
 		this.limit = limit;
+		this.internalLimit = internalLimit;
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
+		long limit = request.getRequestURI().startsWith("/internal/") ? this.internalLimit : this.limit;
+		if (request.getContentLengthLong() > limit) {
 			this.problems.write(request, response, CommonProblem.PAYLOAD_TOO_LARGE,
-					"The request body is larger than " + this.limit + " bytes");
+					"The request body is larger than " + limit + " bytes");
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		chain.doFilter(new LimitedRequest(request, limit), response);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -47,7 +47,8 @@ public final class WebSupportAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebSupportProperties properties,
 			Problems problems) {
-		RequestBodyLimitFilter filter = new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems);
+		RequestBodyLimitFilter filter = new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(),
+				properties.maxInternalRequestBodySize().toBytes(), problems);
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;

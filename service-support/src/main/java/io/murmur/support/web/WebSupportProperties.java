@@ -12,9 +12,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxRequestBodySize the largest request body accepted; larger ones are refused
  * with 413 before they are read
+ * @param maxInternalRequestBodySize the same for {@code /internal/**}, which only other
+ * services and operators reach, with bulk calls such as imports
  */
 @Validated
 @ConfigurationProperties("murmur.web")
-public record WebSupportProperties(@DefaultValue("64KB") @NotNull DataSize maxRequestBodySize) {
+public record WebSupportProperties(@DefaultValue("64KB") @NotNull DataSize maxRequestBodySize,
+		@DefaultValue("4MB") @NotNull DataSize maxInternalRequestBodySize) {
 
 }

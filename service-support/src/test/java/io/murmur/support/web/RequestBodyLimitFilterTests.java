@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RequestBodyLimitFilterTests {
 
-	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(16, new Problems(new JsonMapper()));
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(16, 64, new Problems(new JsonMapper()));
 
 	@Test
 	void shouldRefuseADeclaredLengthOverTheLimitBeforeReading() throws Exception {
@@ -62,6 +62,21 @@ class RequestBodyLimitFilterTests {
 		this.filter.doFilter(request, new MockHttpServletResponse(), chain);
 
 		assertThat(((HttpServletRequest) chain.getRequest()).getInputStream().readAllBytes()).hasSize(16);
+	}
+
+	@Test
+	void shouldGiveInternalPathsTheirOwnLimit() throws ServletException, IOException {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/internal/users/import");
+		request.setContent(new byte[64]);
+		MockFilterChain chain = new MockFilterChain();
+		this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+		assertThat(((HttpServletRequest) chain.getRequest()).getInputStream().readAllBytes()).hasSize(64);
+
+		MockHttpServletRequest tooLarge = new MockHttpServletRequest("POST", "/internal/users/import");
+		tooLarge.setContent(new byte[65]);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(tooLarge, response, new MockFilterChain());
+		assertThat(response.getStatus()).isEqualTo(413);
 	}
 
 }
