@@ -88,8 +88,13 @@ public final class FeedWorld {
 		for (int round = 0; round < postsPerAuthor; round++) {
 			authors.addAll(cast.contentAuthors());
 		}
-		world.inParallel(authors, 4, world::postDirect);
-		logger.info("{}: {} posts seeded in {} s", loaded.graph().name(), authors.size(),
+		try (BenchmarkPlatform.FeedRedis redis = platform.feedRedis()) {
+			java.util.Map<String, Long> before = RedisCounters.calls(redis.commands());
+			world.inParallel(authors, 4, world::postDirect);
+			RedisCounters.awaitQuiet(redis.commands(), before, authors.size(), Duration.ofSeconds(3),
+					Duration.ofMinutes(20));
+		}
+		logger.info("{}: {} posts seeded and fanned out in {} s", loaded.graph().name(), authors.size(),
 				Math.round((System.nanoTime() - started) / 1e9));
 		return world;
 	}
@@ -125,7 +130,8 @@ public final class FeedWorld {
 	 * @return the post ids on the page
 	 */
 	public List<Long> readFeed(int user, int limit) {
-		JsonNode page = Http.get(this.platform.gatewayUrl().resolve("/api/v1/feed?limit=" + limit), token(user), 200);
+		JsonNode page = Http.getRetrying(this.platform.gatewayUrl().resolve("/api/v1/feed?limit=" + limit),
+				token(user));
 		List<Long> ids = new ArrayList<>();
 		page.path("items").forEach((item) -> ids.add(Long.parseLong(item.path("id").asString())));
 		return ids;

@@ -55,6 +55,34 @@ public final class Http {
 		return send(HttpRequest.newBuilder(uri).GET(), bearer, expectedStatus);
 	}
 
+	/**
+	 * Gets a JSON document that must answer 200, asking again (up to five times, a second
+	 * apart) while the answer is a 503: a setup or check step of a run must not fail
+	 * because a busy service shed a request. Load tests never retry.
+	 * @param uri what
+	 * @param bearer an access token
+	 * @return the answer's JSON
+	 */
+	public static JsonNode getRetrying(URI uri, String bearer) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return get(uri, bearer, 200);
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 5 || !ex.getMessage().contains(" answered 503")) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted", interrupted);
+				}
+			}
+		}
+	}
+
 	static JsonNode send(HttpRequest.Builder request, @Nullable String bearer, int expectedStatus) {
 		request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
 		if (bearer != null) {
