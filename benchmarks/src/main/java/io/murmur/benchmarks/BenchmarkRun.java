@@ -55,6 +55,17 @@ public final class BenchmarkRun {
 
 	private static final long SEED = 20_261_121L;
 
+	/**
+	 * The fan-out configurations measured: feed-service as it ships first, then changes
+	 * to it, each measured in the same run.
+	 */
+	static final List<FanOutThroughput.Round> FAN_OUT_ROUNDS = List.of(
+			new FanOutThroughput.Round("as shipped",
+					"feed-service's settings: follower pages of 1,000 ids, 3 consumers", Map.of()),
+			new FanOutThroughput.Round("pages of 5,000",
+					"five times fewer round trips to graph-service per post (its page limit is 10,000)",
+					Map.of("murmur.feed.fan-out.follower-page-size", "5000")));
+
 	private BenchmarkRun() {
 	}
 
@@ -121,7 +132,7 @@ public final class BenchmarkRun {
 			Map<String, FollowGraph> graphs, GatlingRunner gatling, Path work, Map<Figure, String> pending) {
 		GraphLoader loader = new GraphLoader(platform);
 		Map<String, Map<String, Double>> loading = new LinkedHashMap<>();
-		List<FanOutThroughput.Sample> fanOut = null;
+		List<FanOutThroughput.RoundResult> fanOut = null;
 		List<DeliveryLag.Sample> lag = null;
 		DeliveryLag lagSettings = null;
 		Map<StrategyComparison.Strategy, StrategyComparison.Result> strategies = null;
@@ -138,7 +149,7 @@ public final class BenchmarkRun {
 			List<Integer> probes = Cast.aFollowerOf(powerLaw, cast.lagAuthors(), SEED);
 			FeedWorld world = FeedWorld.prepare(platform, loader, loaded, cast, probes, 5);
 			if (options.runs("fanout")) {
-				fanOut = new FanOutThroughput(repetitions).run(world);
+				fanOut = new FanOutThroughput(repetitions, FAN_OUT_ROUNDS, work.resolve("profiles")).run(world);
 			}
 			if (options.runs("lag")) {
 				world.markEveryFeedKept();

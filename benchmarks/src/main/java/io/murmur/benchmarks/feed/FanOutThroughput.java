@@ -18,10 +18,17 @@ import io.murmur.benchmarks.platform.BenchmarkPlatform;
  * and stops at the last timeline insert, seen in Redis's own count of ZADD calls (one per
  * insert, inside feed-service's merge script); so the rate includes the outbox relay,
  * Kafka and the follower-page reads from graph-service, as a real burst does.
+ * <p>
+ * Each {@link Round} restarts feed-service with its settings (on an emptied feed store,
+ * every feed marked kept again), so that a change is measured before and after in the
+ * same run; the first round is feed-service as it ships. feed-service is profiled with
+ * Java Flight Recorder during each round's bursts.
  *
- * @param repetitions how many bursts
+ * @param repetitions how many bursts per round
+ * @param rounds the configurations measured, the shipped one first
+ * @param work where the profiles go
  */
-public record FanOutThroughput(int repetitions) {
+public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.file.Path work) {
 
 	private static final Logger logger = LoggerFactory.getLogger(FanOutThroughput.class);
 
@@ -30,8 +37,21 @@ public record FanOutThroughput(int repetitions) {
 	 * @param world the loaded power-law graph
 	 * @return one sample per burst
 	 */
-	public List<Sample> run(FeedWorld world) {
-		world.markEveryFeedKept();
+	public List<RoundResult> run(FeedWorld world) {
+		List<RoundResult> results = new ArrayList<>();
+		for (Round round : this.rounds) {
+			logger.info("Fan-out round '{}': feed-service with {}", round.name(), round.settings());
+			world.platform().restartFeedService(BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD, round.settings());
+			world.markEveryFeedKept();
+			Profile profile = Profile.start(world.platform().pids().get("feed-service"),
+					this.work.resolve("fan-out-" + results.size() + ".jfr"));
+			List<Sample> bursts = bursts(world);
+			results.add(new RoundResult(round, bursts, profile.stop(15)));
+		}
+		return results;
+	}
+
+	private List<Sample> bursts(FeedWorld world) {
 		List<Integer> authors = world.cast().fanOutAuthors();
 		long expected = authors.stream().mapToLong((author) -> world.cast().followers()[author] + 1L).sum();
 		List<Sample> samples = new ArrayList<>();
@@ -64,6 +84,29 @@ public record FanOutThroughput(int repetitions) {
 			}
 		}
 		return samples;
+	}
+
+	/**
+	 * A configuration of feed-service to measure.
+	 *
+	 * @param name a short name
+	 * @param why what it changes and why
+	 * @param settings the properties feed-service is started with
+	 */
+	public record Round(String name, String why, Map<String, String> settings) {
+
+	}
+
+	/**
+	 * The bursts of one round.
+	 *
+	 * @param round the configuration
+	 * @param bursts its bursts
+	 * @param profile feed-service's CPU samples during the bursts: the share (%) whose
+	 * innermost frame of Murmur's code (or else the innermost frame) is each method
+	 */
+	public record RoundResult(Round round, List<Sample> bursts, Map<String, Double> profile) {
+
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import io.murmur.benchmarks.graph.FollowGraph;
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
 import io.murmur.benchmarks.platform.GraphLoader;
 import io.murmur.benchmarks.platform.GraphLoader.LoadedGraph;
@@ -156,14 +157,28 @@ public final class FeedWorld {
 	 * empty feed that is ready) straight into Redis.
 	 */
 	public void markEveryFeedKept() {
+		long started = System.nanoTime();
+		FollowGraph graph = this.loaded.graph();
+		List<List<String>> followees = new ArrayList<>(graph.users());
+		for (int user = 0; user < graph.users(); user++) {
+			followees.add(new ArrayList<>());
+		}
+		for (int edge = 0; edge < graph.edges(); edge++) {
+			followees.get(graph.followers()[edge]).add(Long.toString(this.loaded.id(graph.followees()[edge])));
+		}
+		long ttl = Duration.ofDays(1).toMillis();
 		try (BenchmarkPlatform.FeedRedis redis = this.platform.feedRedis()) {
 			RedisAsyncCommands<String, String> async = redis.connection().async();
 			redis.connection().setAutoFlushCommands(false);
 			List<RedisFuture<?>> pending = new ArrayList<>();
-			for (long id : this.loaded.ids()) {
-				String meta = "feed:{" + id + "}:meta";
-				pending.add(async.hsetnx(meta, "state", "ready"));
-				pending.add(async.pexpire(meta, Duration.ofDays(1).toMillis()));
+			for (int user = 0; user < graph.users(); user++) {
+				String feed = "feed:{" + this.loaded.id(user) + "}";
+				pending.add(async.hsetnx(feed + ":meta", "state", "ready"));
+				pending.add(async.pexpire(feed + ":meta", ttl));
+				if (!followees.get(user).isEmpty()) {
+					pending.add(async.sadd(feed + ":following", followees.get(user).toArray(String[]::new)));
+					pending.add(async.pexpire(feed + ":following", ttl));
+				}
 				if (pending.size() >= 10_000) {
 					redis.connection().flushCommands();
 					pending.forEach((future) -> future.toCompletableFuture().join());
@@ -173,6 +188,8 @@ public final class FeedWorld {
 			redis.connection().flushCommands();
 			pending.forEach((future) -> future.toCompletableFuture().join());
 		}
+		logger.info("{}: every feed marked kept, with its followees, in {} s", graph.name(),
+				Math.round((System.nanoTime() - started) / 1e9));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.murmur.benchmarks.load.GatlingRunner;
 import io.murmur.benchmarks.load.LatencySample;
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
+import io.murmur.benchmarks.report.Spread;
 import io.murmur.benchmarks.simulation.FeedWorkloadSimulation;
 import io.murmur.benchmarks.simulation.WorkloadSettings;
 
@@ -28,7 +29,8 @@ import io.murmur.benchmarks.simulation.WorkloadSettings;
  * celebrity on its own, at post-service directly; Redis's own count of write commands
  * (inside scripts too) once it settles, per post;</li>
  * <li>reads: 20-item home-feed pages through the gateway, {@code concurrency} readers
- * back to back (a closed model, so the throughput is what the platform sustains).</li>
+ * back to back (a closed model, so the throughput is what the platform sustains), then a
+ * {@link ReadBreakdown} of where a page's time goes.</li>
  * </ol>
  *
  * @param repetitions how many read measurements per strategy
@@ -98,7 +100,8 @@ public record StrategyComparison(int repetitions, int concurrency, Duration warm
 								this.warmUp, this.duration, readers, authors),
 						"reads-" + strategy.name().toLowerCase(java.util.Locale.ROOT) + "-" + (i + 1)));
 			}
-			Result result = new Result(strategy.threshold(), writesPerPost, celebrities, reads);
+			Map<String, Spread> breakdown = new ReadBreakdown(30).run(world);
+			Result result = new Result(strategy.threshold(), writesPerPost, celebrities, reads, breakdown);
 			logger.info("Strategy {}: {} writes per post; celebrities {}; reads {}", strategy,
 					Math.round(writesPerPost), celebrities, reads);
 			results.put(strategy, result);
@@ -139,9 +142,10 @@ public record StrategyComparison(int repetitions, int concurrency, Duration warm
 	 * @param writesPerPost Redis writes per ordinary post
 	 * @param celebrities Redis writes for one post by each celebrity
 	 * @param reads each read measurement
+	 * @param breakdown where a page's time goes, one request at a time, ms by hop
 	 */
 	public record Result(int threshold, double writesPerPost, List<CelebrityWrites> celebrities,
-			List<LatencySample> reads) {
+			List<LatencySample> reads, Map<String, Spread> breakdown) {
 
 	}
 

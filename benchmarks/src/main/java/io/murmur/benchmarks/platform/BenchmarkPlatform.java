@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -132,11 +133,26 @@ public final class BenchmarkPlatform {
 	 * pulls everyone, {@link Integer#MAX_VALUE} pushes everyone
 	 */
 	public synchronized void restartFeedService(int threshold) {
+		restartFeedService(threshold, Map.of());
+	}
+
+	/**
+	 * Restarts feed-service with another push threshold and more settings, on an empty
+	 * feed store.
+	 * @param threshold the push threshold
+	 * @param settings more properties, such as
+	 * {@code murmur.feed.fan-out.follower-page-size}
+	 */
+	public synchronized void restartFeedService(int threshold, Map<String, String> settings) {
 		this.feedService.close();
 		try (FeedRedis redis = feedRedis()) {
 			redis.commands().flushdb();
 		}
-		this.feedService = this.launcher.start(feedService(threshold));
+		PlatformService definition = feedService(threshold);
+		for (Map.Entry<String, String> setting : settings.entrySet()) {
+			definition = definition.withProperty(setting.getKey(), setting.getValue());
+		}
+		this.feedService = this.launcher.start(definition);
 		this.pushThreshold = threshold;
 	}
 
@@ -216,10 +232,9 @@ public final class BenchmarkPlatform {
 	 * The process id of each service, for the report's CPU accounting.
 	 * @return pid by service
 	 */
-	public synchronized java.util.Map<String, Long> pids() {
-		return java.util.Map.of("user-service", this.userService.pid(), "graph-service", this.graphService.pid(),
-				"post-service", this.postService.pid(), "feed-service", this.feedService.pid(), "gateway-service",
-				this.gateway.pid());
+	public synchronized Map<String, Long> pids() {
+		return Map.of("user-service", this.userService.pid(), "graph-service", this.graphService.pid(), "post-service",
+				this.postService.pid(), "feed-service", this.feedService.pid(), "gateway-service", this.gateway.pid());
 	}
 
 	/**

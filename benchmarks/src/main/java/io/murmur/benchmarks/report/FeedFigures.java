@@ -31,9 +31,16 @@ final class FeedFigures {
 	}
 
 	@Nullable Spread fanOutRate() {
-		List<FanOutThroughput.Sample> fanOut = this.feed.fanOut();
-		return (fanOut != null) ? Spread.of(fanOut.stream().map(FanOutThroughput.Sample::insertsPerSecond).toList())
-				: null;
+		List<FanOutThroughput.RoundResult> rounds = this.feed.fanOut();
+		return (rounds != null) ? rate(rounds.get(0)) : null;
+	}
+
+	static Spread rate(FanOutThroughput.RoundResult round) {
+		return Spread.of(round.bursts().stream().map(FanOutThroughput.Sample::insertsPerSecond).toList());
+	}
+
+	@Nullable Double zaddMedian() {
+		return (this.zadd != null) ? this.zadd.median() : null;
 	}
 
 	@Nullable Double fanOutRatio() {
@@ -88,7 +95,19 @@ final class FeedFigures {
 			fanOut.put("inserts_per_second", fanOutRate());
 			fanOut.put("reference_zadd_per_second_median", (this.zadd != null) ? this.zadd.median() : null);
 			fanOut.put("ratio", fanOutRatio());
-			fanOut.put("bursts", this.feed.fanOut());
+			List<Map<String, Object>> rounds = new ArrayList<>();
+			for (FanOutThroughput.RoundResult round : this.feed.fanOut()) {
+				Map<String, Object> one = new LinkedHashMap<>();
+				one.put("name", round.round().name());
+				one.put("why", round.round().why());
+				one.put("settings", round.round().settings());
+				one.put("inserts_per_second", rate(round));
+				one.put("ratio", (this.zadd != null) ? round(rate(round).median() / this.zadd.median(), 3) : null);
+				one.put("bursts", round.bursts());
+				one.put("feed_service_profile_percent", round.profile());
+				rounds.add(one);
+			}
+			fanOut.put("rounds", rounds);
 			details.put("fan_out", fanOut);
 		}
 		if (this.feed.lag() != null) {
@@ -122,6 +141,7 @@ final class FeedFigures {
 				one.put("read_p99_ms", reads(strategy, LatencySample::p99));
 				one.put("read_throughput_per_second", reads(strategy, LatencySample::meanRps));
 				one.put("read_samples", result.reads());
+				one.put("read_breakdown_ms", result.breakdown());
 				strategies.put(strategy.name().toLowerCase(Locale.ROOT), one);
 			});
 			details.put("feed_reads", strategies);

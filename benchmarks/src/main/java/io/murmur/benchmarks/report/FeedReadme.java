@@ -31,21 +31,54 @@ final class FeedReadme {
 							parts.get("users_seconds"), parts.get("follows_seconds"))));
 			md.append('\n');
 		}
-		List<FanOutThroughput.Sample> fanOut = feed.fanOut();
+		List<FanOutThroughput.RoundResult> fanOut = feed.fanOut();
 		Spread rate = figures.fanOutRate();
 		if (fanOut != null && rate != null) {
+			FanOutThroughput.Sample first = fanOut.get(0).bursts().get(0);
 			md.append("## Fan-out throughput\n\n")
 				.append(String.format(Locale.ROOT,
 						"Every feed of the power-law graph kept (every user active), then the %d most-followed "
 								+ "authors below the push threshold post once each at post-service, as fast as it "
 								+ "acknowledges; the clock runs from the first post sent to the last timeline insert "
-								+ "counted by Redis (ZADD calls, inside feed-service's merge script), %d inserts per "
-								+ "burst. **%s inserts/s** (min %s, max %s) over %d bursts; ",
-						fanOut.get(0).posts(), fanOut.get(0).expectedInserts(), whole(rate.median()), whole(rate.min()),
-						whole(rate.max()), fanOut.size()))
-				.append("`fanout_ratio_vs_redis` = median fan-out rate / median pipelined-ZADD rate = **")
+								+ "counted by Redis (ZADD calls, inside feed-service's merge script), %,d inserts per "
+								+ "burst. Each round restarts feed-service with its settings; the first is feed-service "
+								+ "as it ships. feed-service is profiled with Java Flight Recorder during the bursts.%n%n| round | why | inserts/s | ratio to ZADD |%n| --- | --- | --- | --- |%n",
+						first.posts(), first.expectedInserts()));
+			for (FanOutThroughput.RoundResult round : fanOut) {
+				Spread roundRate = FeedFigures.rate(round);
+				md.append("| ")
+					.append(round.round().name())
+					.append(" | ")
+					.append(round.round().why())
+					.append(" | ")
+					.append(whole(roundRate.median()))
+					.append(" (")
+					.append(whole(roundRate.min()))
+					.append(" – ")
+					.append(whole(roundRate.max()))
+					.append(") | ")
+					.append((figures.zaddMedian() != null)
+							? String.format(Locale.ROOT, "%.3f", roundRate.median() / figures.zaddMedian()) : "-")
+					.append(" |\n");
+			}
+			md.append(
+					"\n`fanout_ratio_vs_redis` = median fan-out rate as shipped / median pipelined-ZADD " + "rate = **")
 				.append(figures.fanOutRatio())
-				.append("** (target ≥ 0.5).\n\n");
+				.append("** (target ≥ 0.5).\n\nWhere feed-service spent its CPU during the bursts (share of samples "
+						+ "by innermost Murmur frame, or innermost frame when none is Murmur's):\n\n");
+			for (FanOutThroughput.RoundResult round : fanOut) {
+				md.append("- ").append(round.round().name()).append(": ");
+				md.append(String.join("; ",
+						round.profile()
+							.entrySet()
+							.stream()
+							.limit(8)
+							.map((entry) -> entry.getKey() + " " + num(entry.getValue())
+									+ (entry.getKey().startsWith("(") ? "" : "%"))
+							.toList()));
+				md.append('\n');
+			}
+			md.append('\n');
 		}
 		List<DeliveryLag.Sample> lag = feed.lag();
 		DeliveryLag lagSettings = feed.lagSettings();
@@ -101,6 +134,21 @@ final class FeedReadme {
 										.stream()
 										.map((writes) -> writes.writes() + " (" + writes.followers() + ")")
 										.toList()))));
+			md.append("\nWhere a page's time goes, one request at a time after each strategy's reads (median ms, "
+					+ "30 pages):\n\n| hop |");
+			strategies.keySet()
+				.forEach((strategy) -> md.append(' ').append(strategy.name().toLowerCase(Locale.ROOT)).append(" |"));
+			md.append("\n| --- |");
+			strategies.keySet().forEach((strategy) -> md.append(" --- |"));
+			md.append('\n');
+			strategies.values().iterator().next().breakdown().keySet().forEach((hop) -> {
+				md.append("| ").append(hop).append(" |");
+				strategies.values().forEach((result) -> {
+					Spread spread = result.breakdown().get(hop);
+					md.append(' ').append((spread != null) ? num(spread.median()) : "-").append(" |");
+				});
+				md.append('\n');
+			});
 			md.append("\n`hybrid_vs_push_read_p99_ratio` = **")
 				.append(figures.hybridVsPush())
 				.append("** (target ≤ 1.2).\n\n![Feed reads](feed-reads.png)\n![Celebrity writes](celebrity-writes.png)\n\n");

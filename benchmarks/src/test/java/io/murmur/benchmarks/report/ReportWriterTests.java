@@ -98,13 +98,19 @@ class ReportWriterTests {
 			assertThat(Files.readAllBytes(this.dir.resolve(chart))).as(chart).startsWith(0x89, 'P', 'N', 'G');
 		}
 		assertThat(Files.readString(this.dir.resolve("README.md"))).contains("| hybrid | 8 (8 – 8) | 22 (21 – 23) |",
-				"`mixed_max_rps_at_p99_100ms` = **80 requests/s**", "`fanout_ratio_vs_redis` = median");
+				"`mixed_max_rps_at_p99_100ms` = **80 requests/s**", "`fanout_ratio_vs_redis` = median",
+				"| gateway GET /api/v1/feed?limit=20 | 40 | 40 | 40 |");
 	}
 
 	private static FeedResults feedResults() {
-		List<FanOutThroughput.Sample> fanOut = List.of(new FanOutThroughput.Sample(20, 100_000, 100_000, 0.5, 200_000),
+		List<FanOutThroughput.Sample> bursts = List.of(new FanOutThroughput.Sample(20, 100_000, 100_000, 0.5, 200_000),
 				new FanOutThroughput.Sample(20, 100_000, 100_000, 0.4, 250_000),
 				new FanOutThroughput.Sample(20, 100_000, 100_000, 0.6, 150_000));
+		List<FanOutThroughput.RoundResult> fanOut = List.of(
+				new FanOutThroughput.RoundResult(new FanOutThroughput.Round("before", "first", Map.of()), bursts,
+						Map.of("io.murmur.feed.store.FeedStore.push", 40.0)),
+				new FanOutThroughput.RoundResult(new FanOutThroughput.Round("after", "second", Map.of()),
+						List.of(new FanOutThroughput.Sample(20, 100_000, 100_000, 2, 50_000)), Map.of()));
 		LatencySample background = sample(5, 50);
 		List<DeliveryLag.Sample> lag = List.of(new DeliveryLag.Sample(List.of(30.0, 40.0), 30, 250, 250, 0, background),
 				new DeliveryLag.Sample(List.of(50.0, 60.0), 50, 350, 350, 0, background),
@@ -113,21 +119,25 @@ class ReportWriterTests {
 		strategies.put(Strategy.PUSH,
 				new StrategyComparison.Result(Integer.MAX_VALUE, 3000,
 						List.of(new CelebrityWrites(12_000, 36_000), new CelebrityWrites(30_000, 90_000)),
-						List.of(sample(6, 19), sample(6, 20), sample(7, 21))));
+						List.of(sample(6, 19), sample(6, 20), sample(7, 21)), breakdown()));
 		strategies.put(Strategy.PULL,
 				new StrategyComparison.Result(1, 4,
 						List.of(new CelebrityWrites(12_000, 4), new CelebrityWrites(30_000, 4)),
-						List.of(sample(20, 60), sample(20, 60), sample(20, 61))));
+						List.of(sample(20, 60), sample(20, 60), sample(20, 61)), breakdown()));
 		strategies.put(Strategy.HYBRID,
 				new StrategyComparison.Result(10_000, 2900,
 						List.of(new CelebrityWrites(12_000, 4), new CelebrityWrites(30_000, 4)),
-						List.of(sample(8, 21), sample(8, 22), sample(8, 23))));
+						List.of(sample(8, 21), sample(8, 22), sample(8, 23)), breakdown()));
 		List<MixedWorkload.Climb> climbs = List.of(climb(80), climb(60), climb(100));
 		return new FeedResults(Map.of("power-law", Map.of("users_seconds", 60.0, "follows_seconds", 200.0)), fanOut,
 				lag, new DeliveryLag(3, Duration.ofSeconds(10), Duration.ofSeconds(60), 20, Duration.ofSeconds(3)),
 				strategies, new StrategyComparison(3, 8, Duration.ofSeconds(10), Duration.ofSeconds(30), 60), climbs,
 				new MixedWorkload(3, List.of(20.0, 40.0, 60.0, 80.0, 100.0, 130.0), Duration.ofSeconds(10),
 						Duration.ofSeconds(30), 100));
+	}
+
+	private static Map<String, Spread> breakdown() {
+		return Map.of("gateway GET /api/v1/feed?limit=20", Spread.of(List.of(30.0, 40.0, 50.0)));
 	}
 
 	private static MixedWorkload.Climb climb(double best) {
