@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,9 @@ class PostRepository {
 
 	private final PreparedStatement insertReply;
 
+	/** The most ids one {@code IN} query asks for. */
+	static final int IN_CHUNK = 50;
+
 	private final PreparedStatement selectPost;
 
 	private final PreparedStatement deletePost;
@@ -64,7 +68,13 @@ class PostRepository {
 
 	private final PreparedStatement selectRepliesAfter;
 
-	private final PreparedStatement selectCounts;
+	private final PreparedStatement selectPostsIn;
+
+	private final PreparedStatement selectCountsIn;
+
+	private final PreparedStatement selectLikesIn;
+
+	private final PreparedStatement selectRepostsIn;
 
 	private final PreparedStatement addLikes;
 
@@ -77,8 +87,6 @@ class PostRepository {
 	private final PreparedStatement insertLike;
 
 	private final PreparedStatement deleteLike;
-
-	private final PreparedStatement selectLike;
 
 	private final PreparedStatement insertRepost;
 
@@ -108,7 +116,6 @@ class PostRepository {
 		this.selectReplies = session.prepare("SELECT post_id FROM post_replies WHERE parent_id = ? LIMIT ?");
 		this.selectRepliesAfter = session
 			.prepare("SELECT post_id FROM post_replies WHERE parent_id = ? AND post_id > ? LIMIT ?");
-		this.selectCounts = session.prepare("SELECT likes, reposts, replies FROM post_counts WHERE post_id = ?");
 		this.addLikes = session.prepare("UPDATE post_counts SET likes = likes + ? WHERE post_id = ?");
 		this.addReposts = session.prepare("UPDATE post_counts SET reposts = reposts + ? WHERE post_id = ?");
 		this.addReplies = session.prepare("UPDATE post_counts SET replies = replies + ? WHERE post_id = ?");
@@ -116,12 +123,16 @@ class PostRepository {
 		this.insertLike = session
 			.prepare("INSERT INTO post_likes (post_id, user_id, liked_at) VALUES (?, ?, ?) IF NOT EXISTS");
 		this.deleteLike = session.prepare("DELETE FROM post_likes WHERE post_id = ? AND user_id = ? IF EXISTS");
-		this.selectLike = session.prepare("SELECT user_id FROM post_likes WHERE post_id = ? AND user_id = ?");
 		this.insertRepost = session
 			.prepare("INSERT INTO post_reposts (post_id, user_id, repost_id) VALUES (?, ?, ?) IF NOT EXISTS");
 		this.selectRepost = session.prepare("SELECT repost_id FROM post_reposts WHERE post_id = ? AND user_id = ?");
 		this.deleteRepost = session
 			.prepare("DELETE FROM post_reposts WHERE post_id = ? AND user_id = ? IF repost_id = ?");
+		this.selectPostsIn = session.prepare("SELECT * FROM posts WHERE post_id IN ?");
+		this.selectCountsIn = session
+			.prepare("SELECT post_id, likes, reposts, replies FROM post_counts WHERE post_id IN ?");
+		this.selectLikesIn = session.prepare("SELECT post_id FROM post_likes WHERE post_id IN ? AND user_id = ?");
+		this.selectRepostsIn = session.prepare("SELECT post_id FROM post_reposts WHERE post_id IN ? AND user_id = ?");
 	}
 
 	/**
@@ -164,21 +175,21 @@ class PostRepository {
 	}
 
 	CompletableFuture<Map<Long, Post>> findAll(Collection<Long> ids) {
-		return all(ids, (id) -> this.selectPost.bind(id), PostRepository::post);
+		return in(ids, this.selectPostsIn::bind, PostRepository::post);
 	}
 
 	CompletableFuture<Map<Long, Counts>> counts(Collection<Long> ids) {
-		return all(ids, (id) -> this.selectCounts.bind(id),
+		return in(ids, this.selectCountsIn::bind,
 				(row) -> new Counts(row.getLong("likes"), row.getLong("reposts"), row.getLong("replies")));
 	}
 
 	CompletableFuture<Set<Long>> likedBy(Collection<Long> ids, long userId) {
-		return all(ids, (id) -> this.selectLike.bind(id, userId), (row) -> Boolean.TRUE)
+		return in(ids, (chunk) -> this.selectLikesIn.bind(chunk, userId), (row) -> Boolean.TRUE)
 			.thenApply((found) -> new HashSet<>(found.keySet()));
 	}
 
 	CompletableFuture<Set<Long>> repostedBy(Collection<Long> ids, long userId) {
-		return all(ids, (id) -> this.selectRepost.bind(id, userId), (row) -> Boolean.TRUE)
+		return in(ids, (chunk) -> this.selectRepostsIn.bind(chunk, userId), (row) -> Boolean.TRUE)
 			.thenApply((found) -> new HashSet<>(found.keySet()));
 	}
 
@@ -269,27 +280,37 @@ class PostRepository {
 		return ids;
 	}
 
-	private <T> CompletableFuture<Map<Long, T>> all(Collection<Long> ids, Function<Long, BoundStatement> statement,
+	/**
+	 * Reads rows of many posts with one query per {@value #IN_CHUNK} ids
+	 * ({@code post_id IN
+	 * ?}) rather than one per id: a page of 25 posts costs four queries instead of a
+	 * hundred, which the benchmarks showed is what a feed page spent most of its time on.
+	 * The lists stay short, so the coordinator's extra work stays small.
+	 */
+	private <T> CompletableFuture<Map<Long, T>> in(Collection<Long> ids, Function<List<Long>, BoundStatement> statement,
 			Function<Row, T> mapper) {
-		List<Long> keys = List.copyOf(new HashSet<>(ids));
-		List<CompletableFuture<@Nullable T>> reads = new ArrayList<>(keys.size());
-		for (Long id : keys) {
-			CompletionStage<AsyncResultSet> read = this.session.executeAsync(statement.apply(id));
-			reads.add(read.thenApply((result) -> {
-				Row row = result.one();
-				return (row != null) ? mapper.apply(row) : null;
-			}).toCompletableFuture());
+		List<Long> keys = List.copyOf(new LinkedHashSet<>(ids));
+		List<CompletableFuture<Map<Long, T>>> reads = new ArrayList<>();
+		for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+			BoundStatement bound = statement.apply(keys.subList(from, Math.min(keys.size(), from + IN_CHUNK)));
+			reads.add(this.session.executeAsync(bound)
+				.thenCompose((result) -> rows(result, mapper, new HashMap<>()))
+				.toCompletableFuture());
 		}
 		return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply((done) -> {
 			Map<Long, T> found = new HashMap<>();
-			for (int i = 0; i < keys.size(); i++) {
-				T value = reads.get(i).join();
-				if (value != null) {
-					found.put(keys.get(i), value);
-				}
-			}
+			reads.forEach((read) -> found.putAll(read.join()));
 			return found;
 		});
+	}
+
+	private static <T> CompletionStage<Map<Long, T>> rows(AsyncResultSet result, Function<Row, T> mapper,
+			Map<Long, T> found) {
+		for (Row row : result.currentPage()) {
+			found.put(row.getLong("post_id"), mapper.apply(row));
+		}
+		return result.hasMorePages() ? result.fetchNextPage().thenCompose((next) -> rows(next, mapper, found))
+				: CompletableFuture.completedFuture(found);
 	}
 
 	private static Post post(Row row) {
