@@ -45,7 +45,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 		Path out = null;
 		int repetitions = 3;
 		int powerLawUsers = 100_000;
-		List<Double> mixedRates = List.of(20.0, 40.0, 60.0, 80.0, 100.0, 130.0, 160.0, 200.0, 250.0, 300.0);
+		List<Double> mixedRates = List.of(2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 60.0, 80.0, 100.0, 150.0, 200.0);
 		double rate = 50;
 		Duration warmUp = Duration.ofSeconds(10);
 		Duration duration = Duration.ofSeconds(30);

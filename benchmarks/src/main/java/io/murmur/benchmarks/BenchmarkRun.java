@@ -147,7 +147,7 @@ public final class BenchmarkRun {
 					Map.of("users_seconds", loaded.usersSeconds(), "follows_seconds", loaded.followsSeconds()));
 			Cast cast = Cast.of(powerLaw, BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD, 300, 200, SEED);
 			List<Integer> probes = Cast.aFollowerOf(powerLaw, cast.lagAuthors(), SEED);
-			FeedWorld world = FeedWorld.prepare(platform, loader, loaded, cast, probes, 5);
+			FeedWorld world = FeedWorld.prepare(platform, loader, loaded, cast, probes, 3);
 			if (options.runs("fanout")) {
 				fanOut = new FanOutThroughput(repetitions, FAN_OUT_ROUNDS, work.resolve("profiles")).run(world);
 			}
@@ -158,7 +158,8 @@ public final class BenchmarkRun {
 				lag = lagSettings.run(world, probes, gatling, work);
 			}
 			if (options.runs("strategies")) {
-				strategySettings = new StrategyComparison(repetitions, 8, options.warmUp(), options.duration(), 60);
+				strategySettings = new StrategyComparison(repetitions, 8, options.warmUp(),
+						options.duration().dividedBy(3).multipliedBy(2), 60);
 				strategies = strategySettings.run(world, gatling, work);
 			}
 		}

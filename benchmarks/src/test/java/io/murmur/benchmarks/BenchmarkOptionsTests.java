@@ -17,7 +17,7 @@ class BenchmarkOptionsTests {
 		assertThat(options.rate()).isEqualTo(50);
 		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.powerLawUsers()).isEqualTo(100_000);
-		assertThat(options.mixedRates()).startsWith(20.0, 40.0).isSorted();
+		assertThat(options.mixedRates()).startsWith(2.0, 5.0).isSorted();
 		assertThat(options.out().getParent()).isEqualTo(Path.of("/repo/docs/benchmarks"));
 		assertThat(options.runs("gateway")).isTrue();
 	}

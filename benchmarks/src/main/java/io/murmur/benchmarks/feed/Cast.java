@@ -25,6 +25,12 @@ public record Cast(List<Integer> celebrities, List<Integer> fanOutAuthors, List<
 		List<Integer> contentAuthors, List<Integer> readers, int[] followers) {
 
 	/**
+	 * A reader follows at least this many content authors, so that with a few posts each
+	 * a first page of 20 is full.
+	 */
+	static final int MIN_CONTENT_FOLLOWEES = 7;
+
+	/**
 	 * Casts a graph.
 	 * @param graph the graph
 	 * @param threshold the push threshold
@@ -61,7 +67,7 @@ public record Cast(List<Integer> celebrities, List<Integer> fanOutAuthors, List<
 			}
 		}
 		List<Integer> candidates = new ArrayList<>(IntStream.range(0, graph.users())
-			.filter((user) -> contentFollowees[user] >= 3 && followers[user] < threshold)
+			.filter((user) -> contentFollowees[user] >= MIN_CONTENT_FOLLOWEES && followers[user] < threshold)
 			.boxed()
 			.toList());
 		java.util.Collections.shuffle(candidates, new Random(seed));
