@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,18 +150,25 @@ public final class BenchmarkRun {
 			List<Integer> probes = Cast.aFollowerOf(powerLaw, cast.lagAuthors(), SEED);
 			FeedWorld world = FeedWorld.prepare(platform, loader, loaded, cast, probes, 3);
 			if (options.runs("fanout")) {
-				fanOut = new FanOutThroughput(repetitions, FAN_OUT_ROUNDS, work.resolve("profiles")).run(world);
+				fanOut = attempt(
+						() -> new FanOutThroughput(repetitions, FAN_OUT_ROUNDS, work.resolve("profiles")).run(world),
+						pending, Figure.FANOUT_RATIO_VS_REDIS);
 			}
 			if (options.runs("lag")) {
-				world.markEveryFeedKept();
-				lagSettings = new DeliveryLag(repetitions, options.warmUp(), options.duration().multipliedBy(2), 20,
+				lagSettings = new DeliveryLag(repetitions, options.warmUp(), options.duration().multipliedBy(2), 5,
 						Duration.ofSeconds(3));
-				lag = lagSettings.run(world, probes, gatling, work);
+				DeliveryLag settings = lagSettings;
+				lag = attempt(() -> {
+					world.markEveryFeedKept();
+					return settings.run(world, probes, gatling, work);
+				}, pending, Figure.DELIVERY_LAG_P50_MS, Figure.DELIVERY_LAG_P99_MS);
 			}
 			if (options.runs("strategies")) {
 				strategySettings = new StrategyComparison(repetitions, 8, options.warmUp(),
 						options.duration().dividedBy(3).multipliedBy(2), 60);
-				strategies = strategySettings.run(world, gatling, work);
+				StrategyComparison settings = strategySettings;
+				strategies = attempt(() -> settings.run(world, gatling, work), pending, Figure.FEED_READ_P99_MS,
+						Figure.HYBRID_VS_PUSH_READ_P99_RATIO);
 			}
 		}
 		if (options.runs("mixed")) {
@@ -176,24 +184,43 @@ public final class BenchmarkRun {
 						Cast.everyone(reed98, BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD), List.of(), 3);
 				mixedSettings = new MixedWorkload(repetitions, options.mixedRates(), options.warmUp(),
 						options.duration(), 100);
-				mixed = mixedSettings.run(world, gatling, work);
+				MixedWorkload settings = mixedSettings;
+				mixed = attempt(() -> settings.run(world, gatling, work), pending, Figure.MIXED_MAX_RPS_AT_P99_100MS);
 			}
 		}
 		if (fanOut == null || !options.runs("redis")) {
-			pending.put(Figure.FANOUT_RATIO_VS_REDIS, "left out of this run (--only)");
+			pending.putIfAbsent(Figure.FANOUT_RATIO_VS_REDIS, "left out of this run (--only)");
 		}
 		if (lag == null) {
-			pending.put(Figure.DELIVERY_LAG_P50_MS, "left out of this run (--only)");
-			pending.put(Figure.DELIVERY_LAG_P99_MS, "left out of this run (--only)");
+			pending.putIfAbsent(Figure.DELIVERY_LAG_P50_MS, "left out of this run (--only)");
+			pending.putIfAbsent(Figure.DELIVERY_LAG_P99_MS, "left out of this run (--only)");
 		}
 		if (strategies == null) {
-			pending.put(Figure.FEED_READ_P99_MS, "left out of this run (--only)");
-			pending.put(Figure.HYBRID_VS_PUSH_READ_P99_RATIO, "left out of this run (--only)");
+			pending.putIfAbsent(Figure.FEED_READ_P99_MS, "left out of this run (--only)");
+			pending.putIfAbsent(Figure.HYBRID_VS_PUSH_READ_P99_RATIO, "left out of this run (--only)");
 		}
 		if (mixed == null) {
 			pending.putIfAbsent(Figure.MIXED_MAX_RPS_AT_P99_100MS, "left out of this run (--only)");
 		}
 		return new FeedResults(loading, fanOut, lag, lagSettings, strategies, strategySettings, mixed, mixedSettings);
+	}
+
+	/**
+	 * Runs one scenario; when it fails, the run goes on and the report names its figures
+	 * as not measured, with the failure, rather than losing every other figure.
+	 */
+	private static <T> @Nullable T attempt(java.util.function.Supplier<T> scenario, Map<Figure, String> pending,
+			Figure... figures) {
+		try {
+			return scenario.get();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Scenario for {} failed", java.util.Arrays.toString(figures), ex);
+			for (Figure figure : figures) {
+				pending.put(figure, "its scenario failed in this run: " + ex.getMessage());
+			}
+			return null;
+		}
 	}
 
 	private static Map<String, FollowGraph> graphs(BenchmarkOptions options) {
