@@ -101,16 +101,22 @@ public final class BenchmarkRun {
 			BenchmarkPlatform platform = BenchmarkPlatform.start(stack, options.root());
 			logger.info("Platform up: gateway {}", platform.gatewayUrl());
 			URI redis = platform.redis();
-			if (options.runs("redis")) {
-				redisBenchmark = new RedisBenchmark(options.zaddRequests(), options.zaddPipeline(), 50, 100_000);
-				List<Double> rates = new ArrayList<>();
-				for (int i = 0; i < options.repetitions(); i++) {
-					rates.add(redisBenchmark.run(redis));
+			redisBenchmark = new RedisBenchmark(options.zaddRequests(), options.zaddPipeline(), 50, 100_000);
+			RedisBenchmark reference = redisBenchmark;
+			List<Double> rates = new ArrayList<>();
+			Runnable zaddReference = () -> {
+				if (options.runs("redis")) {
+					for (int i = 0; i < options.repetitions(); i++) {
+						rates.add(reference.run(redis));
+					}
+					reference.cleanUp(redis);
 				}
-				redisBenchmark.cleanUp(redis);
-				zadd = Spread.of(rates);
+			};
+			feed = feedScenarios(options, platform, graphs, gatling, work, pending, zaddReference);
+			if (rates.isEmpty()) {
+				zaddReference.run();
 			}
-			feed = feedScenarios(options, platform, graphs, gatling, work, pending);
+			zadd = rates.isEmpty() ? null : Spread.of(rates);
 			if (options.runs("gateway")) {
 				gatewaySettings = new GatewayOverhead(options.rate(), options.warmUp(), options.duration(),
 						options.repetitions());
@@ -130,7 +136,8 @@ public final class BenchmarkRun {
 	}
 
 	private static FeedResults feedScenarios(BenchmarkOptions options, BenchmarkPlatform platform,
-			Map<String, FollowGraph> graphs, GatlingRunner gatling, Path work, Map<Figure, String> pending) {
+			Map<String, FollowGraph> graphs, GatlingRunner gatling, Path work, Map<Figure, String> pending,
+			Runnable zaddReference) {
 		GraphLoader loader = new GraphLoader(platform);
 		Map<String, Map<String, Double>> loading = new LinkedHashMap<>();
 		List<FanOutThroughput.RoundResult> fanOut = null;
@@ -149,6 +156,7 @@ public final class BenchmarkRun {
 			Cast cast = Cast.of(powerLaw, BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD, 300, 200, SEED);
 			List<Integer> probes = Cast.aFollowerOf(powerLaw, cast.lagAuthors(), SEED);
 			FeedWorld world = FeedWorld.prepare(platform, loader, loaded, cast, probes, 3);
+			zaddReference.run();
 			if (options.runs("fanout")) {
 				fanOut = attempt(
 						() -> new FanOutThroughput(repetitions, FAN_OUT_ROUNDS, work.resolve("profiles")).run(world),
