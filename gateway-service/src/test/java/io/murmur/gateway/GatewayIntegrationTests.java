@@ -74,7 +74,7 @@ class GatewayIntegrationTests {
 		upstream.reset();
 		this.client = WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 	}
 
