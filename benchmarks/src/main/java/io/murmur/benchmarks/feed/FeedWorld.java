@@ -12,10 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -28,6 +26,7 @@ import io.murmur.benchmarks.platform.BenchmarkPlatform;
 import io.murmur.benchmarks.platform.GraphLoader;
 import io.murmur.benchmarks.platform.GraphLoader.LoadedGraph;
 import io.murmur.benchmarks.platform.Http;
+import io.murmur.benchmarks.platform.Parallel;
 
 /**
  * A follow graph loaded into the platform, with its cast signed in: what every feed
@@ -90,7 +89,7 @@ public final class FeedWorld {
 			authors.addAll(cast.contentAuthors());
 		}
 		try (BenchmarkPlatform.FeedRedis redis = platform.feedRedis()) {
-			java.util.Map<String, Long> before = RedisCounters.calls(redis.commands());
+			Map<String, Long> before = RedisCounters.calls(redis.commands());
 			world.inParallel(authors, 4, world::postDirect);
 			RedisCounters.awaitQuiet(redis.commands(), before, authors.size(), Duration.ofSeconds(3),
 					Duration.ofMinutes(20));
@@ -236,23 +235,11 @@ public final class FeedWorld {
 	 * @param threads how many at once
 	 * @param action what to do
 	 */
-	public void inParallel(List<Integer> users, int threads, java.util.function.IntConsumer action) {
-		try (ExecutorService executor = Executors.newFixedThreadPool(threads)) {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int user : users) {
-				futures.add(executor.submit(() -> action.accept(user)));
-			}
-			for (Future<?> future : futures) {
-				future.get();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
-		}
+	public void inParallel(List<Integer> users, int threads, IntConsumer action) {
+		Parallel.map(users, threads, (user) -> {
+			action.accept(user);
+			return user;
+		});
 	}
 
 	public BenchmarkPlatform platform() {

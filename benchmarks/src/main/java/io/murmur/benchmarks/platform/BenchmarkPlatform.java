@@ -246,14 +246,6 @@ public final class BenchmarkPlatform {
 	}
 
 	/**
-	 * The launcher, for helper processes such as another gateway.
-	 * @return the launcher
-	 */
-	public ServiceLauncher launcher() {
-		return this.launcher;
-	}
-
-	/**
 	 * A connection to feed-service's Redis database.
 	 *
 	 * @param client the client

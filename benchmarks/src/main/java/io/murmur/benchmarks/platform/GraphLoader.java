@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,32 +78,18 @@ public final class GraphLoader {
 		double usersSeconds = (System.nanoTime() - started) / 1e9;
 		logger.info("{}: {} users imported in {} s", graph.name(), graph.users(), Math.round(usersSeconds));
 		long followsStarted = System.nanoTime();
-		try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
-			List<Future<?>> batches = new ArrayList<>();
-			for (int from = 0; from < graph.edges(); from += FOLLOW_BATCH) {
-				int start = from;
-				int end = Math.min(graph.edges(), from + FOLLOW_BATCH);
-				batches.add(executor.submit(() -> {
-					List<Map<String, Long>> follows = new ArrayList<>();
-					for (int e = start; e < end; e++) {
-						follows.add(Map.of("followerId", ids[graph.followers()[e]], "followeeId",
-								ids[graph.followees()[e]]));
-					}
-					Http.post(this.platform.graphServiceUrl().resolve("/internal/follows/import"),
-							Map.of("follows", follows), token.bearer(), 200);
-				}));
+		List<Integer> starts = new ArrayList<>();
+		for (int from = 0; from < graph.edges(); from += FOLLOW_BATCH) {
+			starts.add(from);
+		}
+		Parallel.map(starts, 2, (start) -> {
+			List<Map<String, Long>> follows = new ArrayList<>();
+			for (int e = start; e < Math.min(graph.edges(), start + FOLLOW_BATCH); e++) {
+				follows.add(Map.of("followerId", ids[graph.followers()[e]], "followeeId", ids[graph.followees()[e]]));
 			}
-			for (Future<?> batch : batches) {
-				batch.get();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			throw new IllegalStateException("Importing the follows of " + graph.name() + " failed", ex.getCause());
-		}
+			return Http.post(this.platform.graphServiceUrl().resolve("/internal/follows/import"),
+					Map.of("follows", follows), token.bearer(), 200);
+		});
 		double followsSeconds = (System.nanoTime() - followsStarted) / 1e9;
 		logger.info("{}: {} follows imported in {} s", graph.name(), graph.edges(), Math.round(followsSeconds));
 		return new LoadedGraph(graph, ids, handlePrefix, usersSeconds, followsSeconds);
@@ -120,28 +103,12 @@ public final class GraphLoader {
 	 * @return an access token per index, in the order given
 	 */
 	public List<String> signIn(LoadedGraph loaded, List<Integer> users) {
-		try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
-			List<Future<String>> tokens = new ArrayList<>();
-			for (int user : users) {
-				tokens.add(executor.submit(() -> Http
+		return Parallel.map(users, 2,
+				(user) -> Http
 					.post(this.platform.userServiceUrl().resolve("/api/v1/auth/login"),
 							Map.of("login", loaded.handle(user), "password", this.password), null, 200)
 					.path("accessToken")
-					.asString()));
-			}
-			List<String> result = new ArrayList<>();
-			for (Future<String> token : tokens) {
-				result.add(token.get());
-			}
-			return result;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			throw new IllegalStateException("Signing in failed", ex.getCause());
-		}
+					.asString());
 	}
 
 	/**
