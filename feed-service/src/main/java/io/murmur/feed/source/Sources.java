@@ -1,11 +1,9 @@
 package io.murmur.feed.source;
 
-import java.net.http.HttpClient;
-
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import io.murmur.feed.config.FeedProperties;
+import io.murmur.support.client.ServiceHttp;
 
 /**
  * The HTTP clients of the services feeds are built from.
@@ -16,10 +14,7 @@ final class Sources {
 	}
 
 	static RestClient client(FeedProperties.Services services, java.net.URI baseUrl) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(services.connectTimeout()).build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-		requests.setReadTimeout(services.readTimeout());
-		return RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(requests).build();
+		return ServiceHttp.restClient(baseUrl, services.connectTimeout(), services.readTimeout());
 	}
 
 }

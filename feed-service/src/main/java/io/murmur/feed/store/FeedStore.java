@@ -1,5 +1,7 @@
 package io.murmur.feed.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,9 +65,9 @@ public class FeedStore {
 	FeedStore(StringRedisTemplate redis, FeedProperties properties) {
 		this.redis = redis;
 		this.settings = properties.fanOut();
-		this.merge = RedisScript.of(new ClassPathResource("scripts/merge.lua"), Long.class);
-		this.touch = RedisScript.of(new ClassPathResource("scripts/touch.lua"), List.class);
-		this.remove = RedisScript.of(new ClassPathResource("scripts/remove.lua"), Long.class);
+		this.merge = RedisScript.of(script("merge.lua"), Long.class);
+		this.touch = RedisScript.of(script("touch.lua"), List.class);
+		this.remove = RedisScript.of(script("remove.lua"), Long.class);
 	}
 
 	/**
@@ -532,6 +534,19 @@ public class FeedStore {
 
 	private static Object[] strings(byte[][] arguments) {
 		return Arrays.stream(arguments).map((argument) -> new String(argument, StandardCharsets.UTF_8)).toArray();
+	}
+
+	/**
+	 * A script's text, read once: a script made from a resource checks the resource for
+	 * changes on every call.
+	 */
+	private static String script(String name) {
+		try {
+			return new ClassPathResource("scripts/" + name).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the Redis script " + name, ex);
+		}
 	}
 
 	private static byte[] bytes(String value) {

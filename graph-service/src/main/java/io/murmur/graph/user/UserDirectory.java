@@ -1,18 +1,17 @@
 package io.murmur.graph.user;
 
-import java.net.http.HttpClient;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import io.murmur.graph.config.GraphProperties;
+import io.murmur.support.client.ServiceHttp;
 import io.murmur.support.web.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
@@ -28,10 +27,8 @@ public class UserDirectory {
 
 	UserDirectory(GraphProperties properties) {
 		GraphProperties.UserService userService = properties.userService();
-		HttpClient http = HttpClient.newBuilder().connectTimeout(userService.connectTimeout()).build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-		requests.setReadTimeout(userService.readTimeout());
-		this.client = RestClient.builder().baseUrl(userService.baseUrl().toString()).requestFactory(requests).build();
+		this.client = ServiceHttp.restClient(userService.baseUrl(), userService.connectTimeout(),
+				userService.readTimeout());
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.murmur.post.post;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +16,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 import io.murmur.post.config.PostProperties;
+import io.murmur.support.client.ServiceHttp;
 import io.murmur.support.web.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
@@ -45,10 +44,7 @@ class UserDirectory implements AutoCloseable {
 
 	UserDirectory(PostProperties properties) {
 		PostProperties.UserService userService = properties.userService();
-		HttpClient http = HttpClient.newBuilder().connectTimeout(userService.timeout()).build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-		requests.setReadTimeout(userService.timeout());
-		this.client = RestClient.builder().baseUrl(userService.baseUrl().toString()).requestFactory(requests).build();
+		this.client = ServiceHttp.restClient(userService.baseUrl(), userService.timeout(), userService.timeout());
 	}
 
 	/**

@@ -1,16 +1,15 @@
 package io.murmur.user.profile;
 
-import java.net.http.HttpClient;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import io.murmur.support.client.ServiceHttp;
 import io.murmur.user.config.UserProperties;
 
 /**
@@ -26,13 +25,8 @@ class FollowCounts {
 	private final RestClient graph;
 
 	FollowCounts(UserProperties properties) {
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(properties.graph().timeout()).build());
-		requests.setReadTimeout(properties.graph().timeout());
-		this.graph = RestClient.builder()
-			.baseUrl(properties.graph().baseUrl().toString())
-			.requestFactory(requests)
-			.build();
+		this.graph = ServiceHttp.restClient(properties.graph().baseUrl(), properties.graph().timeout(),
+				properties.graph().timeout());
 	}
 
 	Optional<Counts> of(long userId, String bearerToken) {
