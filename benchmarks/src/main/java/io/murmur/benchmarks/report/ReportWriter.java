@@ -265,8 +265,12 @@ public final class ReportWriter {
 				number(spread.max()));
 	}
 
+	/**
+	 * A headline figure as summary.json has it, already rounded, so that a ratio such as
+	 * 0.09 does not read 0.1.
+	 */
 	private static String number(double value) {
-		return (value == Math.rint(value)) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+		return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 	private static String format(Figure figure, @Nullable Object value) {
