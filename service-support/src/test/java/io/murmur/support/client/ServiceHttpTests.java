@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -32,6 +33,9 @@ class ServiceHttpTests {
 
 	private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
+	/** Holds the slow answer back until the test is over. */
+	private final CountDownLatch testOver = new CountDownLatch(1);
+
 	@BeforeEach
 	void start() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,7 +47,7 @@ class ServiceHttpTests {
 		});
 		this.server.createContext("/slow", (exchange) -> {
 			try {
-				Thread.sleep(2_000);
+				this.testOver.await();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -55,6 +59,7 @@ class ServiceHttpTests {
 
 	@AfterEach
 	void stop() {
+		this.testOver.countDown();
 		this.server.stop(0);
 	}
 
