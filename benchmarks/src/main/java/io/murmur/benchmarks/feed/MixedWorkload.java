@@ -18,7 +18,9 @@ import io.murmur.benchmarks.simulation.WorkloadSettings;
  * reads, 30% user-timeline reads, 10% posts, through the gateway, every user of the graph
  * taking part, at rising arrival rates (an open model). The highest rate whose p99 stays
  * at or under {@code p99LimitMs}, with at most 1% failed requests, is the figure; a
- * repetition stops at the first rate over the limit.
+ * repetition stops at the first rate over the limit. A step measures at least
+ * {@value #MIN_REQUESTS} requests, longer than {@code duration} at low rates, so that its
+ * p99 is not just its slowest request or two.
  *
  * @param repetitions how many climbs
  * @param rates the arrival rates to try, rising
@@ -30,6 +32,9 @@ public record MixedWorkload(int repetitions, List<Double> rates, Duration warmUp
 		double p99LimitMs) {
 
 	private static final Logger logger = LoggerFactory.getLogger(MixedWorkload.class);
+
+	/** The fewest requests a step measures. */
+	public static final int MIN_REQUESTS = 300;
 
 	/**
 	 * Measures.
@@ -49,7 +54,7 @@ public record MixedWorkload(int repetitions, List<Double> rates, Duration warmUp
 			for (double rate : this.rates) {
 				LatencySample sample = gatling.run(
 						FeedWorkloadSimulation.class, WorkloadSettings.mixed(world.platform().gatewayUrl().toString(),
-								rate, this.warmUp, this.duration, readers, authors),
+								rate, this.warmUp, stepDuration(rate), readers, authors),
 						"mixed-" + (i + 1) + "-" + Math.round(rate));
 				boolean within = sample.p99() <= this.p99LimitMs && sample.failed() <= 0.01 * sample.requests();
 				steps.add(new Step(rate, sample, within));
@@ -63,6 +68,17 @@ public record MixedWorkload(int repetitions, List<Double> rates, Duration warmUp
 			climbs.add(new Climb(best, steps));
 		}
 		return climbs;
+	}
+
+	/**
+	 * How long a step at a rate measures: the configured duration, or longer when that
+	 * would measure fewer than {@value #MIN_REQUESTS} requests.
+	 * @param rate the arrival rate
+	 * @return the step's measurement time
+	 */
+	public Duration stepDuration(double rate) {
+		Duration enough = Duration.ofSeconds((long) Math.ceil(MIN_REQUESTS / rate));
+		return (enough.compareTo(this.duration) > 0) ? enough : this.duration;
 	}
 
 	/**

@@ -42,7 +42,8 @@ final class FeedReadme {
 								+ "acknowledges; the clock runs from the first post sent to the last timeline insert "
 								+ "counted by Redis (ZADD calls, inside feed-service's merge script), %,d inserts per "
 								+ "burst. Each round restarts feed-service with its settings; the first is feed-service "
-								+ "as it ships. feed-service is profiled with Java Flight Recorder during the bursts.%n%n| round | why | inserts/s | ratio to ZADD |%n| --- | --- | --- | --- |%n",
+								+ "as it ships. A round's first burst warms the new JVM up and is not counted. "
+								+ "feed-service is profiled with Java Flight Recorder during the bursts.%n%n| round | why | inserts/s | ratio to ZADD |%n| --- | --- | --- | --- |%n",
 						first.posts(), first.expectedInserts()));
 			for (FanOutThroughput.RoundResult round : fanOut) {
 				Spread roundRate = FeedFigures.rate(round);
@@ -160,7 +161,8 @@ final class FeedReadme {
 				.append(String.format(Locale.ROOT,
 						"Every Reed98 user signed in; 60%% home-feed reads, 30%% user-timeline reads, 10%% posts "
 								+ "through the gateway at rising arrival rates (open model), %s warm-up then %s per "
-								+ "rate; a climb stops at the first rate whose p99 exceeds %.0f ms or that fails more "
+								+ "rate, longer where that would measure fewer than " + MixedWorkload.MIN_REQUESTS
+								+ " requests; a climb stops at the first rate whose p99 exceeds %.0f ms or that fails more "
 								+ "than 1%% of requests.%n%n| climb | rates tried (p99 ms) | highest rate within |%n"
 								+ "| --- | --- | --- |%n",
 						mixedSettings.warmUp(), mixedSettings.duration(), mixedSettings.p99LimitMs()));

@@ -37,13 +37,16 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 * @param backfillSize how many of a followee's newest entries a follow brings in
 	 * @param followerPageSize how many follower ids one call to graph-service reads, and
 	 * one pipeline to Redis writes
+	 * @param feedsPerScript how many followers' feeds one merge-script call writes; each
+	 * call holds Redis for its duration, so this bounds how long a push delays a read. On
+	 * Redis Cluster a call only takes feeds of one slot
 	 * @param authorCacheSize how many of an author's newest entries are cached for pull
 	 * @param authorCacheTtl how long an unread author cache is kept
 	 */
 	public record FanOut(@Min(1) long pushThreshold, @Min(20) @Max(10_000) int feedSize,
 			@NotNull Duration inactiveAfter, @Min(0) @Max(1000) int backfillSize,
-			@Min(1) @Max(10_000) int followerPageSize, @Min(20) @Max(1000) int authorCacheSize,
-			@NotNull Duration authorCacheTtl) {
+			@Min(1) @Max(10_000) int followerPageSize, @Min(1) @Max(1000) int feedsPerScript,
+			@Min(20) @Max(1000) int authorCacheSize, @NotNull Duration authorCacheTtl) {
 
 	}
 
@@ -54,8 +57,12 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 * @param maxLimit the largest page a client may ask for
 	 * @param celebrityCacheTtl how long a reader's list of followed pulled authors is
 	 * cached
+	 * @param profileCacheTtl how long the profiles a page names (handle, display name,
+	 * avatar) are kept in memory, so that most pages need no call to user-service; a
+	 * changed profile shows in feeds within this time. Zero turns the cache off
 	 */
-	public record Read(@Min(1) int defaultLimit, @Min(1) @Max(200) int maxLimit, @NotNull Duration celebrityCacheTtl) {
+	public record Read(@Min(1) int defaultLimit, @Min(1) @Max(200) int maxLimit, @NotNull Duration celebrityCacheTtl,
+			@NotNull Duration profileCacheTtl) {
 
 	}
 

@@ -4,7 +4,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -16,7 +21,9 @@ import io.murmur.feed.config.FeedProperties;
 
 /**
  * What feed-service asks user-service: the people a page names, in one batch, with the
- * reader's token.
+ * reader's token. Profiles are the same whoever reads them, so they are kept in memory
+ * for a short while (at most {@value #CACHE_SIZE}); a page only asks for the people not
+ * kept.
  */
 @Component
 public class UserSource {
@@ -24,10 +31,21 @@ public class UserSource {
 	/** The most users user-service returns in one batch. */
 	public static final int MAX_BATCH = 200;
 
+	/** The most profiles kept in memory. */
+	static final int CACHE_SIZE = 100_000;
+
 	private final RestClient client;
 
-	UserSource(FeedProperties properties) {
+	private final Cache<Long, UserView> profiles;
+
+	UserSource(FeedProperties properties, MeterRegistry meters) {
 		this.client = Sources.client(properties.services(), properties.services().user());
+		this.profiles = Caffeine.newBuilder()
+			.expireAfterWrite(properties.read().profileCacheTtl())
+			.maximumSize(CACHE_SIZE)
+			.recordStats()
+			.build();
+		CaffeineCacheMetrics.monitor(meters, this.profiles, "feed.profiles");
 	}
 
 	/**
@@ -40,6 +58,10 @@ public class UserSource {
 		if (userIds.isEmpty()) {
 			return Map.of();
 		}
+		return this.profiles.getAll(userIds, (missing) -> fetch(missing, readerToken));
+	}
+
+	private Map<Long, UserView> fetch(Set<? extends Long> userIds, String readerToken) {
 		Users users = this.client.post()
 			.uri("/internal/users/batch")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + readerToken)

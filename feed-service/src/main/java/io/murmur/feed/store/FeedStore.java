@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import io.lettuce.core.cluster.SlotHash;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +22,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
@@ -43,7 +48,8 @@ import io.murmur.feed.store.FeedEntry.Position;
  * </ul>
  * Every change is a script over the keys of one user, so it is atomic and, the keys
  * sharing a hash tag, valid on Redis Cluster. Fan-out writes go out in pipelines of
- * script calls, one per follower.
+ * merge-script calls, each into the feeds of a group of followers; on Redis Cluster a
+ * group holds only followers whose feeds share a slot.
  */
 @Component
 public class FeedStore {
@@ -62,9 +68,13 @@ public class FeedStore {
 
 	private final FeedProperties.FanOut settings;
 
+	private final boolean cluster;
+
 	FeedStore(StringRedisTemplate redis, FeedProperties properties) {
 		this.redis = redis;
 		this.settings = properties.fanOut();
+		this.cluster = redis.getConnectionFactory() instanceof LettuceConnectionFactory lettuce
+				&& lettuce.isClusterAware();
 		this.merge = RedisScript.of(script("merge.lua"), Long.class);
 		this.touch = RedisScript.of(script("touch.lua"), List.class);
 		this.remove = RedisScript.of(script("remove.lua"), Long.class);
@@ -107,16 +117,19 @@ public class FeedStore {
 
 	/**
 	 * Pushes one entry into the feeds of many users in one pipeline, skipping the feeds
-	 * Redis does not keep.
+	 * Redis does not keep. Each merge-script call of the pipeline writes the feeds of up
+	 * to {@code feedsPerScript} of them.
 	 * @param userIds the owners
 	 * @param entry the entry
 	 * @return how many feeds received it
 	 */
 	public int push(Collection<Long> userIds, FeedEntry entry) {
 		byte[][] arguments = mergeArguments("push", this.settings.feedSize(), Duration.ZERO, false, List.of(entry));
-		List<Object> results = pipelined(userIds,
-				(connection, userId) -> evalMerge(connection, feed(userId), arguments));
-		return (int) results.stream().filter((result) -> result instanceof Long delivered && delivered == 1).count();
+		List<Object> results = pipelined(scriptGroups(userIds),
+				(connection, group) -> evalMerge(connection, group, arguments));
+		return results.stream()
+			.mapToInt((result) -> (result instanceof Long delivered) ? delivered.intValue() : 0)
+			.sum();
 	}
 
 	/**
@@ -464,21 +477,47 @@ public class FeedStore {
 		return new Position(tuple.getScore().longValue(), Long.parseLong(tuple.getValue()));
 	}
 
-	private Object evalMerge(RedisConnection connection, Family family, byte[][] arguments) {
-		byte[][] keysAndArguments = new byte[3 + arguments.length][];
-		keysAndArguments[0] = bytes(family.set());
-		keysAndArguments[1] = bytes(family.meta());
-		keysAndArguments[2] = bytes(family.reposts());
-		System.arraycopy(arguments, 0, keysAndArguments, 3, arguments.length);
-		return connection.scriptingCommands().evalSha(this.merge.getSha1(), ReturnType.INTEGER, 3, keysAndArguments);
+	/**
+	 * Splits users into the groups whose feeds one merge-script call writes: of at most
+	 * {@code feedsPerScript}, and on Redis Cluster of one slot each.
+	 */
+	List<List<Long>> scriptGroups(Collection<Long> userIds) {
+		return scriptGroups(userIds, this.settings.feedsPerScript(),
+				this.cluster ? (userId) -> SlotHash.getSlot(FeedKeys.feed(userId)) : (userId) -> 0);
 	}
 
-	private List<Object> pipelined(Collection<Long> userIds, PerUser command) {
-		if (userIds.isEmpty()) {
+	static List<List<Long>> scriptGroups(Collection<Long> userIds, int perScript, ToIntFunction<Long> slotOf) {
+		Map<Integer, List<Long>> bySlot = new LinkedHashMap<>();
+		for (long userId : userIds) {
+			bySlot.computeIfAbsent(slotOf.applyAsInt(userId), (slot) -> new ArrayList<>()).add(userId);
+		}
+		List<List<Long>> groups = new ArrayList<>();
+		for (List<Long> slot : bySlot.values()) {
+			for (int from = 0; from < slot.size(); from += perScript) {
+				groups.add(slot.subList(from, Math.min(from + perScript, slot.size())));
+			}
+		}
+		return groups;
+	}
+
+	private Object evalMerge(RedisConnection connection, List<Long> userIds, byte[][] arguments) {
+		byte[][] keysAndArguments = new byte[3 * userIds.size() + arguments.length][];
+		int key = 0;
+		for (long userId : userIds) {
+			keysAndArguments[key++] = bytes(FeedKeys.feed(userId));
+			keysAndArguments[key++] = bytes(FeedKeys.feedMeta(userId));
+			keysAndArguments[key++] = bytes(FeedKeys.feedReposts(userId));
+		}
+		System.arraycopy(arguments, 0, keysAndArguments, key, arguments.length);
+		return connection.scriptingCommands().evalSha(this.merge.getSha1(), ReturnType.INTEGER, key, keysAndArguments);
+	}
+
+	private <T> List<Object> pipelined(Collection<T> items, PerItem<T> command) {
+		if (items.isEmpty()) {
 			return List.of();
 		}
 		try {
-			return runPipelined(userIds, command);
+			return runPipelined(items, command);
 		}
 		catch (DataAccessException ex) {
 			if (!String.valueOf(ex.getMessage()).contains("NOSCRIPT")
@@ -490,14 +529,14 @@ public class FeedStore {
 				connection.scriptingCommands().scriptLoad(bytes(this.remove.getScriptAsString()));
 				return null;
 			});
-			return runPipelined(userIds, command);
+			return runPipelined(items, command);
 		}
 	}
 
-	private List<Object> runPipelined(Collection<Long> userIds, PerUser command) {
+	private <T> List<Object> runPipelined(Collection<T> items, PerItem<T> command) {
 		return this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-			for (long userId : userIds) {
-				command.run(connection, userId);
+			for (T item : items) {
+				command.run(connection, item);
 			}
 			return null;
 		});
@@ -591,9 +630,9 @@ public class FeedStore {
 	}
 
 	@FunctionalInterface
-	private interface PerUser {
+	private interface PerItem<T> {
 
-		void run(RedisConnection connection, long userId);
+		void run(RedisConnection connection, T item);
 
 	}
 

@@ -33,6 +33,8 @@ class FeedStoreRedisTests {
 
 	private static final int FEED_SIZE = 20;
 
+	private static final int FEEDS_PER_SCRIPT = 7;
+
 	private static final AtomicLong ids = new AtomicLong(System.nanoTime() / 1000);
 
 	private static LettuceConnectionFactory connections;
@@ -50,8 +52,9 @@ class FeedStoreRedisTests {
 		connections.start();
 		redis = new StringRedisTemplate(connections);
 		FeedProperties properties = new FeedProperties(
-				new FeedProperties.FanOut(3, FEED_SIZE, Duration.ofMinutes(5), 5, 100, 20, Duration.ofMinutes(5)),
-				new FeedProperties.Read(20, 100, Duration.ofSeconds(60)),
+				new FeedProperties.FanOut(3, FEED_SIZE, Duration.ofMinutes(5), 5, 100, FEEDS_PER_SCRIPT, 20,
+						Duration.ofMinutes(5)),
+				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), Duration.ofSeconds(30)),
 				new FeedProperties.Services(URI.create("http://graph"), URI.create("http://post"),
 						URI.create("http://user"), Duration.ofSeconds(1), Duration.ofSeconds(1)),
 				new FeedProperties.Kafka(1, 1, 1));
@@ -87,6 +90,47 @@ class FeedStoreRedisTests {
 			assertThat(delivered).isEqualTo(1);
 			assertThat(store.feed(active, null, 10)).extracting(FeedEntry::postId).containsExactly(101L);
 			assertThat(redis.hasKey(FeedKeys.feed(inactive))).isFalse();
+		}
+
+		@Test
+		void shouldPushIntoTheKeptFeedsOfFollowersSpreadOverManyScriptCalls() {
+			List<Long> followers = new ArrayList<>();
+			List<Long> kept = new ArrayList<>();
+			for (int i = 0; i < 3 * FEEDS_PER_SCRIPT + 2; i++) {
+				long follower = (i % 3 == 0) ? newUser() : keptFeed();
+				followers.add(follower);
+				if (i % 3 != 0) {
+					kept.add(follower);
+				}
+			}
+
+			int delivered = store.push(followers, FeedEntry.post(202, 2_000));
+
+			assertThat(store.scriptGroups(followers)).hasSize(4);
+			assertThat(delivered).isEqualTo(kept.size());
+			assertThat(kept)
+				.allSatisfy((follower) -> assertThat(store.feed(follower, null, 10)).extracting(FeedEntry::postId)
+					.containsExactly(202L));
+			assertThat(followers).filteredOn((follower) -> !kept.contains(follower))
+				.allSatisfy((follower) -> assertThat(redis.hasKey(FeedKeys.feed(follower))).isFalse());
+		}
+
+		@Test
+		void shouldGroupFeedsForOneScriptCallWithinOneClusterSlotAndTheLimit() {
+			List<Long> users = new ArrayList<>();
+			for (long user = 1; user <= 40; user++) {
+				users.add(user);
+			}
+
+			List<List<Long>> groups = FeedStore.scriptGroups(users, 4,
+					(user) -> SlotHash.getSlot(FeedKeys.feed(user)) % 3);
+
+			assertThat(groups).allSatisfy((group) -> {
+				assertThat(group).hasSizeLessThanOrEqualTo(4);
+				assertThat(group).extracting((user) -> SlotHash.getSlot(FeedKeys.feed(user)) % 3)
+					.containsOnly(SlotHash.getSlot(FeedKeys.feed(group.get(0))) % 3);
+			});
+			assertThat(groups.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(users);
 		}
 
 		@Test
