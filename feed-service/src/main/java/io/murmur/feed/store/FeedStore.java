@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 import io.lettuce.core.cluster.SlotHash;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;
