@@ -68,6 +68,32 @@ class FeedAcceptanceTests {
 		}
 
 		@Test
+		void shouldPushToFollowsMadeAfterTheAuthorsFollowersWereKeptAndNotToUnfollows() {
+			Account author = api.newAccount();
+			Account early = api.newAccount();
+			Account late = api.newAccount();
+			assertThat(feed(early)).isEmpty();
+			assertThat(feed(late)).isEmpty();
+			follow(early, author);
+			String first = post(author, "First");
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(early).contains(first));
+			String followers = "followers:{" + author.id() + "}";
+			assertThat(redis.smembers(followers)).containsExactly(early.id());
+
+			follow(late, author);
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(late).contains(first));
+			String second = post(author, "Second");
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(late).contains(second));
+
+			assertThat(api.delete("/api/v1/users/" + author.id() + "/follow", early.accessToken()).status())
+				.isEqualTo(204);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !redis.smembers(followers).contains(early.id()));
+			String third = post(author, "Third");
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed(late).contains(third));
+			assertThat(redis.zscore("feed:{" + early.id() + "}", member(third))).isNull();
+		}
+
+		@Test
 		void shouldShowAPostRepostedByManyOnceAndRepliesOnlyToPeopleTheReaderFollows() {
 			Account reader = api.newAccount();
 			Account bob = api.newAccount();

@@ -16,14 +16,17 @@ import io.murmur.benchmarks.platform.BenchmarkPlatform;
  * most-followed authors below the push threshold post once each, at post-service
  * directly, as fast as it acknowledges. The clock starts before the first post is sent
  * and stops at the last timeline insert, seen in Redis's own count of ZADD calls (one per
- * insert, inside feed-service's merge script); so the rate includes the outbox relay,
- * Kafka and the follower-page reads from graph-service, as a real burst does.
+ * insert, inside feed-service's merge script); so the rate includes the outbox relay and
+ * Kafka, as a real burst does, and the reads of follower ids from graph-service wherever
+ * feed-service does not keep them.
  * <p>
  * Each {@link Round} restarts feed-service with its settings (on an emptied feed store,
  * every feed marked kept again), so that a change is measured before and after in the
  * same run; the first round is feed-service as it ships. A round's first burst warms the
- * freshly started JVM up and is not counted, so that the figure is the steady state.
- * feed-service is profiled with Java Flight Recorder during each round's bursts.
+ * freshly started JVM up, and fills feed-service's copies of the authors' follower ids;
+ * it is reported beside the others but not counted, so that the figure is the steady
+ * state of authors who post more than once. feed-service is profiled with Java Flight
+ * Recorder during each round's bursts.
  *
  * @param repetitions how many measured bursts per round, after the warm-up burst
  * @param rounds the configurations measured, the shipped one first
@@ -47,11 +50,14 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 			Profile profile = Profile.start(world.platform().pids().get("feed-service"),
 					this.work.resolve("fan-out-" + results.size() + ".jfr"));
 			List<Sample> bursts = bursts(world);
-			results.add(new RoundResult(round, bursts, profile.stop(15)));
+			results.add(new RoundResult(round, bursts.get(0), bursts.subList(1, bursts.size()), profile.stop(15)));
 		}
 		return results;
 	}
 
+	/**
+	 * The warm-up burst, then the measured ones.
+	 */
 	private List<Sample> bursts(FeedWorld world) {
 		List<Integer> authors = world.cast().fanOutAuthors();
 		long expected = authors.stream().mapToLong((author) -> world.cast().followers()[author] + 1L).sum();
@@ -59,6 +65,7 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 		try (BenchmarkPlatform.FeedRedis redis = world.platform().feedRedis()) {
 			Sample warmUp = burst(world, redis, authors, expected);
 			logger.info("Fan-out warm-up burst (not counted): {} inserts/s", Math.round(warmUp.insertsPerSecond()));
+			samples.add(warmUp);
 			for (int i = 0; i < this.repetitions; i++) {
 				Sample sample = burst(world, redis, authors, expected);
 				logger.info("Fan-out burst {}: {} inserts (expected {}) in {} s: {} inserts/s", i + 1, sample.inserts(),
@@ -106,11 +113,13 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	 * The bursts of one round.
 	 *
 	 * @param round the configuration
-	 * @param bursts its bursts
+	 * @param warmUp its first burst, not counted: a fresh JVM, and every author's
+	 * follower ids read from graph-service
+	 * @param bursts its measured bursts
 	 * @param profile feed-service's CPU samples during the bursts: the share (%) whose
 	 * innermost frame of Murmur's code (or else the innermost frame) is each method
 	 */
-	public record RoundResult(Round round, List<Sample> bursts, Map<String, Double> profile) {
+	public record RoundResult(Round round, Sample warmUp, List<Sample> bursts, Map<String, Double> profile) {
 
 	}
 

@@ -99,7 +99,8 @@ class ReportWriterTests {
 		}
 		assertThat(Files.readString(this.dir.resolve("README.md"))).contains("| hybrid | 8 (8 – 8) | 22 (21 – 23) |",
 				"`mixed_max_rps_at_p99_100ms` = **80 requests/s**", "`fanout_ratio_vs_redis` = median",
-				"| gateway GET /api/v1/feed?limit=20 | 40 | 40 | 40 |");
+				"| gateway GET /api/v1/feed?limit=20 | 40 | 40 | 40 |",
+				"| before | first | 40,000 | 200,000 (150,000 – 250,000) |");
 	}
 
 	private static FeedResults feedResults() {
@@ -107,9 +108,11 @@ class ReportWriterTests {
 				new FanOutThroughput.Sample(20, 100_000, 100_000, 0.4, 250_000),
 				new FanOutThroughput.Sample(20, 100_000, 100_000, 0.6, 150_000));
 		List<FanOutThroughput.RoundResult> fanOut = List.of(
-				new FanOutThroughput.RoundResult(new FanOutThroughput.Round("before", "first", Map.of()), bursts,
+				new FanOutThroughput.RoundResult(new FanOutThroughput.Round("before", "first", Map.of()),
+						new FanOutThroughput.Sample(20, 100_000, 100_000, 2.5, 40_000), bursts,
 						Map.of("io.murmur.feed.store.FeedStore.push", 40.0)),
 				new FanOutThroughput.RoundResult(new FanOutThroughput.Round("after", "second", Map.of()),
+						new FanOutThroughput.Sample(20, 100_000, 100_000, 2.5, 40_000),
 						List.of(new FanOutThroughput.Sample(20, 100_000, 100_000, 2, 50_000)), Map.of()));
 		LatencySample background = sample(5, 50);
 		List<DeliveryLag.Sample> lag = List.of(new DeliveryLag.Sample(List.of(30.0, 40.0), 30, 250, 250, 0, background),

@@ -37,6 +37,10 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 * @param backfillSize how many of a followee's newest entries a follow brings in
 	 * @param followerPageSize how many follower ids one call to graph-service reads, and
 	 * one pipeline to Redis writes
+	 * @param followerCacheTtl how long fan-out keeps an author's follower ids in Redis
+	 * once it has read them from graph-service: follow and unfollow events keep the copy
+	 * current, and it is read again from graph-service when it expires. Zero turns the
+	 * copy off, and every post reads its author's followers from graph-service
 	 * @param feedsPerScript how many followers' feeds one merge-script call writes; each
 	 * call holds Redis for its duration, so this bounds how long a push delays a read. On
 	 * Redis Cluster a call only takes feeds of one slot
@@ -45,8 +49,9 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 */
 	public record FanOut(@Min(1) long pushThreshold, @Min(20) @Max(10_000) int feedSize,
 			@NotNull Duration inactiveAfter, @Min(0) @Max(1000) int backfillSize,
-			@Min(1) @Max(10_000) int followerPageSize, @Min(1) @Max(1000) int feedsPerScript,
-			@Min(20) @Max(1000) int authorCacheSize, @NotNull Duration authorCacheTtl) {
+			@Min(1) @Max(10_000) int followerPageSize, @NotNull Duration followerCacheTtl,
+			@Min(1) @Max(1000) int feedsPerScript, @Min(20) @Max(1000) int authorCacheSize,
+			@NotNull Duration authorCacheTtl) {
 
 	}
 

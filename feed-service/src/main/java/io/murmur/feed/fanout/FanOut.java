@@ -3,6 +3,7 @@ package io.murmur.feed.fanout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -23,12 +24,17 @@ import io.murmur.feed.store.FeedStore.ActorEntry;
 
 /**
  * Applies what happened to the feeds it concerns. An author below the push threshold has
- * each new entry (a post or a repost) written into every kept feed of their followers,
- * walked a page of ids at a time, and into their own; an author at or above it has
- * nothing pushed: readers pull their newest entries from the author's cache. Follows
- * bring the followee's newest entries in, unfollows take them out, deletes remove the
- * post wherever it was pushed. Every step is idempotent, so a redelivered event changes
- * nothing.
+ * each new entry (a post or a repost) written into every kept feed of their followers, a
+ * page of ids at a time, and into their own; an author at or above it has nothing pushed:
+ * readers pull their newest entries from the author's cache. Follows bring the followee's
+ * newest entries in, unfollows take them out, deletes remove the post wherever it was
+ * pushed. Every step is idempotent, so a redelivered event changes nothing.
+ * <p>
+ * The follower ids come from graph-service the first time, and are then kept in Redis for
+ * the follower cache TTL: follow and unfollow events keep that copy current, so that the
+ * next posts read no follower from graph-service. A follow made just before a post, whose
+ * event has not reached the copy yet, still brings the post: the follow's backfill reads
+ * the followee's newest entries, the post among them.
  */
 @Component
 class FanOut {
@@ -89,14 +95,15 @@ class FanOut {
 	void deliver(long actorId, FeedEntry entry, Instant at) {
 		this.store.pushAuthor(actorId, entry);
 		this.store.push(List.of(actorId), entry);
-		if (isPulled(actorId)) {
+		List<Long> followers = pushedFollowers(actorId);
+		if (followers == null) {
 			this.pulled.increment();
 			return;
 		}
-		forEachFollowerPage(actorId, (followers) -> {
-			int delivered = this.store.push(followers, entry);
+		forEachPage(followers, (page) -> {
+			int delivered = this.store.push(page, entry);
 			this.deliveries.increment(delivered);
-			this.skipped.increment(followers.size() - delivered);
+			this.skipped.increment(page.size() - delivered);
 		});
 		this.pushed.increment();
 		this.lag.record(Duration.between(at, this.clock.instant()).abs());
@@ -112,8 +119,9 @@ class FanOut {
 	void remove(long authorId, long postId) {
 		this.store.removeFromAuthor(authorId, postId);
 		this.store.removePost(List.of(authorId), postId);
-		if (!isPulled(authorId)) {
-			forEachFollowerPage(authorId, (followers) -> this.store.removePost(followers, postId));
+		List<Long> followers = pushedFollowers(authorId);
+		if (followers != null) {
+			forEachPage(followers, (page) -> this.store.removePost(page, postId));
 		}
 	}
 
@@ -129,8 +137,9 @@ class FanOut {
 		this.store.removeFromAuthor(reposterId, postId);
 		List<ActorEntry> entries = List.of(new ActorEntry(postId, true, postAuthorId));
 		this.store.removeActor(List.of(reposterId), reposterId, entries);
-		if (!isPulled(reposterId)) {
-			forEachFollowerPage(reposterId, (followers) -> this.store.removeActor(followers, reposterId, entries));
+		List<Long> followers = pushedFollowers(reposterId);
+		if (followers != null) {
+			forEachPage(followers, (page) -> this.store.removeActor(page, reposterId, entries));
 		}
 	}
 
@@ -142,6 +151,7 @@ class FanOut {
 	 * @param followeeId the followee
 	 */
 	void follow(long followerId, long followeeId) {
+		this.store.addFollowers(followeeId, List.of(followerId));
 		if (!this.store.follow(followerId, followeeId) || this.settings.backfillSize() == 0 || isPulled(followeeId)) {
 			return;
 		}
@@ -161,6 +171,7 @@ class FanOut {
 	 * @param followeeId the former followee
 	 */
 	void unfollow(long followerId, long followeeId) {
+		this.store.removeFollower(followeeId, followerId);
 		if (!this.store.unfollow(followerId, followeeId)) {
 			return;
 		}
@@ -172,21 +183,52 @@ class FanOut {
 	}
 
 	private boolean isPulled(long authorId) {
-		boolean pulled = this.graph.followersCount(authorId) >= this.settings.pushThreshold();
+		return markPulled(authorId, this.graph.followersCount(authorId));
+	}
+
+	private boolean markPulled(long authorId, long followersCount) {
+		boolean pulled = followersCount >= this.settings.pushThreshold();
 		this.store.markPulled(authorId, pulled);
 		return pulled;
 	}
 
-	private void forEachFollowerPage(long userId, Consumer<List<Long>> action) {
+	/**
+	 * The followers an author's entries are pushed to: the copy kept in Redis, or else
+	 * read from graph-service, a page at a time, and kept for the next post.
+	 * @return the follower ids, or {@code null} if the author's entries are pulled
+	 */
+	private @Nullable List<Long> pushedFollowers(long authorId) {
+		List<Long> kept = this.store.followers(authorId);
+		if (kept != null) {
+			return markPulled(authorId, kept.size()) ? null : kept;
+		}
+		if (isPulled(authorId)) {
+			return null;
+		}
+		Duration ttl = this.settings.followerCacheTtl();
+		boolean keep = ttl.isPositive() && this.store.beginFollowers(authorId, ttl);
+		List<Long> followers = new ArrayList<>();
 		@Nullable String after = null;
 		do {
-			GraphSource.IdPage page = this.graph.followerIds(userId, after, this.settings.followerPageSize());
-			if (!page.ids().isEmpty()) {
-				action.accept(page.ids());
+			GraphSource.IdPage page = this.graph.followerIds(authorId, after, this.settings.followerPageSize());
+			followers.addAll(page.ids());
+			if (keep) {
+				this.store.addFollowers(authorId, page.ids());
 			}
 			after = page.nextAfter();
 		}
 		while (after != null);
+		if (keep) {
+			this.store.followersFilled(authorId);
+		}
+		return followers;
+	}
+
+	private void forEachPage(List<Long> followers, Consumer<List<Long>> action) {
+		int size = this.settings.followerPageSize();
+		for (int from = 0; from < followers.size(); from += size) {
+			action.accept(followers.subList(from, Math.min(from + size, followers.size())));
+		}
 	}
 
 }

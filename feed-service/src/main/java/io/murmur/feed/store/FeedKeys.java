@@ -49,6 +49,14 @@ final class FeedKeys {
 		return author(authorId) + ":reposts";
 	}
 
+	static String followers(long authorId) {
+		return "followers:{" + authorId + "}";
+	}
+
+	static String followersState(long authorId) {
+		return followers(authorId) + ":state";
+	}
+
 	/**
 	 * A post id as a sorted-set member: zero-padded to 19 digits, so that members with
 	 * the same score sort by id.

@@ -44,6 +44,10 @@ import io.murmur.feed.store.FeedEntry.Position;
  * <li>An author's cache ({@code author:{id}}) has the same shape and holds the author's
  * newest entries, for pulling the posts of authors with very many followers at read
  * time.</li>
+ * <li>An author's follower ids ({@code followers:{id}}), a set that fan-out fills from
+ * graph-service and follow events keep current, with a state key beside it; both expire
+ * together at the end of the follower cache TTL, after which fan-out reads graph-service
+ * again.</li>
  * </ul>
  * Every change is a script over the keys of one user, so it is atomic and, the keys
  * sharing a hash tag, valid on Redis Cluster. Fan-out writes go out in pipelines of
@@ -65,6 +69,10 @@ public class FeedStore {
 
 	private final RedisScript<Long> remove;
 
+	private final RedisScript<Long> followers;
+
+	private final RedisScript<List> readFollowers;
+
 	private final FeedProperties.FanOut settings;
 
 	private final boolean cluster;
@@ -77,6 +85,8 @@ public class FeedStore {
 		this.merge = RedisScript.of(script("merge.lua"), Long.class);
 		this.touch = RedisScript.of(script("touch.lua"), List.class);
 		this.remove = RedisScript.of(script("remove.lua"), Long.class);
+		this.followers = RedisScript.of(script("followers.lua"), Long.class);
+		this.readFollowers = RedisScript.of(this.followers.getScriptAsString(), List.class);
 	}
 
 	/**
@@ -348,6 +358,77 @@ public class FeedStore {
 	 */
 	public @Nullable Position oldestOfAuthor(long authorId) {
 		return oldest(FeedKeys.author(authorId));
+	}
+
+	/**
+	 * An author's follower ids as fan-out keeps them.
+	 * @param authorId the author
+	 * @return the ids, or {@code null} unless a complete copy is kept
+	 */
+	public @Nullable List<Long> followers(long authorId) {
+		List<?> read = this.redis.execute(this.readFollowers, followerKeys(authorId), "read");
+		if (read == null || read.isEmpty()) {
+			return null;
+		}
+		List<Long> ids = new ArrayList<>(read.size() - 1);
+		for (Object id : read.subList(0, read.size() - 1)) {
+			ids.add(Long.valueOf(id.toString()));
+		}
+		return ids;
+	}
+
+	/**
+	 * Starts keeping a copy of an author's follower ids, unless one is kept or being
+	 * filled. From now on follows of the author are added to it; the caller fills it with
+	 * {@link #addFollowers} and completes it with {@link #followersFilled}.
+	 * @param authorId the author
+	 * @param ttl how long the copy is kept
+	 * @return {@code true} if the caller is to fill it
+	 */
+	public boolean beginFollowers(long authorId, Duration ttl) {
+		return followersScript(authorId, "begin", Long.toString(ttl.toMillis()));
+	}
+
+	/**
+	 * Adds followers to the kept copy of an author's follower ids, if there is one.
+	 * @param authorId the author
+	 * @param followerIds the followers
+	 */
+	public void addFollowers(long authorId, Collection<Long> followerIds) {
+		if (followerIds.isEmpty()) {
+			return;
+		}
+		List<String> arguments = new ArrayList<>(followerIds.size() + 1);
+		arguments.add("add");
+		followerIds.forEach((id) -> arguments.add(Long.toString(id)));
+		followersScript(authorId, arguments.toArray());
+	}
+
+	/**
+	 * Takes a follower out of the kept copy of an author's follower ids.
+	 * @param authorId the author
+	 * @param followerId the former follower
+	 */
+	public void removeFollower(long authorId, long followerId) {
+		followersScript(authorId, "remove", Long.toString(followerId));
+	}
+
+	/**
+	 * Marks the copy of an author's follower ids complete, so that fan-out reads it.
+	 * @param authorId the author
+	 * @return {@code false} if the copy expired while it was filled
+	 */
+	public boolean followersFilled(long authorId) {
+		return followersScript(authorId, "ready");
+	}
+
+	private boolean followersScript(long authorId, Object... arguments) {
+		Long result = this.redis.execute(this.followers, followerKeys(authorId), arguments);
+		return result != null && result == 1;
+	}
+
+	private static List<String> followerKeys(long authorId) {
+		return List.of(FeedKeys.followers(authorId), FeedKeys.followersState(authorId));
 	}
 
 	/**

@@ -52,8 +52,8 @@ class FeedStoreRedisTests {
 		connections.start();
 		redis = new StringRedisTemplate(connections);
 		FeedProperties properties = new FeedProperties(
-				new FeedProperties.FanOut(3, FEED_SIZE, Duration.ofMinutes(5), 5, 100, FEEDS_PER_SCRIPT, 20,
-						Duration.ofMinutes(5)),
+				new FeedProperties.FanOut(3, FEED_SIZE, Duration.ofMinutes(5), 5, 100, Duration.ofMinutes(10),
+						FEEDS_PER_SCRIPT, 20, Duration.ofMinutes(5)),
 				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), Duration.ofSeconds(30)),
 				new FeedProperties.Services(URI.create("http://graph"), URI.create("http://post"),
 						URI.create("http://user"), Duration.ofSeconds(1), Duration.ofSeconds(1)),
@@ -230,6 +230,71 @@ class FeedStoreRedisTests {
 			assertThat(removed).isEqualTo(2);
 			assertThat(store.feed(owner, null, 10)).containsExactly(FeedEntry.post(25, 1_800),
 					FeedEntry.post(23, 1_600), new FeedEntry(22, 1_500, List.of(friend)));
+		}
+
+	}
+
+	@Nested
+	class Followers {
+
+		@Test
+		void shouldServeAnAuthorsFollowersOnlyOnceTheirCopyIsFilledAndKeepItCurrentWithFollows() {
+			long author = newUser();
+			assertThat(store.followers(author)).isNull();
+
+			assertThat(store.beginFollowers(author, Duration.ofMinutes(10))).isTrue();
+			assertThat(store.beginFollowers(author, Duration.ofMinutes(10))).isFalse();
+			store.addFollowers(author, List.of(11L, 12L));
+			store.addFollowers(author, List.of(13L));
+			assertThat(store.followers(author)).isNull();
+			assertThat(store.followersFilled(author)).isTrue();
+			assertThat(store.followers(author)).containsExactlyInAnyOrder(11L, 12L, 13L);
+
+			store.addFollowers(author, List.of(14L));
+			store.removeFollower(author, 11L);
+
+			assertThat(store.followers(author)).containsExactlyInAnyOrder(12L, 13L, 14L);
+		}
+
+		@Test
+		void shouldKeepFollowsMadeWhileTheCopyIsFilledAndExpireTheSetWithItsState() {
+			long author = newUser();
+			store.beginFollowers(author, Duration.ofSeconds(30));
+			store.addFollowers(author, List.of(21L));
+			store.addFollowers(author, List.of(22L));
+			store.followersFilled(author);
+
+			assertThat(store.followers(author)).containsExactlyInAnyOrder(21L, 22L);
+			long setTtl = redis.getExpire(FeedKeys.followers(author));
+			long stateTtl = redis.getExpire(FeedKeys.followersState(author));
+			assertThat(setTtl).isBetween(1L, 30L);
+			assertThat(stateTtl).isBetween(setTtl - 1, setTtl);
+		}
+
+		@Test
+		void shouldKeepNoCopyOfAnAuthorNobodyBeganToFillAndAnEmptyOneForAnAuthorWithoutFollowers() {
+			long stranger = newUser();
+			long loner = newUser();
+
+			store.addFollowers(stranger, List.of(31L));
+			store.beginFollowers(loner, Duration.ofMinutes(10));
+			store.followersFilled(loner);
+
+			assertThat(redis.hasKey(FeedKeys.followers(stranger))).isFalse();
+			assertThat(store.followers(stranger)).isNull();
+			assertThat(store.followers(loner)).isEmpty();
+		}
+
+		@Test
+		void shouldNotServeACopyThatExpiredWhileItWasFilled() {
+			long author = newUser();
+			store.beginFollowers(author, Duration.ofMinutes(10));
+			store.addFollowers(author, List.of(41L));
+			redis.delete(FeedKeys.followersState(author));
+
+			assertThat(store.followersFilled(author)).isFalse();
+			assertThat(store.followers(author)).isNull();
+			assertThat(store.beginFollowers(author, Duration.ofMinutes(10))).isTrue();
 		}
 
 	}

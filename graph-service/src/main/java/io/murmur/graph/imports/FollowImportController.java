@@ -38,7 +38,9 @@ import io.murmur.support.web.ProblemException;
  * follow reaches a home feed when the feed is built, and feed-service builds a missing
  * feed from the graph on its first read. The import is therefore meant for loading a
  * graph before its users read their feeds: a migration, a benchmark. Follows imported
- * into a feed that already exists do not show in it until it is rebuilt.
+ * into a feed that already exists do not show in it until it is rebuilt, and an author's
+ * posts reach imported followers once feed-service's copy of the author's follower ids,
+ * if it keeps one, expires.
  * <p>
  * Internal: the gateway never routes {@code /internal}, and only a service token may call
  * it; a user token gets 403 before the body is read.

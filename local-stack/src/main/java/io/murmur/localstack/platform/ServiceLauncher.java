@@ -29,8 +29,13 @@ import io.murmur.localstack.process.ManagedProcess;
  */
 public final class ServiceLauncher {
 
+	/**
+	 * Small heaps for a machine that runs the whole platform; every collection and its
+	 * pause is logged to {@code gc.log} beside the service's log, for reading latency
+	 * tails against.
+	 */
 	private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-			"-XX:+ExitOnOutOfMemoryError");
+			"-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=gc.log:uptime,level,tags:filecount=2,filesize=10m");
 
 	private final LocalStack stack;
 
