@@ -42,12 +42,13 @@ final class FeedReadme {
 								+ "acknowledges; the clock runs from the first post sent to the last timeline insert "
 								+ "counted by Redis (ZADD calls, inside feed-service's merge script), %,d inserts per "
 								+ "burst. Each round restarts feed-service with its settings; the first is feed-service "
-								+ "as it ships. A round's first burst warms the new JVM up and fills feed-service's "
-								+ "copies of the authors' follower ids; it is shown but not counted. "
+								+ "as it ships. A round's first %d bursts warm the new JVM up and are not counted; "
+								+ "the first, which also fills feed-service's copies of the authors' follower ids, "
+								+ "is shown. "
 								+ "feed-service is profiled with Java Flight Recorder during the bursts.%n%n"
 								+ "| round | why | first burst, inserts/s | inserts/s | ratio to ZADD |%n"
 								+ "| --- | --- | --- | --- | --- |%n",
-						first.posts(), first.expectedInserts()));
+						first.posts(), first.expectedInserts(), FanOutThroughput.WARM_UP_BURSTS));
 			for (FanOutThroughput.RoundResult round : fanOut) {
 				Spread roundRate = FeedFigures.rate(round);
 				md.append("| ")

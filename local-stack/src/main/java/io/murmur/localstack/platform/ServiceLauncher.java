@@ -35,7 +35,7 @@ public final class ServiceLauncher {
 	 * tails against.
 	 */
 	private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-			"-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=gc.log:uptime,level,tags:filecount=2,filesize=10m");
+			"-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=gc.log:time,uptime,level,tags:filecount=2,filesize=10m");
 
 	private final LocalStack stack;
 
