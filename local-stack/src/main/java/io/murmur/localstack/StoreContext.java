@@ -30,12 +30,16 @@ public final class StoreContext {
 
 	private final ProcessSupervisor supervisor;
 
-	StoreContext(Store store, Path home, Path cacheDir, Artifacts artifacts, ProcessSupervisor supervisor) {
+	private final boolean fullJit;
+
+	StoreContext(Store store, Path home, Path cacheDir, Artifacts artifacts, ProcessSupervisor supervisor,
+			boolean fullJit) {
 		this.store = store;
 		this.home = home;
 		this.cacheDir = cacheDir;
 		this.artifacts = artifacts;
 		this.supervisor = supervisor;
+		this.fullJit = fullJit;
 	}
 
 	public Store store() {
@@ -92,6 +96,16 @@ public final class StoreContext {
 
 	public Jdks jdks() {
 		return Jdks.INSTANCE;
+	}
+
+	/**
+	 * The JIT options of a store's JVM: the C1 compiler only, which starts a store with
+	 * roughly a third less CPU on few cores, unless the stack runs its stores with the
+	 * full JIT, as production does (see {@link LocalStack#LocalStack(Path, boolean)}).
+	 * @return the options
+	 */
+	public List<String> jitOptions() {
+		return this.fullJit ? List.of() : List.of("-XX:TieredStopAtLevel=1");
 	}
 
 	public Unprivileged unprivileged() {

@@ -243,7 +243,9 @@ public final class ReportWriter {
 		md.append("## Machine\n\n")
 			.append(String.format(Locale.ROOT,
 					"%d cores, %,d MB memory (%,d MB available at the end), load average %s at the start and %s at "
-							+ "the end; %s; %s.%n%nThe processes that used the most CPU during the run, among those still "
+							+ "the end; %s; %s. The stores that run on the JVM (Cassandra, Neo4j, Kafka) ran with "
+							+ "their full JIT, as in production.%n%nThe processes that used the most CPU during the run, "
+							+ "among those still "
 							+ "running at its end (the benchmark's load generator and short-lived processes such as "
 							+ "other builds' test JVMs are gone by then):%n%n| pid | CPU s | command |%n| --- | --- | --- |%n",
 					machine.cores(), machine.memoryTotalMb(), machine.memoryAvailableMb(), machine.loadAverageAtStart(),

@@ -80,11 +80,12 @@ public final class CassandraServer implements StoreServer {
 
 	/**
 	 * Options for a small, fresh, throwaway node that has nobody to gossip with: skip the
-	 * waits a node joining a real cluster needs, skip fsync, use only the C1 JIT (roughly
-	 * a third less CPU until ready on two cores) and take a fixed memtable row overhead
-	 * instead of measuring it at every start, which costs seconds of CPU.
+	 * waits a node joining a real cluster needs, skip fsync and take a fixed memtable row
+	 * overhead instead of measuring it at every start, which costs seconds of CPU. The
+	 * JIT options come from the {@link StoreContext}: C1 only unless the stack is for
+	 * measuring.
 	 */
-	private static final List<String> LOCAL_NODE_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-XX:TieredStopAtLevel=1",
+	private static final List<String> LOCAL_NODE_OPTIONS = List.of("-Xms512m", "-Xmx512m",
 			"-XX:+ExitOnOutOfMemoryError", "-Dcassandra-foreground=yes", "-Dcassandra.skip_wait_for_gossip_to_settle=0",
 			"-Dcassandra.ring_delay_ms=100", "-Dcassandra.superuser_setup_delay_ms=0",
 			"-Dcassandra.load_ring_state=false", "-Dcassandra.shutdown_announce_in_ms=0", "-Dcassandra.skip_sync=true",
@@ -141,6 +142,7 @@ public final class CassandraServer implements StoreServer {
 		command.add(context.jdks().java(17).toString());
 		command.addAll(SERVER_OPTIONS);
 		command.addAll(LOCAL_NODE_OPTIONS);
+		command.addAll(context.jitOptions());
 		command.addAll(jammAgent(classpath));
 		command.add("-Djava.io.tmpdir=" + StoreFiles.createDirectories(home.resolve("tmp")));
 		command.add("-Dcassandra.triggers_dir=" + StoreFiles.createDirectories(home.resolve("triggers")));

@@ -148,11 +148,14 @@ public final class KafkaServer implements StoreServer {
 			String mainClass) {
 		Path archive = context.cacheDir("kafka-" + context.version("kafka"))
 			.resolve(mainClass + "-jdk-" + Runtime.version() + ".jsa");
-		return List.of(context.jdks().currentJava().toString(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
+		List<String> command = new ArrayList<>(
+				List.of(context.jdks().currentJava().toString(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+		command.addAll(context.jitOptions());
+		command.addAll(List.of("-XX:-UsePerfData", "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
 				"-XX:SharedArchiveFile=" + archive, "-Djava.awt.headless=true",
 				"-Dlogback.configurationFile=" + logbackXml, "-cp",
-				classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)), mainClass);
+				classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)), mainClass));
+		return command;
 	}
 
 	private static void format(StoreContext context, List<String> storageTool, Path serverProperties) {

@@ -73,7 +73,7 @@ public final class Neo4jServer implements StoreServer {
 		Path config = writeConfig(context, port);
 		List<String> command = new ArrayList<>();
 		command.add(context.jdks().currentJava().toString());
-		command.addAll(jvmOptions(context.home().resolve("tmp")));
+		command.addAll(jvmOptions(context.home().resolve("tmp"), context.jitOptions()));
 		command.add("-cp");
 		command.add(Stream.concat(Stream.of(copyLauncher(context.home())), jars.stream())
 			.map(Path::toString)
@@ -94,14 +94,16 @@ public final class Neo4jServer implements StoreServer {
 	}
 
 	/**
-	 * A small heap and C1 only for a quick start on few cores; the module openings and
+	 * A small heap and the given JIT options (C1 only, for a quick start on few cores,
+	 * unless the stack runs its stores as production does); the module openings and
 	 * system properties Neo4j's own server launcher adds; a temporary directory of its
 	 * own for Netty's native libraries.
 	 */
-	private static List<String> jvmOptions(Path tmpDir) {
+	private static List<String> jvmOptions(Path tmpDir, List<String> jit) {
 		createDirectories(tmpDir);
-		List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
+		List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+		options.addAll(jit);
+		options.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
 				"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
 				"--add-opens=java.base/java.io=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
 				"-Dio.netty.tryReflectionSetAccessible=true", "-Dlog4j2.disable.jmx=true", "-Dfile.encoding=UTF-8",
