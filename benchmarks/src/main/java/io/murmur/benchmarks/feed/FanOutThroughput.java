@@ -29,7 +29,7 @@ import io.murmur.benchmarks.platform.BenchmarkPlatform;
  * is reported beside the others. feed-service is profiled with Java Flight Recorder
  * during each round's bursts.
  *
- * @param repetitions how many measured bursts per round, after the warm-up burst
+ * @param repetitions how many measured bursts per round, after the warm-up bursts
  * @param rounds the configurations measured, the shipped one first
  * @param work where the profiles go
  */
