@@ -198,14 +198,14 @@ class FanOut {
 	 * @return the follower ids, or {@code null} if the author's entries are pulled
 	 */
 	private @Nullable List<Long> pushedFollowers(long authorId) {
-		List<Long> kept = this.store.followers(authorId);
+		Duration ttl = this.settings.followerCacheTtl();
+		List<Long> kept = ttl.isPositive() ? this.store.followers(authorId) : null;
 		if (kept != null) {
 			return markPulled(authorId, kept.size()) ? null : kept;
 		}
 		if (isPulled(authorId)) {
 			return null;
 		}
-		Duration ttl = this.settings.followerCacheTtl();
 		boolean keep = ttl.isPositive() && this.store.beginFollowers(authorId, ttl);
 		List<Long> followers = new ArrayList<>();
 		@Nullable String after = null;
