@@ -30,6 +30,7 @@ import io.murmur.benchmarks.feed.StrategyComparison;
 import io.murmur.benchmarks.load.GatlingRunner;
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
 import io.murmur.benchmarks.platform.GraphLoader;
+import io.murmur.benchmarks.report.CpuMeter;
 import io.murmur.benchmarks.report.FeedResults;
 import io.murmur.benchmarks.reference.GatewayOverhead;
 import io.murmur.benchmarks.reference.RedisBenchmark;
@@ -96,6 +97,7 @@ public final class BenchmarkRun {
 			.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		GatlingRunner gatling = new GatlingRunner(work.resolve("gatling"));
 		Spread zadd = null;
+		List<Map<String, Double>> zaddCores = new ArrayList<>();
 		RedisBenchmark redisBenchmark = null;
 		GatewayOverhead.Result gateway = null;
 		GatewayOverhead gatewaySettings = null;
@@ -114,7 +116,10 @@ public final class BenchmarkRun {
 			Runnable zaddReference = () -> {
 				if (options.runs("redis")) {
 					for (int i = 0; i < options.repetitions(); i++) {
+						CpuMeter cpu = CpuMeter.ofThisRun();
+						CpuMeter.Reading before = cpu.read();
 						rates.add(reference.run(redis));
+						zaddCores.add(cpu.coresBetween(before, cpu.read()));
 					}
 					reference.cleanUp(redis);
 				}
@@ -136,7 +141,7 @@ public final class BenchmarkRun {
 		}
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
-				zadd, redisBenchmark, gateway, gatewaySettings, shapes, machine, feed);
+				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed);
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
 		System.exit(0);

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
+import io.murmur.benchmarks.report.CpuMeter;
 
 /**
  * Fan-out throughput: timeline inserts per second that feed-service achieves. Every feed
@@ -90,25 +91,31 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	}
 
 	private Sample burst(FeedWorld world, BenchmarkPlatform.FeedRedis redis, List<Integer> authors, long expected) {
+		CpuMeter cpu = CpuMeter.ofThisRun();
 		long zaddsBefore = RedisCounters.calls(redis.commands()).getOrDefault("zadd", 0L);
-		long started = System.nanoTime();
+		CpuMeter.Reading start = cpu.read();
 		world.inParallel(authors, 4, world::postDirect);
 		long last = zaddsBefore;
-		long lastChange = System.nanoTime();
-		while (System.nanoTime() - lastChange < Duration.ofSeconds(2).toNanos() || last - zaddsBefore < expected / 2) {
+		long firstChange = -1;
+		CpuMeter.Reading end = start;
+		while (System.nanoTime() - end.nanos() < Duration.ofSeconds(2).toNanos() || last - zaddsBefore < expected / 2) {
 			long zadds = RedisCounters.calls(redis.commands()).getOrDefault("zadd", 0L);
 			if (zadds != last) {
 				last = zadds;
-				lastChange = System.nanoTime();
+				end = cpu.read();
+				if (firstChange < 0) {
+					firstChange = end.nanos();
+				}
 			}
-			if (System.nanoTime() - started > Duration.ofMinutes(5).toNanos()) {
+			if (System.nanoTime() - start.nanos() > Duration.ofMinutes(5).toNanos()) {
 				throw new IllegalStateException("Fan-out did not finish within 5 minutes");
 			}
 			RedisCounters.sleep(Duration.ofMillis(10));
 		}
 		long inserts = last - zaddsBefore;
-		double seconds = (lastChange - started) / 1e9;
-		return new Sample(authors.size(), expected, inserts, seconds, inserts / seconds);
+		double seconds = (end.nanos() - start.nanos()) / 1e9;
+		return new Sample(authors.size(), expected, inserts, seconds, inserts / seconds,
+				(firstChange - start.nanos()) / 1e9, cpu.coresBetween(start, end));
 	}
 
 	/**
@@ -144,8 +151,13 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	 * @param inserts the inserts Redis counted
 	 * @param seconds from the first post sent to the last insert
 	 * @param insertsPerSecond the rate
+	 * @param firstInsertSeconds from the first post sent to the first insert seen: the
+	 * posts, the outbox relay and Kafka, before feed-service writes anything
+	 * @param cores the cores each process kept busy during the burst, on average (see
+	 * {@link CpuMeter#coresBetween})
 	 */
-	public record Sample(int posts, long expectedInserts, long inserts, double seconds, double insertsPerSecond) {
+	public record Sample(int posts, long expectedInserts, long inserts, double seconds, double insertsPerSecond,
+			double firstInsertSeconds, Map<String, Double> cores) {
 
 	}
 

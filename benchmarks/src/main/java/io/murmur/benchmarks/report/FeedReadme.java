@@ -71,8 +71,10 @@ final class FeedReadme {
 			md.append(
 					"\n`fanout_ratio_vs_redis` = median fan-out rate as shipped / median pipelined-ZADD " + "rate = **")
 				.append(figures.fanOutRatio())
-				.append("** (target ≥ 0.5).\n\nWhere feed-service spent its CPU during the bursts (share of samples "
-						+ "by innermost Murmur frame, or innermost frame when none is Murmur's):\n\n");
+				.append("** (target ≥ 0.5).\n\n");
+			coresDuringBursts(md, fanOut);
+			md.append("Where feed-service spent its CPU during the bursts (share of samples "
+					+ "by innermost Murmur frame, or innermost frame when none is Murmur's):\n\n");
 			for (FanOutThroughput.RoundResult round : fanOut) {
 				md.append("- ").append(round.round().name()).append(": ");
 				md.append(String.join("; ",
@@ -191,6 +193,53 @@ final class FeedReadme {
 				.append(" requests/s** (median over climbs).\n\n![Mixed workload](mixed-workload.png)\n\n");
 		}
 		return md.toString();
+	}
+
+	/**
+	 * Who kept the cores busy during each round's measured bursts, at the median burst.
+	 */
+	private static void coresDuringBursts(StringBuilder md, List<FanOutThroughput.RoundResult> fanOut) {
+		List<String> names = fanOut.stream()
+			.flatMap((round) -> round.bursts().stream())
+			.flatMap((burst) -> burst.cores().keySet().stream())
+			.distinct()
+			.filter((name) -> !name.equals(CpuMeter.STEAL))
+			.toList();
+		if (names.isEmpty()) {
+			return;
+		}
+		md.append("What the two cores did during the measured bursts: cores each process kept busy on average "
+				+ "from the first post to the last insert (median of the bursts; `machine` is every process, "
+				+ "`everything else` what the named ones do not account for), and how long the first insert "
+				+ "took to appear:\n\n| round | first insert after, s | ")
+			.append(String.join(" | ", names))
+			.append(" | steal |\n|")
+			.append(" --- |".repeat(names.size() + 3))
+			.append('\n');
+		for (FanOutThroughput.RoundResult round : fanOut) {
+			md.append("| ")
+				.append(round.round().name())
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%.2f",
+						median(round.bursts().stream().map(FanOutThroughput.Sample::firstInsertSeconds).toList())));
+			for (String name : names) {
+				md.append(" | ")
+					.append(String.format(Locale.ROOT, "%.2f", median(
+							round.bursts().stream().map((burst) -> burst.cores().getOrDefault(name, 0.0)).toList())));
+			}
+			md.append(" | ")
+				.append(String.format(Locale.ROOT, "%.2f",
+						median(round.bursts()
+							.stream()
+							.map((burst) -> burst.cores().getOrDefault(CpuMeter.STEAL, 0.0))
+							.toList())))
+				.append(" |\n");
+		}
+		md.append('\n');
+	}
+
+	private static double median(List<Double> values) {
+		return values.isEmpty() ? 0 : Spread.of(values).median();
 	}
 
 	private static String cell(Spread spread) {

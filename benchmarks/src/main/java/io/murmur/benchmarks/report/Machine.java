@@ -101,7 +101,7 @@ public record Machine(int cores, long memoryTotalMb, long memoryAvailableMb, Str
 		}
 	}
 
-	private static long cpuTicks(long pid) {
+	static long cpuTicks(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -88,6 +88,7 @@ public final class ReportWriter {
 			Map<String, Object> zadd = new LinkedHashMap<>();
 			zadd.put("spread", results.redisZadd());
 			zadd.put("settings", results.redisSettings());
+			zadd.put("cores_busy", results.redisZaddCores());
 			details.put("redis_zadd_per_second", zadd);
 		}
 		if (gateway != null && results.gatewaySettings() != null) {
@@ -193,6 +194,17 @@ public final class ReportWriter {
 						results.redisSettings().pipeline(), results.redisSettings().requests(),
 						results.redisSettings().clients(), results.redisSettings().keyspace(), zadd.median(),
 						zadd.min(), zadd.max()));
+			if (!results.redisZaddCores().isEmpty()) {
+				md.append("Cores kept busy during each repetition (`everything else` includes redis-benchmark):\n\n");
+				results.redisZaddCores()
+					.forEach((cores) -> md.append("- ")
+						.append(String.join(", ", cores.entrySet()
+							.stream()
+							.map((entry) -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), entry.getValue()))
+							.toList()))
+						.append('\n'));
+				md.append('\n');
+			}
 		}
 		GatewayOverhead.Result gateway = results.gatewayOverhead();
 		GatewayOverhead settings = results.gatewaySettings();

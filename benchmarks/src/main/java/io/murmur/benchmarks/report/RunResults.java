@@ -22,6 +22,8 @@ import io.murmur.benchmarks.reference.RedisBenchmark;
  * @param pending the figures not measured, each with why
  * @param redisZadd the reference's ZADD rate per repetition, with its settings
  * @param redisSettings how redis-benchmark ran
+ * @param redisZaddCores per repetition of the reference, the cores each process kept busy
+ * (see {@link CpuMeter#coresBetween})
  * @param gatewayOverhead the gateway comparison, with its settings
  * @param gatewaySettings how the comparison ran
  * @param graphs the follow graphs' shapes, by name
@@ -30,8 +32,9 @@ import io.murmur.benchmarks.reference.RedisBenchmark;
  */
 public record RunResults(Instant startedAt, Instant finishedAt, String command, int repetitions,
 		Map<Figure, String> pending, @Nullable Spread redisZadd, @Nullable RedisBenchmark redisSettings,
-		GatewayOverhead.@Nullable Result gatewayOverhead, @Nullable GatewayOverhead gatewaySettings,
-		Map<String, DegreeSummary> graphs, Machine machine, FeedResults feed) {
+		List<Map<String, Double>> redisZaddCores, GatewayOverhead.@Nullable Result gatewayOverhead,
+		@Nullable GatewayOverhead gatewaySettings, Map<String, DegreeSummary> graphs, Machine machine,
+		FeedResults feed) {
 
 	/**
 	 * Whether some figure is missing.

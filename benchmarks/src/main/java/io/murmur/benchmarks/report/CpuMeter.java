@@ -1,0 +1,157 @@
+package io.murmur.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Who used the two cores over a stretch of a few seconds: the CPU time of each process
+ * the run started (the stores, the services, the benchmark itself), by name, and of the
+ * whole machine, from {@code /proc}. It tells whether a burst was held back by one
+ * process or by the machine being full.
+ */
+public final class CpuMeter {
+
+	/** What a process is called in the report, by a part of its command line. */
+	private static final Map<String, String> NAMES = names();
+
+	static final String MACHINE = "machine";
+
+	static final String STEAL = "steal";
+
+	static final String REST = "everything else";
+
+	private static final double TICKS_PER_SECOND = 100;
+
+	private final Map<Long, String> processes;
+
+	private CpuMeter(Map<Long, String> processes) {
+		this.processes = processes;
+	}
+
+	/**
+	 * A meter of this JVM and every process it started and that is running now.
+	 * @return the meter
+	 */
+	public static CpuMeter ofThisRun() {
+		Map<Long, String> processes = new LinkedHashMap<>();
+		processes.put(ProcessHandle.current().pid(), "benchmark");
+		ProcessHandle.current()
+			.descendants()
+			.forEach((process) -> processes.put(process.pid(),
+					name(process.info().commandLine().orElse(process.info().command().orElse("")))));
+		return new CpuMeter(processes);
+	}
+
+	/**
+	 * The CPU time used so far.
+	 * @return the reading
+	 */
+	public Reading read() {
+		Map<Long, Long> ticks = new LinkedHashMap<>();
+		this.processes.keySet().forEach((pid) -> ticks.put(pid, Machine.cpuTicks(pid)));
+		long[] machine = machineTicks();
+		return new Reading(System.nanoTime(), ticks, machine[0], machine[1]);
+	}
+
+	/**
+	 * The cores each process kept busy on average between two readings: its CPU seconds
+	 * over the stretch's seconds. Beside the processes, {@value #MACHINE} is the whole
+	 * machine, {@value #REST} what the named processes do not account for, and
+	 * {@value #STEAL} the time the hypervisor gave to others.
+	 * @param from the first reading
+	 * @param to the second
+	 * @return busy cores by name, the machine first
+	 */
+	public Map<String, Double> coresBetween(Reading from, Reading to) {
+		double seconds = (to.nanos() - from.nanos()) / 1e9;
+		Map<String, Double> byName = new TreeMap<>();
+		to.ticks().forEach((pid, ticks) -> {
+			Long before = from.ticks().get(pid);
+			if (ticks >= 0 && before != null && before >= 0) {
+				byName.merge(this.processes.get(pid), (ticks - before) / TICKS_PER_SECOND / seconds, Double::sum);
+			}
+		});
+		double machine = (to.machineBusy() - from.machineBusy()) / TICKS_PER_SECOND / seconds;
+		double named = byName.values().stream().mapToDouble(Double::doubleValue).sum();
+		Map<String, Double> cores = new LinkedHashMap<>();
+		cores.put(MACHINE, round(machine));
+		cores.put(STEAL, round((to.machineSteal() - from.machineSteal()) / TICKS_PER_SECOND / seconds));
+		byName.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach((entry) -> cores.put(entry.getKey(), round(entry.getValue())));
+		cores.put(REST, round(Math.max(0, machine - named)));
+		return cores;
+	}
+
+	/**
+	 * The name of a process in the report.
+	 * @param commandLine its command line
+	 * @return the name
+	 */
+	static String name(String commandLine) {
+		return NAMES.entrySet()
+			.stream()
+			.filter((entry) -> commandLine.contains(entry.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("other started by the run");
+	}
+
+	/**
+	 * Busy and stolen time of all cores, from the first line of {@code /proc/stat}: user,
+	 * nice, system, idle, iowait, irq, softirq, steal.
+	 */
+	private static long[] machineTicks() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long busy = 0;
+			for (int field : List.of(1, 2, 3, 6, 7)) {
+				busy += Long.parseLong(fields[field]);
+			}
+			return new long[] { busy, Long.parseLong(fields[8]) };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[] { 0, 0 };
+		}
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+	private static Map<String, String> names() {
+		Map<String, String> names = new LinkedHashMap<>();
+		// The services first: their command lines name the stores they connect to.
+		for (String service : List.of("user-service", "graph-service", "post-service", "feed-service",
+				"gateway-service")) {
+			names.put(service, service);
+		}
+		names.put("redis-server", "Redis");
+		names.put("redis-benchmark", "redis-benchmark");
+		names.put("kafka.Kafka", "Kafka");
+		names.put("CassandraDaemon", "Cassandra");
+		names.put("neo4j", "Neo4j");
+		names.put("postgres", "PostgreSQL");
+		names.put("nginx", "nginx");
+		return names;
+	}
+
+	/**
+	 * CPU time so far.
+	 *
+	 * @param nanos when it was read ({@link System#nanoTime()})
+	 * @param ticks clock ticks by pid; -1 for a process gone
+	 * @param machineBusy busy ticks of all cores
+	 * @param machineSteal stolen ticks of all cores
+	 */
+	public record Reading(long nanos, Map<Long, Long> ticks, long machineBusy, long machineSteal) {
+
+	}
+
+}
