@@ -38,6 +38,7 @@ import io.murmur.benchmarks.report.Figure;
 import io.murmur.benchmarks.report.Machine;
 import io.murmur.benchmarks.report.ReportWriter;
 import io.murmur.benchmarks.report.RunResults;
+import io.murmur.benchmarks.report.Settling;
 import io.murmur.benchmarks.report.Spread;
 import io.murmur.localstack.LocalStack;
 
@@ -98,6 +99,7 @@ public final class BenchmarkRun {
 		GatlingRunner gatling = new GatlingRunner(work.resolve("gatling"));
 		Spread zadd = null;
 		List<Map<String, Double>> zaddCores = new ArrayList<>();
+		Settling settling = Settling.standard();
 		RedisBenchmark redisBenchmark = null;
 		GatewayOverhead.Result gateway = null;
 		GatewayOverhead gatewaySettings = null;
@@ -115,6 +117,7 @@ public final class BenchmarkRun {
 			List<Double> rates = new ArrayList<>();
 			Runnable zaddReference = () -> {
 				if (options.runs("redis")) {
+					settling.await("the ZADD reference");
 					for (int i = 0; i < options.repetitions(); i++) {
 						CpuMeter cpu = CpuMeter.ofThisRun();
 						CpuMeter.Reading before = cpu.read();
@@ -124,12 +127,13 @@ public final class BenchmarkRun {
 					reference.cleanUp(redis);
 				}
 			};
-			feed = feedScenarios(options, platform, graphs, gatling, work, pending, zaddReference);
+			feed = feedScenarios(options, platform, graphs, gatling, work, pending, zaddReference, settling);
 			if (rates.isEmpty()) {
 				zaddReference.run();
 			}
 			zadd = rates.isEmpty() ? null : Spread.of(rates);
 			if (options.runs("gateway")) {
+				settling.await("the gateway comparison");
 				gatewaySettings = new GatewayOverhead(options.rate(), options.warmUp(), options.duration(),
 						options.repetitions());
 				gateway = gatewaySettings.run(stack, options.root(), work, redis, platform.userServiceUrl());
@@ -141,7 +145,7 @@ public final class BenchmarkRun {
 		}
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
-				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed);
+				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits());
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
 		System.exit(0);
@@ -149,7 +153,7 @@ public final class BenchmarkRun {
 
 	private static FeedResults feedScenarios(BenchmarkOptions options, BenchmarkPlatform platform,
 			Map<String, FollowGraph> graphs, GatlingRunner gatling, Path work, Map<Figure, String> pending,
-			Runnable zaddReference) {
+			Runnable zaddReference, Settling settling) {
 		GraphLoader loader = new GraphLoader(platform);
 		Map<String, Map<String, Double>> loading = new LinkedHashMap<>();
 		List<FanOutThroughput.RoundResult> fanOut = null;
@@ -171,7 +175,8 @@ public final class BenchmarkRun {
 			zaddReference.run();
 			if (options.runs("fanout")) {
 				fanOut = attempt(
-						() -> new FanOutThroughput(repetitions, FAN_OUT_ROUNDS, work.resolve("profiles")).run(world),
+						() -> new FanOutThroughput(repetitions, FAN_OUT_ROUNDS, work.resolve("profiles"), settling)
+							.run(world),
 						pending, Figure.FANOUT_RATIO_VS_REDIS);
 			}
 			if (options.runs("lag")) {
@@ -180,6 +185,7 @@ public final class BenchmarkRun {
 				DeliveryLag settings = lagSettings;
 				lag = attempt(() -> {
 					world.markEveryFeedKept();
+					settling.await("the delivery lag");
 					return settings.run(world, probes, gatling, work);
 				}, pending, Figure.DELIVERY_LAG_P50_MS, Figure.DELIVERY_LAG_P99_MS);
 			}
@@ -187,8 +193,10 @@ public final class BenchmarkRun {
 				strategySettings = new StrategyComparison(repetitions, 8, options.warmUp(),
 						options.duration().dividedBy(3).multipliedBy(2), 60);
 				StrategyComparison settings = strategySettings;
-				strategies = attempt(() -> settings.run(world, gatling, work), pending, Figure.FEED_READ_P99_MS,
-						Figure.HYBRID_VS_PUSH_READ_P99_RATIO);
+				strategies = attempt(() -> {
+					settling.await("the strategy comparison");
+					return settings.run(world, gatling, work);
+				}, pending, Figure.FEED_READ_P99_MS, Figure.HYBRID_VS_PUSH_READ_P99_RATIO);
 			}
 		}
 		if (options.runs("mixed")) {
@@ -205,7 +213,10 @@ public final class BenchmarkRun {
 				mixedSettings = new MixedWorkload(repetitions, options.mixedRates(), options.warmUp(),
 						options.duration(), 100);
 				MixedWorkload settings = mixedSettings;
-				mixed = attempt(() -> settings.run(world, gatling, work), pending, Figure.MIXED_MAX_RPS_AT_P99_100MS);
+				mixed = attempt(() -> {
+					settling.await("the mixed workload");
+					return settings.run(world, gatling, work);
+				}, pending, Figure.MIXED_MAX_RPS_AT_P99_100MS);
 			}
 		}
 		if (fanOut == null || !options.runs("redis")) {

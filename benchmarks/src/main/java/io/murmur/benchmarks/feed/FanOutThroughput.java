@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
 import io.murmur.benchmarks.report.CpuMeter;
+import io.murmur.benchmarks.report.Settling;
 
 /**
  * Fan-out throughput: timeline inserts per second that feed-service achieves. Every feed
@@ -33,8 +34,9 @@ import io.murmur.benchmarks.report.CpuMeter;
  * @param repetitions how many measured bursts per round, after the warm-up bursts
  * @param rounds the configurations measured, the shipped one first
  * @param work where the profiles go
+ * @param settling waits for the machine to settle before each round
  */
-public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.file.Path work) {
+public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.file.Path work, Settling settling) {
 
 	private static final Logger logger = LoggerFactory.getLogger(FanOutThroughput.class);
 
@@ -42,8 +44,10 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	 * Bursts run before the measured ones. One was not enough: in the run of 21:31 on
 	 * 2026-11-21, the three measured bursts after a single warm-up burst still grew
 	 * (39,720, 48,407, 66,767 inserts/s) while the JIT compiled feed-service's fan-out.
+	 * Three were not either: on its own, feed-service's push still needed a fifth of the
+	 * CPU per insert after 160 posts that it needed after 40.
 	 */
-	public static final int WARM_UP_BURSTS = 3;
+	public static final int WARM_UP_BURSTS = 8;
 
 	/**
 	 * Measures.
@@ -56,10 +60,13 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 			logger.info("Fan-out round '{}': feed-service with {}", round.name(), round.settings());
 			world.platform().restartFeedService(BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD, round.settings());
 			world.markEveryFeedKept();
+			this.settling.await("fan-out round '" + round.name() + "'");
 			Profile profile = Profile.start(world.platform().pids().get("feed-service"),
 					this.work.resolve("fan-out-" + results.size() + ".jfr"));
-			List<Sample> bursts = bursts(world);
-			results.add(new RoundResult(round, bursts.get(0), bursts.subList(1, bursts.size()), profile.stop(15)));
+			List<Double> warmUp = new ArrayList<>();
+			List<Sample> bursts = bursts(world, warmUp);
+			results
+				.add(new RoundResult(round, bursts.get(0), warmUp, bursts.subList(1, bursts.size()), profile.stop(15)));
 		}
 		return results;
 	}
@@ -67,7 +74,7 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	/**
 	 * The first warm-up burst, then the measured ones.
 	 */
-	private List<Sample> bursts(FeedWorld world) {
+	private List<Sample> bursts(FeedWorld world, List<Double> warmUpRates) {
 		List<Integer> authors = world.cast().fanOutAuthors();
 		long expected = authors.stream().mapToLong((author) -> world.cast().followers()[author] + 1L).sum();
 		List<Sample> samples = new ArrayList<>();
@@ -76,6 +83,7 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 				Sample warmUp = burst(world, redis, authors, expected);
 				logger.info("Fan-out warm-up burst {} (not counted): {} inserts/s", i + 1,
 						Math.round(warmUp.insertsPerSecond()));
+				warmUpRates.add(warmUp.insertsPerSecond());
 				if (i == 0) {
 					samples.add(warmUp);
 				}
@@ -93,16 +101,20 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	private Sample burst(FeedWorld world, BenchmarkPlatform.FeedRedis redis, List<Integer> authors, long expected) {
 		CpuMeter cpu = CpuMeter.ofThisRun();
 		long zaddsBefore = RedisCounters.calls(redis.commands()).getOrDefault("zadd", 0L);
+		long feedService = world.platform().pids().get("feed-service");
+		Map<String, Long> threadsBefore = CpuMeter.threadTicks(feedService);
 		CpuMeter.Reading start = cpu.read();
 		world.inParallel(authors, 4, world::postDirect);
 		long last = zaddsBefore;
 		long firstChange = -1;
+		Map<String, Long> threadsAtEnd = threadsBefore;
 		CpuMeter.Reading end = start;
 		while (System.nanoTime() - end.nanos() < Duration.ofSeconds(2).toNanos() || last - zaddsBefore < expected / 2) {
 			long zadds = RedisCounters.calls(redis.commands()).getOrDefault("zadd", 0L);
 			if (zadds != last) {
 				last = zadds;
 				end = cpu.read();
+				threadsAtEnd = CpuMeter.threadTicks(feedService);
 				if (firstChange < 0) {
 					firstChange = end.nanos();
 				}
@@ -115,7 +127,8 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 		long inserts = last - zaddsBefore;
 		double seconds = (end.nanos() - start.nanos()) / 1e9;
 		return new Sample(authors.size(), expected, inserts, seconds, inserts / seconds,
-				(firstChange - start.nanos()) / 1e9, cpu.coresBetween(start, end));
+				(firstChange - start.nanos()) / 1e9, cpu.coresBetween(start, end),
+				CpuMeter.threadCores(threadsBefore, threadsAtEnd, seconds));
 	}
 
 	/**
@@ -135,11 +148,13 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	 * @param round the configuration
 	 * @param warmUp its first burst, not counted: a fresh JVM, and every author's
 	 * follower ids read from graph-service
+	 * @param warmUpRates the rate of every warm-up burst, to show the JIT had finished
 	 * @param bursts its measured bursts
 	 * @param profile feed-service's CPU samples during the bursts: the share (%) whose
 	 * innermost frame of Murmur's code (or else the innermost frame) is each method
 	 */
-	public record RoundResult(Round round, Sample warmUp, List<Sample> bursts, Map<String, Double> profile) {
+	public record RoundResult(Round round, Sample warmUp, List<Double> warmUpRates, List<Sample> bursts,
+			Map<String, Double> profile) {
 
 	}
 
@@ -155,9 +170,12 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	 * posts, the outbox relay and Kafka, before feed-service writes anything
 	 * @param cores the cores each process kept busy during the burst, on average (see
 	 * {@link CpuMeter#coresBetween})
+	 * @param feedServiceThreads the cores each kind of feed-service's threads kept busy
+	 * (see {@link CpuMeter#threadCores}): whether it was still compiling, collecting
+	 * garbage, or fanning out
 	 */
 	public record Sample(int posts, long expectedInserts, long inserts, double seconds, double insertsPerSecond,
-			double firstInsertSeconds, Map<String, Double> cores) {
+			double firstInsertSeconds, Map<String, Double> cores, Map<String, Double> feedServiceThreads) {
 
 	}
 

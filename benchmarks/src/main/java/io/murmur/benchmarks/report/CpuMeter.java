@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Who used the two cores over a stretch of a few seconds: the CPU time of each process
@@ -86,6 +87,55 @@ public final class CpuMeter {
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 			.forEach((entry) -> cores.put(entry.getKey(), round(entry.getValue())));
 		cores.put(REST, round(Math.max(0, machine - named)));
+		return cores;
+	}
+
+	/**
+	 * The CPU ticks of one process's threads so far, by thread name with its numbers
+	 * taken out ({@code C2 CompilerThre}, {@code lettuce-epollEve}, ...): the kernel
+	 * keeps the first 15 characters of a name.
+	 * @param pid the process
+	 * @return ticks by thread kind
+	 */
+	public static Map<String, Long> threadTicks(long pid) {
+		Map<String, Long> ticks = new TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			tasks.forEach((task) -> {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+						.replaceAll("[0-9]+", "#");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+				catch (IOException | RuntimeException ex) {
+					// the thread ended meanwhile
+				}
+			});
+		}
+		catch (IOException ex) {
+			return ticks;
+		}
+		return ticks;
+	}
+
+	/**
+	 * The cores each kind of thread kept busy between two readings of
+	 * {@link #threadTicks}, the busiest first, leaving out those under 0.01.
+	 * @param from the first reading
+	 * @param to the second
+	 * @param seconds the time between them
+	 * @return busy cores by thread kind
+	 */
+	public static Map<String, Double> threadCores(Map<String, Long> from, Map<String, Long> to, double seconds) {
+		Map<String, Double> cores = new LinkedHashMap<>();
+		to.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(),
+					(entry.getValue() - from.getOrDefault(entry.getKey(), 0L)) / TICKS_PER_SECOND / seconds))
+			.filter((entry) -> entry.getValue() >= 0.01)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach((entry) -> cores.put(entry.getKey(), round(entry.getValue())));
 		return cores;
 	}
 

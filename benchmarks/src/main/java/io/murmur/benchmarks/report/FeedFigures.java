@@ -103,6 +103,7 @@ final class FeedFigures {
 				one.put("settings", round.round().settings());
 				one.put("inserts_per_second", rate(round));
 				one.put("ratio", (this.zadd != null) ? round(rate(round).median() / this.zadd.median(), 3) : null);
+				one.put("warm_up_inserts_per_second", round.warmUpRates().stream().map(Math::round).toList());
 				one.put("bursts", round.bursts());
 				one.put("feed_service_profile_percent", round.profile());
 				rounds.add(one);

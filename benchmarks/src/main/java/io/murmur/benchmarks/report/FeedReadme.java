@@ -1,5 +1,6 @@
 package io.murmur.benchmarks.report;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +44,9 @@ final class FeedReadme {
 								+ "counted by Redis (ZADD calls, inside feed-service's merge script), %,d inserts per "
 								+ "burst. Each round restarts feed-service with its settings; the first is feed-service "
 								+ "as it ships. A round's first %d bursts warm the new JVM up and are not counted; "
-								+ "the first, which also fills feed-service's copies of the authors' follower ids, "
-								+ "is shown. "
+								+ "the first of them also fills feed-service's copies of the authors' follower ids. "
 								+ "feed-service is profiled with Java Flight Recorder during the bursts.%n%n"
-								+ "| round | why | first burst, inserts/s | inserts/s | ratio to ZADD |%n"
+								+ "| round | why | warm-up bursts, inserts/s | inserts/s | ratio to ZADD |%n"
 								+ "| --- | --- | --- | --- | --- |%n",
 						first.posts(), first.expectedInserts(), FanOutThroughput.WARM_UP_BURSTS));
 			for (FanOutThroughput.RoundResult round : fanOut) {
@@ -56,7 +56,7 @@ final class FeedReadme {
 					.append(" | ")
 					.append(round.round().why())
 					.append(" | ")
-					.append(whole(round.warmUp().insertsPerSecond()))
+					.append(String.join(", ", round.warmUpRates().stream().map(FeedReadme::whole).toList()))
 					.append(" | ")
 					.append(whole(roundRate.median()))
 					.append(" (")
@@ -234,6 +234,26 @@ final class FeedReadme {
 							.map((burst) -> burst.cores().getOrDefault(CpuMeter.STEAL, 0.0))
 							.toList())))
 				.append(" |\n");
+		}
+		md.append("\nfeed-service's threads at each round's median burst, cores busy (numbers in thread names "
+				+ "replaced by #):\n\n");
+		for (FanOutThroughput.RoundResult round : fanOut) {
+			List<FanOutThroughput.Sample> bursts = round.bursts()
+				.stream()
+				.sorted(Comparator.comparingDouble(FanOutThroughput.Sample::insertsPerSecond))
+				.toList();
+			FanOutThroughput.Sample median = bursts.get(bursts.size() / 2);
+			md.append("- ")
+				.append(round.round().name())
+				.append(": ")
+				.append(String.join(", ",
+						median.feedServiceThreads()
+							.entrySet()
+							.stream()
+							.limit(8)
+							.map((entry) -> String.format(Locale.ROOT, "`%s` %.2f", entry.getKey(), entry.getValue()))
+							.toList()))
+				.append('\n');
 		}
 		md.append('\n');
 	}

@@ -83,6 +83,7 @@ public final class ReportWriter {
 			summary.put(figure.key(), value(results, figure));
 		}
 		summary.put("machine", results.machine());
+		summary.put("settling", results.settling());
 		Map<String, Object> details = new LinkedHashMap<>();
 		if (results.redisZadd() != null) {
 			Map<String, Object> zadd = new LinkedHashMap<>();
@@ -265,6 +266,20 @@ public final class ReportWriter {
 		machine.busiestProcesses()
 			.forEach((process) -> md.append(String.format(Locale.ROOT, "| %d | %.1f | `%s` |%n", process.pid(),
 					process.cpuSeconds(), process.command().replace("|", "\\|").replace("`", "'"))));
+		if (!results.settling().isEmpty()) {
+			md.append("\nBefore each measurement the run waited until the machine kept fewer than half a core busy "
+					+ "over 5 s (at most 10 minutes): loading a graph leaves work behind it.\n\n"
+					+ "| before | waited, s | settled | busiest over the last 5 s, cores |\n| --- | --- | --- | --- |\n");
+			results.settling()
+				.forEach((wait) -> md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", wait.before(),
+						wait.seconds(), wait.settled() ? "yes" : "no",
+						String.join(", ", wait.cores()
+							.entrySet()
+							.stream()
+							.filter((entry) -> entry.getValue() >= 0.05)
+							.map((entry) -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(), entry.getValue()))
+							.toList()))));
+		}
 		return md.toString();
 	}
 

@@ -29,12 +29,14 @@ import io.murmur.benchmarks.reference.RedisBenchmark;
  * @param graphs the follow graphs' shapes, by name
  * @param machine the machine and what else ran on it
  * @param feed what the home-feed scenarios measured
+ * @param settling how long the run waited for the machine to settle before each
+ * measurement
  */
 public record RunResults(Instant startedAt, Instant finishedAt, String command, int repetitions,
 		Map<Figure, String> pending, @Nullable Spread redisZadd, @Nullable RedisBenchmark redisSettings,
 		List<Map<String, Double>> redisZaddCores, GatewayOverhead.@Nullable Result gatewayOverhead,
-		@Nullable GatewayOverhead gatewaySettings, Map<String, DegreeSummary> graphs, Machine machine,
-		FeedResults feed) {
+		@Nullable GatewayOverhead gatewaySettings, Map<String, DegreeSummary> graphs, Machine machine, FeedResults feed,
+		List<Settling.Wait> settling) {
 
 	/**
 	 * Whether some figure is missing.
