@@ -72,7 +72,10 @@ public final class BenchmarkRun {
 					Map.of("murmur.feed.fan-out.follower-cache-ttl", "0s")),
 			new FanOutThroughput.Round("one feed per script call",
 					"one merge-script call per follower, as before the calls of 100, for comparison",
-					Map.of("murmur.feed.fan-out.feeds-per-script", "1")));
+					Map.of("murmur.feed.fan-out.feeds-per-script", "1")),
+			new FanOutThroughput.Round("6 consumers, 12 partitions",
+					"twice the consumers, over four times the partitions of the post topic (it keeps them after)",
+					Map.of("murmur.feed.kafka.concurrency", "6", "murmur.feed.kafka.partitions", "12")));
 
 	private BenchmarkRun() {
 	}

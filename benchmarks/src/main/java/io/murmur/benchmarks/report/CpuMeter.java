@@ -1,6 +1,7 @@
 package io.murmur.benchmarks.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,8 +44,7 @@ public final class CpuMeter {
 		processes.put(ProcessHandle.current().pid(), "benchmark");
 		ProcessHandle.current()
 			.descendants()
-			.forEach((process) -> processes.put(process.pid(),
-					name(process.info().commandLine().orElse(process.info().command().orElse("")))));
+			.forEach((process) -> processes.put(process.pid(), name(commandLine(process.pid()))));
 		return new CpuMeter(processes);
 	}
 
@@ -140,17 +140,31 @@ public final class CpuMeter {
 	}
 
 	/**
-	 * The name of a process in the report.
-	 * @param commandLine its command line
+	 * The name of a process in the report: a service by its jar (its arguments name the
+	 * services it calls), anything else by its command line.
+	 * @param arguments its command line
 	 * @return the name
 	 */
-	static String name(String commandLine) {
+	static String name(List<String> arguments) {
+		int jar = arguments.indexOf("-jar");
+		String named = (jar >= 0 && jar + 1 < arguments.size())
+				? Path.of(arguments.get(jar + 1)).getFileName().toString() : String.join(" ", arguments);
 		return NAMES.entrySet()
 			.stream()
-			.filter((entry) -> commandLine.contains(entry.getKey()))
+			.filter((entry) -> named.contains(entry.getKey()))
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse("other started by the run");
+	}
+
+	private static List<String> commandLine(long pid) {
+		try {
+			byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+			return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
 	}
 
 	/**
@@ -177,7 +191,6 @@ public final class CpuMeter {
 
 	private static Map<String, String> names() {
 		Map<String, String> names = new LinkedHashMap<>();
-		// The services first: their command lines name the stores they connect to.
 		for (String service : List.of("user-service", "graph-service", "post-service", "feed-service",
 				"gateway-service")) {
 			names.put(service, service);

@@ -1,5 +1,6 @@
 package io.murmur.benchmarks.report;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -9,12 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CpuMeterTests {
 
 	@Test
-	void namesAServiceByItsJarEvenWhenItsArgumentsNameAStore() {
-		assertThat(CpuMeter.name("java -Xmx512m -jar graph-service/target/graph-service-0.1.0.jar "
-				+ "--spring.neo4j.uri=bolt://127.0.0.1:7687"))
-			.isEqualTo("graph-service");
-		assertThat(CpuMeter.name("/tmp/stack/redis/bin/redis-server --port 6380")).isEqualTo("Redis");
-		assertThat(CpuMeter.name("java -cp … kafka.Kafka server.properties")).isEqualTo("Kafka");
+	void namesAServiceByItsJarAndNotByTheServicesAndStoresItsArgumentsName() {
+		assertThat(CpuMeter.name(List.of("java", "-Xmx384m", "-jar", "/work/post-service/target/post-service-0.1.0.jar",
+				"--murmur.post.user-service.base-url=http://127.0.0.1:8081", "--spring.cassandra.port=9042")))
+			.isEqualTo("post-service");
+		assertThat(CpuMeter.name(List.of("/tmp/stack/redis/redis-server-6.2.6", "127.0.0.1:6380"))).isEqualTo("Redis");
+		assertThat(CpuMeter.name(List.of("java", "-cp", "a.jar", "org.apache.cassandra.service.CassandraDaemon")))
+			.isEqualTo("Cassandra");
+		assertThat(CpuMeter.name(List.of("java", "-cp", "a.jar", "io.murmur.localstack.process.Watchdog")))
+			.isEqualTo("other started by the run");
 	}
 
 	@Test
