@@ -50,6 +50,13 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	public static final int WARM_UP_BURSTS = 8;
 
 	/**
+	 * How often a burst reads the CPU counters of the run's processes, at most: reading
+	 * them at every poll of Redis (100 a second) cost the benchmark's own process a tenth
+	 * of a core, taken from the fan-out it measures.
+	 */
+	private static final Duration CPU_READING_EVERY = Duration.ofMillis(100);
+
+	/**
 	 * Measures.
 	 * @param world the loaded power-law graph
 	 * @return one sample per burst
@@ -109,14 +116,18 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 		long firstChange = -1;
 		Map<String, Long> threadsAtEnd = threadsBefore;
 		CpuMeter.Reading end = start;
-		while (System.nanoTime() - end.nanos() < Duration.ofSeconds(2).toNanos() || last - zaddsBefore < expected / 2) {
+		long lastChange = start.nanos();
+		while (System.nanoTime() - lastChange < Duration.ofSeconds(2).toNanos() || last - zaddsBefore < expected / 2) {
 			long zadds = RedisCounters.calls(redis.commands()).getOrDefault("zadd", 0L);
 			if (zadds != last) {
 				last = zadds;
-				end = cpu.read();
-				threadsAtEnd = CpuMeter.threadTicks(feedService);
+				lastChange = System.nanoTime();
 				if (firstChange < 0) {
-					firstChange = end.nanos();
+					firstChange = lastChange;
+				}
+				if (lastChange - end.nanos() >= CPU_READING_EVERY.toNanos()) {
+					end = cpu.read();
+					threadsAtEnd = CpuMeter.threadTicks(feedService);
 				}
 			}
 			if (System.nanoTime() - start.nanos() > Duration.ofMinutes(5).toNanos()) {
@@ -125,10 +136,10 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 			RedisCounters.sleep(Duration.ofMillis(10));
 		}
 		long inserts = last - zaddsBefore;
-		double seconds = (end.nanos() - start.nanos()) / 1e9;
+		double seconds = (lastChange - start.nanos()) / 1e9;
 		return new Sample(authors.size(), expected, inserts, seconds, inserts / seconds,
 				(firstChange - start.nanos()) / 1e9, cpu.coresBetween(start, end),
-				CpuMeter.threadCores(threadsBefore, threadsAtEnd, seconds));
+				CpuMeter.threadCores(threadsBefore, threadsAtEnd, (end.nanos() - start.nanos()) / 1e9));
 	}
 
 	/**
@@ -169,7 +180,8 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	 * @param firstInsertSeconds from the first post sent to the first insert seen: the
 	 * posts, the outbox relay and Kafka, before feed-service writes anything
 	 * @param cores the cores each process kept busy during the burst, on average (see
-	 * {@link CpuMeter#coresBetween})
+	 * {@link CpuMeter#coresBetween}), up to the last reading of the counters, at most
+	 * {@link #CPU_READING_EVERY} before the last insert
 	 * @param feedServiceThreads the cores each kind of feed-service's threads kept busy
 	 * (see {@link CpuMeter#threadCores}): whether it was still compiling, collecting
 	 * garbage, or fanning out

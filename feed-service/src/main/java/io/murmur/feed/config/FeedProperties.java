@@ -88,8 +88,11 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	/**
 	 * Kafka.
 	 *
-	 * @param concurrency consumer threads per topic
-	 * @param partitions partitions of the dead-letter topics the service creates
+	 * @param concurrency consumer threads per topic: posts of authors on different
+	 * partitions fan out at the same time
+	 * @param partitions partitions of the topics the service creates (post and graph
+	 * events, their dead-letter topics); Kafka adds partitions to a topic that has fewer,
+	 * and never removes any
 	 * @param replicas replicas of each partition
 	 */
 	public record Kafka(@Min(1) int concurrency, @Min(1) int partitions, @Min(1) @Max(Short.MAX_VALUE) int replicas) {
