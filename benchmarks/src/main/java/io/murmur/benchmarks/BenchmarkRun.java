@@ -65,16 +65,17 @@ public final class BenchmarkRun {
 	static final List<FanOutThroughput.Round> FAN_OUT_ROUNDS = List.of(
 			new FanOutThroughput.Round("as shipped",
 					"feed-service's settings: follower ids kept in Redis for 10 minutes after a post reads them "
-							+ "from graph-service in pages of 5,000, 100 feeds per merge-script call, 6 consumers "
-							+ "over 12 partitions",
+							+ "from graph-service in pages of 5,000, 100 feeds per merge-script call, 3 consumers "
+							+ "over 3 partitions",
 					Map.of()),
-			new FanOutThroughput.Round("3 consumers",
-					"the previous number of consumers (the post topic keeps its 12 partitions: Kafka does not "
-							+ "remove any)",
-					Map.of("murmur.feed.kafka.concurrency", "3")),
 			new FanOutThroughput.Round("followers from graph-service",
 					"every post reads its author's follower ids from graph-service, as before they were kept",
-					Map.of("murmur.feed.fan-out.follower-cache-ttl", "0s")));
+					Map.of("murmur.feed.fan-out.follower-cache-ttl", "0s")),
+			new FanOutThroughput.Round("6 consumers, 12 partitions",
+					"twice the consumers, over four times the partitions of the post topic (it keeps them: "
+							+ "Kafka does not remove partitions, so this round runs last)",
+					Map.of("murmur.feed.kafka.concurrency", "6", "murmur.feed.kafka.partitions", "12",
+							"spring.data.redis.lettuce.pool.max-active", "16")));
 
 	private BenchmarkRun() {
 	}
