@@ -44,14 +44,17 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 * @param feedsPerScript how many followers' feeds one merge-script call writes; each
 	 * call holds Redis for its duration, so this bounds how long a push delays a read. On
 	 * Redis Cluster a call only takes feeds of one slot
+	 * @param pipelineFlushEvery how many commands a fan-out pipeline buffers before it
+	 * writes them to Redis: few enough that Redis starts on a page of followers while the
+	 * rest is still being encoded, many enough to spare a system call per command
 	 * @param authorCacheSize how many of an author's newest entries are cached for pull
 	 * @param authorCacheTtl how long an unread author cache is kept
 	 */
 	public record FanOut(@Min(1) long pushThreshold, @Min(20) @Max(10_000) int feedSize,
 			@NotNull Duration inactiveAfter, @Min(0) @Max(1000) int backfillSize,
 			@Min(1) @Max(10_000) int followerPageSize, @NotNull Duration followerCacheTtl,
-			@Min(1) @Max(1000) int feedsPerScript, @Min(20) @Max(1000) int authorCacheSize,
-			@NotNull Duration authorCacheTtl) {
+			@Min(1) @Max(1000) int feedsPerScript, @Min(1) @Max(10_000) int pipelineFlushEvery,
+			@Min(20) @Max(1000) int authorCacheSize, @NotNull Duration authorCacheTtl) {
 
 	}
 

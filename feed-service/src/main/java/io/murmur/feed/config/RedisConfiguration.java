@@ -1,6 +1,6 @@
 package io.murmur.feed.config;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.RedisConnectionFailureException;
@@ -15,15 +15,14 @@ import io.murmur.support.web.StoreUnavailableExceptions;
  * Redis is the feed's store.
  * <ul>
  * <li>When it cannot be reached, a read answers 503 with a problem rather than 500.</li>
- * <li>A pipeline (a page of fan-out writes) is written to the socket in batches rather
- * than flushed after every command, which would cost a system call per follower.</li>
+ * <li>A pipeline (a page of fan-out writes) is written to the socket in batches of a few
+ * commands rather than after every command, which would cost a system call per group of
+ * followers, nor only at its end, which would leave Redis idle while the page is
+ * encoded.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
-
-	/** Commands a pipeline buffers before it writes them out. */
-	static final int PIPELINE_FLUSH_EVERY = 512;
 
 	@Bean
 	StoreUnavailableExceptions redisUnavailable() {
@@ -32,18 +31,9 @@ class RedisConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor bufferedRedisPipelines() {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof LettuceConnectionFactory factory) {
-					factory.setPipeliningFlushPolicy(PipeliningFlushPolicy.buffered(PIPELINE_FLUSH_EVERY));
-				}
-				return bean;
-			}
-
-		};
+	InitializingBean bufferedRedisPipelines(LettuceConnectionFactory redis, FeedProperties properties) {
+		return () -> redis
+			.setPipeliningFlushPolicy(PipeliningFlushPolicy.buffered(properties.fanOut().pipelineFlushEvery()));
 	}
 
 }

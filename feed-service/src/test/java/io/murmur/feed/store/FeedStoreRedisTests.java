@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.lettuce.core.cluster.SlotHash;
@@ -25,6 +26,7 @@ import io.murmur.localstack.Store;
 import io.murmur.localstack.redis.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The feed structures and their scripts against a real Redis.
@@ -51,14 +53,21 @@ class FeedStoreRedisTests {
 		connections.afterPropertiesSet();
 		connections.start();
 		redis = new StringRedisTemplate(connections);
+		store = store(Duration.ofMinutes(5));
+	}
+
+	/**
+	 * A store whose feeds are kept for the given window after each read.
+	 */
+	static FeedStore store(Duration inactiveAfter) {
 		FeedProperties properties = new FeedProperties(
-				new FeedProperties.FanOut(3, FEED_SIZE, Duration.ofMinutes(5), 5, 100, Duration.ofMinutes(10),
-						FEEDS_PER_SCRIPT, 20, Duration.ofMinutes(5)),
+				new FeedProperties.FanOut(3, FEED_SIZE, inactiveAfter, 5, 100, Duration.ofMinutes(10), FEEDS_PER_SCRIPT,
+						2, 20, Duration.ofMinutes(5)),
 				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), Duration.ofSeconds(30)),
 				new FeedProperties.Services(URI.create("http://graph"), URI.create("http://post"),
 						URI.create("http://user"), Duration.ofSeconds(1), Duration.ofSeconds(1)),
 				new FeedProperties.Kafka(1, 1, 1));
-		store = new FeedStore(redis, properties);
+		return new FeedStore(redis, properties);
 	}
 
 	@AfterAll
@@ -320,6 +329,24 @@ class FeedStoreRedisTests {
 
 			assertThat(store.touchFeed(user)).isNull();
 			assertThat(store.push(List.of(user), FeedEntry.post(31, 1_000))).isZero();
+		}
+
+		@Test
+		void shouldExpireTheEntriesPushedIntoAnEmptyFeedWithItAndPushNothingMoreOnceItsWindowPassed() {
+			FeedStore shortWindow = store(Duration.ofMillis(800));
+			long user = newUser();
+			shortWindow.beginFeed(user);
+			shortWindow.completeFeed(user, List.of(), List.of(), false);
+
+			assertThat(shortWindow.push(List.of(user), FeedEntry.post(32, 1_000))).isEqualTo(1);
+			assertThat(shortWindow.push(List.of(user), FeedEntry.repost(33, 2_000, 44))).isEqualTo(1);
+			assertThat(List.of(FeedKeys.feed(user), FeedKeys.feedReposts(user)))
+				.allSatisfy((key) -> assertThat(redis.getExpire(key, TimeUnit.MILLISECONDS)).isBetween(1L, 800L));
+
+			await().atMost(Duration.ofSeconds(5)).until(() -> !redis.hasKey(FeedKeys.feedMeta(user)));
+			assertThat(shortWindow.push(List.of(user), FeedEntry.post(34, 3_000))).isZero();
+			assertThat(redis.hasKey(FeedKeys.feed(user))).isFalse();
+			assertThat(redis.hasKey(FeedKeys.feedReposts(user))).isFalse();
 		}
 
 	}
