@@ -13,16 +13,20 @@ import io.murmur.localstack.spring.LocalStores;
 /**
  * The service on a random port against a real Cassandra and Kafka, with user-service
  * replaced by {@link StubUserService}, and a relay and producer tuned to notice a Kafka
- * outage and recover within seconds.
+ * outage and recover within seconds. The relay polls only every {@value #RELAY_POLL}, so
+ * that a test can tell an event published because its write woke the relay from one a
+ * poll found.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "murmur.post.outbox.poll-interval=100ms", "murmur.post.outbox.settle-time=5s",
-				"murmur.post.outbox.min-backoff=200ms", "murmur.post.outbox.max-backoff=1s",
-				"spring.kafka.producer.properties.max.block.ms=1000",
+		properties = { "murmur.post.outbox.poll-interval=" + IntegrationTestSupport.RELAY_POLL,
+				"murmur.post.outbox.settle-time=5s", "murmur.post.outbox.min-backoff=200ms",
+				"murmur.post.outbox.max-backoff=1s", "spring.kafka.producer.properties.max.block.ms=1000",
 				"spring.kafka.producer.properties.request.timeout.ms=2000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=3000" })
 @LocalStores({ Store.CASSANDRA, Store.KAFKA })
 abstract class IntegrationTestSupport {
+
+	static final String RELAY_POLL = "5s";
 
 	@LocalServerPort
 	int port;

@@ -59,7 +59,9 @@ public record PostProperties(@Min(0) @Max(1023) int workerId, @Valid @NotNull Ca
 	 * @param shards how many outbox partitions each time bucket is spread over; events of
 	 * one key always share a shard, so they are published in order. Never lower it while
 	 * rows are unpublished
-	 * @param pollInterval how often the relay looks for unpublished events
+	 * @param pollInterval how often the relay looks for unpublished events besides the
+	 * runs a write on this replica starts: for rows another replica wrote, or a failed
+	 * run left
 	 * @param batchSize how many events one read of a partition returns at most
 	 * @param settleTime how long after its time bucket has passed a bucket is still read
 	 * before it is dropped: longer than any clock skew between replicas and any delay of

@@ -1,6 +1,6 @@
 /**
- * The service's configuration: properties, the Cassandra session and its schema,
- * scheduling and the clock.
+ * The service's configuration: properties, the Cassandra session and its schema, and the
+ * clock.
  */
 @NullMarked
 package io.murmur.post.config;

@@ -20,7 +20,9 @@ import io.murmur.post.config.PostProperties;
  * Records events to publish. A feature adds the statement {@link #append(MurmurEvent)}
  * returns to the logged batch that writes the change the event describes, so the event is
  * stored if and only if the change is; the {@link OutboxRelay} publishes it afterwards,
- * even if Kafka was away when the change was made.
+ * even if Kafka was away when the change was made. Once the write is done, the feature
+ * calls {@link #stored()} so that the relay publishes it at once rather than at its next
+ * poll.
  * <p>
  * Rows are partitioned by shard (a hash of the record key, so one key's events share a
  * partition and keep their order) and by the minute of the row's time-based id. The
@@ -36,7 +38,10 @@ public class Outbox {
 
 	private final int shards;
 
-	Outbox(CqlSession session, PostProperties properties) {
+	private final OutboxRelay relay;
+
+	Outbox(CqlSession session, PostProperties properties, OutboxRelay relay) {
+		this.relay = relay;
 		this.insert = session.prepare("INSERT INTO outbox (shard, bucket, event_id, event_type, topic, message_key,"
 				+ " payload) VALUES (?, ?, ?, ?, ?, ?, ?)");
 		this.shards = properties.outbox().shards();
@@ -53,6 +58,15 @@ public class Outbox {
 		UUID id = Uuids.timeBased();
 		return this.insert.bind(shard(event.key(), this.shards), bucket(Uuids.unixTimestamp(id)), id, type.id(),
 				type.topic(), event.key(), ByteBuffer.wrap(EventJson.write(event)));
+	}
+
+	/**
+	 * Says that rows from {@link #append} were written: the relay publishes them now
+	 * instead of at its next poll, which takes a poll interval off the time from a
+	 * client's acknowledgement to the event in Kafka.
+	 */
+	public void stored() {
+		this.relay.wake();
 	}
 
 	static int shard(String key, int shards) {

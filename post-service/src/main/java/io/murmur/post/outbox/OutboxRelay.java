@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
@@ -25,9 +29,9 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.murmur.events.EventType;
@@ -52,9 +56,15 @@ import io.murmur.post.config.PostProperties;
  * trying again, so an outage of Kafka delays events but loses none. The producer's short
  * {@code max.block.ms} and {@code delivery.timeout.ms} keep a run from hanging while
  * Kafka is away.
+ * <p>
+ * Runs happen on one thread of the relay's own: every poll interval, and as soon as a
+ * write on this replica stored rows ({@link #wake()}), so that an event reaches Kafka
+ * right after its change is acknowledged rather than up to a poll interval later. Wakes
+ * that arrive while a run is waiting to start fold into it, and a woken run starts at
+ * least {@link #WAKE_GAP} after the previous one.
  */
 @Component
-class OutboxRelay {
+class OutboxRelay implements SmartLifecycle {
 
 	private static final Log log = LogFactory.getLog(OutboxRelay.class);
 
@@ -63,6 +73,21 @@ class OutboxRelay {
 	private static final long COLD_START_BUCKETS = 60;
 
 	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
+	 * How long stopping waits for a run to end before interrupting it; what it had not
+	 * deleted is published again by the next relay, as delivery is at least once.
+	 */
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * The shortest time between the starts of two runs a wake asks for. Every run reads
+	 * each shard's open minutes whatever it finds there, so under a burst of writes, runs
+	 * back to back would cost post-service and Cassandra more than the events they
+	 * publish: there a wake waits for the gap and its run takes every row written
+	 * meanwhile. A lone write is published at once.
+	 */
+	private static final Duration WAKE_GAP = Duration.ofMillis(25);
 
 	private final CqlSession session;
 
@@ -92,7 +117,13 @@ class OutboxRelay {
 
 	private long @Nullable [] progress;
 
-	private Instant leaseRenewedAt = Instant.MIN;
+	private volatile Instant leaseRenewedAt = Instant.MIN;
+
+	private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+	private volatile long lastRunStarted = System.nanoTime() - WAKE_GAP.toNanos();
+
+	private volatile @Nullable ScheduledExecutorService runner;
 
 	private @Nullable Duration backoff;
 
@@ -120,7 +151,77 @@ class OutboxRelay {
 		this.renewLease = session.prepare("UPDATE outbox_lease USING TTL ? SET owner = ? WHERE name = ? IF owner = ?");
 	}
 
-	@Scheduled(fixedDelayString = "${murmur.post.outbox.poll-interval}")
+	@Override
+	public void start() {
+		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "outbox-relay");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = this.properties.pollInterval().toMillis();
+		started.scheduleWithFixedDelay(this::runGuarded, 0, interval, TimeUnit.MILLISECONDS);
+		this.runner = started;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService stopping = this.runner;
+		this.runner = null;
+		if (stopping == null) {
+			return;
+		}
+		stopping.shutdown();
+		try {
+			if (!stopping.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				stopping.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			stopping.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.runner != null;
+	}
+
+	/**
+	 * Starts a run now, unless one is already waiting to start or this replica does not
+	 * hold the lease (the holder's poll publishes what other replicas store).
+	 */
+	void wake() {
+		ScheduledExecutorService current = this.runner;
+		if (current == null || this.leaseRenewedAt.equals(Instant.MIN) || !this.wakeQueued.compareAndSet(false, true)) {
+			return;
+		}
+		long wait = this.lastRunStarted + WAKE_GAP.toNanos() - System.nanoTime();
+		try {
+			current.schedule(() -> {
+				this.wakeQueued.set(false);
+				runGuarded();
+			}, Math.max(0, wait), TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			this.wakeQueued.set(false);
+		}
+	}
+
+	/**
+	 * A run that cannot end the periodic schedule: an executor stops repeating a task
+	 * that throws, and the relay must go on.
+	 */
+	private void runGuarded() {
+		this.lastRunStarted = System.nanoTime();
+		try {
+			relay();
+		}
+		catch (Throwable ex) {
+			log.error("Outbox relay run failed; the next poll tries again", ex);
+		}
+	}
+
 	void relay() {
 		if (Instant.now().isBefore(this.nextAttempt)) {
 			return;

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
 
+import io.murmur.post.outbox.Outbox;
+
 /**
  * Posts, timelines, replies, likes, reposts and counts in Cassandra, through prepared
  * statements only and only by partition key: no request reads across partitions. Reads of
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Repository;
 class PostRepository {
 
 	private final CqlSession session;
+
+	private final Outbox outbox;
 
 	private final PreparedStatement insertPost;
 
@@ -94,8 +98,9 @@ class PostRepository {
 
 	private final PreparedStatement deleteRepost;
 
-	PostRepository(CqlSession session) {
+	PostRepository(CqlSession session, Outbox outbox) {
 		this.session = session;
+		this.outbox = outbox;
 		this.insertPost = session.prepare("INSERT INTO posts (post_id, author_id, created_at, text, media_ids,"
 				+ " reply_to, reply_to_author, quote_of, repost_of, repost_of_author, mentions, hashtags)"
 				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -151,6 +156,7 @@ class PostRepository {
 			batch.addStatement(this.insertReply.bind(post.replyTo(), post.id()));
 		}
 		this.session.execute(batch.addStatement(outboxRow).build());
+		this.outbox.stored();
 	}
 
 	/**
@@ -165,6 +171,7 @@ class PostRepository {
 			batch.addStatement(this.deleteReply.bind(post.replyTo(), post.id()));
 		}
 		this.session.execute(batch.addStatement(outboxRow).build());
+		this.outbox.stored();
 		if (!post.isRepost()) {
 			this.session.execute(this.deleteCounts.bind(post.id()));
 		}
@@ -254,10 +261,11 @@ class PostRepository {
 	}
 
 	/**
-	 * Executes a single statement, such as an outbox row that belongs to no batch.
+	 * Stores an outbox row that belongs to no batch.
 	 */
-	void store(BoundStatement statement) {
-		this.session.execute(statement);
+	void store(BoundStatement outboxRow) {
+		this.session.execute(outboxRow);
+		this.outbox.stored();
 	}
 
 	void addLikes(long postId, long delta) {
