@@ -65,12 +65,16 @@ public final class BenchmarkRun {
 	static final List<FanOutThroughput.Round> FAN_OUT_ROUNDS = List.of(
 			new FanOutThroughput.Round("as shipped",
 					"feed-service's settings: follower ids kept in Redis for 10 minutes after a post reads them "
-							+ "from graph-service in pages of 5,000, 100 feeds per merge-script call, 3 consumers "
-							+ "over 3 partitions",
+							+ "from graph-service in pages of 5,000, 100 feeds per merge-script call, pipelines "
+							+ "written to Redis every 4 calls, 3 consumers over 3 partitions",
 					Map.of()),
 			new FanOutThroughput.Round("followers from graph-service",
 					"every post reads its author's follower ids from graph-service, as before they were kept",
 					Map.of("murmur.feed.fan-out.follower-cache-ttl", "0s")),
+			new FanOutThroughput.Round("pipelines written at their end",
+					"a page's pipeline buffers up to 512 commands, so all of a page's script calls go out "
+							+ "together when it ends, as before pipelines were written every 4 calls",
+					Map.of("murmur.feed.fan-out.pipeline-flush-every", "512")),
 			new FanOutThroughput.Round("6 consumers, 12 partitions",
 					"twice the consumers, over four times the partitions of the post topic (it keeps them: "
 							+ "Kafka does not remove partitions, so this round runs last)",

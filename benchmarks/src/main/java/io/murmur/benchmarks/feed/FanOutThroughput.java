@@ -112,6 +112,7 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 		Map<String, Long> threadsBefore = CpuMeter.threadTicks(feedService);
 		CpuMeter.Reading start = cpu.read();
 		world.inParallel(authors, 4, world::postDirect);
+		double acknowledged = (System.nanoTime() - start.nanos()) / 1e9;
 		long last = zaddsBefore;
 		long firstChange = -1;
 		Map<String, Long> threadsAtEnd = threadsBefore;
@@ -137,7 +138,7 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 		}
 		long inserts = last - zaddsBefore;
 		double seconds = (lastChange - start.nanos()) / 1e9;
-		return new Sample(authors.size(), expected, inserts, seconds, inserts / seconds,
+		return new Sample(authors.size(), expected, inserts, seconds, inserts / seconds, acknowledged,
 				(firstChange - start.nanos()) / 1e9, cpu.coresBetween(start, end),
 				CpuMeter.threadCores(threadsBefore, threadsAtEnd, (end.nanos() - start.nanos()) / 1e9));
 	}
@@ -177,8 +178,12 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	 * @param inserts the inserts Redis counted
 	 * @param seconds from the first post sent to the last insert
 	 * @param insertsPerSecond the rate
+	 * @param acknowledgedSeconds from the first post sent to the last one acknowledged by
+	 * post-service
 	 * @param firstInsertSeconds from the first post sent to the first insert seen: the
-	 * posts, the outbox relay and Kafka, before feed-service writes anything
+	 * posts, the outbox relay and Kafka, before feed-service writes anything. Redis is
+	 * watched once every post is acknowledged, so this is never less than
+	 * {@code acknowledgedSeconds}
 	 * @param cores the cores each process kept busy during the burst, on average (see
 	 * {@link CpuMeter#coresBetween}), up to the last reading of the counters, at most
 	 * {@link #CPU_READING_EVERY} before the last insert
@@ -187,7 +192,8 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	 * garbage, or fanning out
 	 */
 	public record Sample(int posts, long expectedInserts, long inserts, double seconds, double insertsPerSecond,
-			double firstInsertSeconds, Map<String, Double> cores, Map<String, Double> feedServiceThreads) {
+			double acknowledgedSeconds, double firstInsertSeconds, Map<String, Double> cores,
+			Map<String, Double> feedServiceThreads) {
 
 	}
 

@@ -23,6 +23,8 @@ public final class CpuMeter {
 
 	static final String MACHINE = "machine";
 
+	static final String REDIS = "Redis";
+
 	static final String STEAL = "steal";
 
 	static final String REST = "everything else";
@@ -195,7 +197,7 @@ public final class CpuMeter {
 				"gateway-service")) {
 			names.put(service, service);
 		}
-		names.put("redis-server", "Redis");
+		names.put("redis-server", REDIS);
 		names.put("redis-benchmark", "redis-benchmark");
 		names.put("kafka.Kafka", "Kafka");
 		names.put("CassandraDaemon", "Cassandra");

@@ -25,9 +25,46 @@ final class FeedFigures {
 
 	private final @Nullable Spread zadd;
 
-	FeedFigures(FeedResults feed, @Nullable Spread zadd) {
+	private final List<Map<String, Double>> zaddCores;
+
+	FeedFigures(FeedResults feed, @Nullable Spread zadd, List<Map<String, Double>> zaddCores) {
 		this.feed = feed;
 		this.zadd = zadd;
+		this.zaddCores = zaddCores;
+	}
+
+	/**
+	 * Redis's own CPU time per ZADD in the reference: the cores it kept busy over the
+	 * repetitions (median) divided by the rate (median).
+	 * @return microseconds, or {@code null} if the reference or its CPU readings are
+	 * missing
+	 */
+	@Nullable Double redisMicrosPerZadd() {
+		List<Double> cores = this.zaddCores.stream()
+			.map((reading) -> reading.get(CpuMeter.REDIS))
+			.filter((value) -> value != null)
+			.toList();
+		if (this.zadd == null || cores.isEmpty() || this.zadd.median() <= 0) {
+			return null;
+		}
+		return round(Spread.of(cores).median() / this.zadd.median() * 1e6, 2);
+	}
+
+	/**
+	 * Redis's own CPU time per timeline insert in a round's measured bursts: the cores it
+	 * kept busy times the burst's length, over the inserts (median of the bursts). With
+	 * {@link #redisMicrosPerZadd()} it bounds the ratio fan-out could reach were Redis
+	 * the only limit.
+	 * @param round the round
+	 * @return microseconds, or {@code null} without CPU readings of Redis
+	 */
+	static @Nullable Double redisMicrosPerInsert(FanOutThroughput.RoundResult round) {
+		List<Double> perInsert = round.bursts()
+			.stream()
+			.filter((burst) -> burst.cores().containsKey(CpuMeter.REDIS) && burst.inserts() > 0)
+			.map((burst) -> burst.cores().get(CpuMeter.REDIS) * burst.seconds() * 1e6 / burst.inserts())
+			.toList();
+		return perInsert.isEmpty() ? null : round(Spread.of(perInsert).median(), 2);
 	}
 
 	@Nullable Spread fanOutRate() {
@@ -95,6 +132,7 @@ final class FeedFigures {
 			fanOut.put("inserts_per_second", fanOutRate());
 			fanOut.put("reference_zadd_per_second_median", (this.zadd != null) ? this.zadd.median() : null);
 			fanOut.put("ratio", fanOutRatio());
+			fanOut.put("reference_redis_cpu_us_per_zadd", redisMicrosPerZadd());
 			List<Map<String, Object>> rounds = new ArrayList<>();
 			for (FanOutThroughput.RoundResult round : this.feed.fanOut()) {
 				Map<String, Object> one = new LinkedHashMap<>();
@@ -103,6 +141,7 @@ final class FeedFigures {
 				one.put("settings", round.round().settings());
 				one.put("inserts_per_second", rate(round));
 				one.put("ratio", (this.zadd != null) ? round(rate(round).median() / this.zadd.median(), 3) : null);
+				one.put("redis_cpu_us_per_insert", redisMicrosPerInsert(round));
 				one.put("warm_up_inserts_per_second", round.warmUpRates().stream().map(Math::round).toList());
 				one.put("bursts", round.bursts());
 				one.put("feed_service_profile_percent", round.profile());

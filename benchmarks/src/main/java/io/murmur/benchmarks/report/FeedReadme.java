@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.murmur.benchmarks.feed.DeliveryLag;
 import io.murmur.benchmarks.feed.FanOutThroughput;
@@ -46,8 +47,8 @@ final class FeedReadme {
 								+ "as it ships. A round's first %d bursts warm the new JVM up and are not counted; "
 								+ "the first of them also fills feed-service's copies of the authors' follower ids. "
 								+ "feed-service is profiled with Java Flight Recorder during the bursts.%n%n"
-								+ "| round | why | warm-up bursts, inserts/s | inserts/s | ratio to ZADD |%n"
-								+ "| --- | --- | --- | --- | --- |%n",
+								+ "| round | why | warm-up bursts, inserts/s | inserts/s | ratio to ZADD "
+								+ "| Redis CPU per insert, µs |%n| --- | --- | --- | --- | --- | --- |%n",
 						first.posts(), first.expectedInserts(), FanOutThroughput.WARM_UP_BURSTS));
 			for (FanOutThroughput.RoundResult round : fanOut) {
 				Spread roundRate = FeedFigures.rate(round);
@@ -66,12 +67,24 @@ final class FeedReadme {
 					.append(") | ")
 					.append((figures.zaddMedian() != null)
 							? String.format(Locale.ROOT, "%.3f", roundRate.median() / figures.zaddMedian()) : "-")
+					.append(" | ")
+					.append(Objects.toString(FeedFigures.redisMicrosPerInsert(round), "-"))
 					.append(" |\n");
 			}
 			md.append(
 					"\n`fanout_ratio_vs_redis` = median fan-out rate as shipped / median pipelined-ZADD " + "rate = **")
 				.append(figures.fanOutRatio())
 				.append("** (target ≥ 0.5).\n\n");
+			Double perZadd = figures.redisMicrosPerZadd();
+			Double perInsert = FeedFigures.redisMicrosPerInsert(fanOut.get(0));
+			if (perZadd != null && perInsert != null) {
+				md.append(String.format(Locale.ROOT,
+						"Redis's own CPU time was %.2f µs per insert as shipped (the cores Redis kept busy during a "
+								+ "burst, times its length, over its inserts) against %.2f µs per ZADD in the "
+								+ "reference: were Redis the only limit, with a core of its own, fan-out could reach "
+								+ "about %.2f of the reference.%n%n",
+						perInsert, perZadd, perZadd / perInsert));
+			}
 			coresDuringBursts(md, fanOut);
 			md.append("Where feed-service spent its CPU during the bursts (share of samples "
 					+ "by innermost Murmur frame, or innermost frame when none is Murmur's):\n\n");
@@ -210,15 +223,20 @@ final class FeedReadme {
 		}
 		md.append("What the two cores did during the measured bursts: cores each process kept busy on average "
 				+ "from the first post to the last insert (median of the bursts; `machine` is every process, "
-				+ "`everything else` what the named ones do not account for), and how long the first insert "
-				+ "took to appear:\n\n| round | first insert after, s | ")
+				+ "`everything else` what the named ones do not account for), how long post-service took to "
+				+ "acknowledge the burst's posts, and when the first insert was seen (Redis is watched once "
+				+ "every post is acknowledged):\n\n| round | posts acknowledged after, s | first insert seen "
+				+ "after, s | ")
 			.append(String.join(" | ", names))
 			.append(" | steal |\n|")
-			.append(" --- |".repeat(names.size() + 3))
+			.append(" --- |".repeat(names.size() + 4))
 			.append('\n');
 		for (FanOutThroughput.RoundResult round : fanOut) {
 			md.append("| ")
 				.append(round.round().name())
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%.2f",
+						median(round.bursts().stream().map(FanOutThroughput.Sample::acknowledgedSeconds).toList())))
 				.append(" | ")
 				.append(String.format(Locale.ROOT, "%.2f",
 						median(round.bursts().stream().map(FanOutThroughput.Sample::firstInsertSeconds).toList())));

@@ -95,7 +95,7 @@ public final class ReportWriter {
 		if (gateway != null && results.gatewaySettings() != null) {
 			details.put("gateway_overhead", gatewayDetails(gateway, results.gatewaySettings()));
 		}
-		details.putAll(new FeedFigures(results.feed(), results.redisZadd()).details());
+		details.putAll(new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores()).details());
 		details.put("graphs", results.graphs());
 		summary.put("details", details);
 		return summary;
@@ -103,7 +103,7 @@ public final class ReportWriter {
 
 	private static @Nullable Object value(RunResults results, Figure figure) {
 		GatewayOverhead.Result gateway = results.gatewayOverhead();
-		FeedFigures feed = new FeedFigures(results.feed(), results.redisZadd());
+		FeedFigures feed = new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores());
 		return switch (figure) {
 			case GATEWAY_ADDED_P50_MS_VS_NGINX ->
 				(gateway != null) ? Spread.of(gateway.gatewayVsNginx(50)).median() : null;
@@ -245,7 +245,8 @@ public final class ReportWriter {
 				.append(" ms. Gatling measures whole milliseconds, so differences below 1 ms do not show.\n\n")
 				.append("![Gateway overhead, p50](gateway-overhead-p50.png)\n![Gateway overhead, p99](gateway-overhead-p99.png)\n\n");
 		}
-		md.append(FeedReadme.sections(results.feed(), new FeedFigures(results.feed(), results.redisZadd())));
+		md.append(FeedReadme.sections(results.feed(),
+				new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores())));
 		if (!results.graphs().isEmpty()) {
 			md.append("## Follow graphs\n\n| graph | users | follows | median followers | p99 | max | "
 					+ "top 1% share | celebrities |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
