@@ -1,10 +1,14 @@
 package io.murmur.benchmarks.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -178,6 +182,30 @@ public final class BenchmarkPlatform {
 		StatefulRedisConnection<String, String> connection = client.connect();
 		connection.sync().select(FEED_REDIS_DATABASE);
 		return new FeedRedis(client, connection);
+	}
+
+	/**
+	 * Sets the nice value of the Redis server's process ({@code renice}; below 0 needs
+	 * root): how much of the two cores it gets when the JVMs want them too.
+	 * @param nice the nice value, 0 as started
+	 */
+	public void reniceRedis(int nice) {
+		List<String> command = List.of("renice", "-n", Integer.toString(nice), "-p",
+				Long.toString(this.stack.redis().pid()));
+		try {
+			Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!renice.waitFor(10, TimeUnit.SECONDS) || renice.exitValue() != 0) {
+				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
 	}
 
 	/**

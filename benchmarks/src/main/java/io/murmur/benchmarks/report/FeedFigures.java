@@ -139,6 +139,7 @@ final class FeedFigures {
 				one.put("name", round.round().name());
 				one.put("why", round.round().why());
 				one.put("settings", round.round().settings());
+				one.put("redis_nice", round.round().redisNice());
 				one.put("inserts_per_second", rate(round));
 				one.put("ratio", (this.zadd != null) ? round(rate(round).median() / this.zadd.median(), 3) : null);
 				one.put("redis_cpu_us_per_insert", redisMicrosPerInsert(round));

@@ -15,10 +15,9 @@ import io.murmur.support.web.StoreUnavailableExceptions;
  * Redis is the feed's store.
  * <ul>
  * <li>When it cannot be reached, a read answers 503 with a problem rather than 500.</li>
- * <li>A pipeline (a page of fan-out writes) is written to the socket in batches of a few
- * commands rather than after every command, which would cost a system call per group of
- * followers, nor only at its end, which would leave Redis idle while the page is
- * encoded.</li>
+ * <li>A pipeline (a page of fan-out writes) is written to the socket in batches (of
+ * {@code murmur.feed.fan-out.pipeline-flush-every} commands) rather than after every
+ * command, which would cost a system call per group of followers.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
