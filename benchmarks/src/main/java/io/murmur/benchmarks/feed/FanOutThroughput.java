@@ -66,25 +66,33 @@ public record FanOutThroughput(int repetitions, List<Round> rounds, java.nio.fil
 	public List<RoundResult> run(FeedWorld world) {
 		List<RoundResult> results = new ArrayList<>();
 		for (Round round : this.rounds) {
-			logger.info("Fan-out round '{}': feed-service with {}", round.name(), round.settings());
-			world.platform().restartFeedService(BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD, round.settings());
-			world.markEveryFeedKept();
-			this.settling.await("fan-out round '" + round.name() + "'");
-			Profile profile = Profile.start(world.platform().pids().get("feed-service"),
-					this.work.resolve("fan-out-" + results.size() + ".jfr"));
-			List<Double> warmUp = new ArrayList<>();
-			world.platform().reniceRedis(round.redisNice());
-			List<Sample> bursts;
+			if (round.redisNice() != 0 && !world.platform().reniceRedis(round.redisNice())) {
+				logger.warn("Fan-out round '{}' left out: Redis's priority cannot be changed here (renice to {} "
+						+ "needs root)", round.name(), round.redisNice());
+				continue;
+			}
 			try {
-				bursts = bursts(world, warmUp);
+				results.add(round(world, round, results.size()));
 			}
 			finally {
-				world.platform().reniceRedis(0);
+				if (round.redisNice() != 0) {
+					world.platform().reniceRedis(0);
+				}
 			}
-			results
-				.add(new RoundResult(round, bursts.get(0), warmUp, bursts.subList(1, bursts.size()), profile.stop(15)));
 		}
 		return results;
+	}
+
+	private RoundResult round(FeedWorld world, Round round, int index) {
+		logger.info("Fan-out round '{}': feed-service with {}", round.name(), round.settings());
+		world.platform().restartFeedService(BenchmarkPlatform.DEFAULT_PUSH_THRESHOLD, round.settings());
+		world.markEveryFeedKept();
+		this.settling.await("fan-out round '" + round.name() + "'");
+		Profile profile = Profile.start(world.platform().pids().get("feed-service"),
+				this.work.resolve("fan-out-" + index + ".jfr"));
+		List<Double> warmUp = new ArrayList<>();
+		List<Sample> bursts = bursts(world, warmUp);
+		return new RoundResult(round, bursts.get(0), warmUp, bursts.subList(1, bursts.size()), profile.stop(15));
 	}
 
 	/**
