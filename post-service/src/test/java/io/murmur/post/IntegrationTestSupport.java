@@ -26,7 +26,7 @@ import io.murmur.localstack.spring.LocalStores;
 @LocalStores({ Store.CASSANDRA, Store.KAFKA })
 abstract class IntegrationTestSupport {
 
-	static final String RELAY_POLL = "5s";
+	static final String RELAY_POLL = "10s";
 
 	@LocalServerPort
 	int port;

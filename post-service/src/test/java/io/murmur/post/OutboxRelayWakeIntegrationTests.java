@@ -24,7 +24,7 @@ class OutboxRelayWakeIntegrationTests extends IntegrationTestSupport {
 
 		for (int i = 0; i < 5; i++) {
 			long id = this.api.create(author, Api.text("woken " + i)).get("id").asLong();
-			await().atMost(Duration.ofSeconds(1))
+			await().atMost(Duration.ofSeconds(2))
 				.pollInterval(Duration.ofMillis(10))
 				.until(() -> published(events, id));
 		}

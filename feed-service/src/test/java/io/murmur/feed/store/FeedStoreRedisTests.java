@@ -333,7 +333,7 @@ class FeedStoreRedisTests {
 
 		@Test
 		void shouldExpireTheEntriesPushedIntoAnEmptyFeedWithItAndPushNothingMoreOnceItsWindowPassed() {
-			FeedStore shortWindow = store(Duration.ofMillis(800));
+			FeedStore shortWindow = store(Duration.ofSeconds(2));
 			long user = newUser();
 			shortWindow.beginFeed(user);
 			shortWindow.completeFeed(user, List.of(), List.of(), false);
@@ -341,9 +341,9 @@ class FeedStoreRedisTests {
 			assertThat(shortWindow.push(List.of(user), FeedEntry.post(32, 1_000))).isEqualTo(1);
 			assertThat(shortWindow.push(List.of(user), FeedEntry.repost(33, 2_000, 44))).isEqualTo(1);
 			assertThat(List.of(FeedKeys.feed(user), FeedKeys.feedReposts(user)))
-				.allSatisfy((key) -> assertThat(redis.getExpire(key, TimeUnit.MILLISECONDS)).isBetween(1L, 800L));
+				.allSatisfy((key) -> assertThat(redis.getExpire(key, TimeUnit.MILLISECONDS)).isBetween(1L, 2_000L));
 
-			await().atMost(Duration.ofSeconds(5)).until(() -> !redis.hasKey(FeedKeys.feedMeta(user)));
+			await().atMost(Duration.ofSeconds(10)).until(() -> !redis.hasKey(FeedKeys.feedMeta(user)));
 			assertThat(shortWindow.push(List.of(user), FeedEntry.post(34, 3_000))).isZero();
 			assertThat(redis.hasKey(FeedKeys.feed(user))).isFalse();
 			assertThat(redis.hasKey(FeedKeys.feedReposts(user))).isFalse();
