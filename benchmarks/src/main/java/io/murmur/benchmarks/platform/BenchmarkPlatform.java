@@ -1,13 +1,11 @@
 package io.murmur.benchmarks.platform;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -194,24 +192,14 @@ public final class BenchmarkPlatform {
 	 * @return whether it was set
 	 */
 	public boolean reniceRedis(int nice) {
-		List<String> command = List.of("renice", "-n", Integer.toString(nice), "-p",
-				Long.toString(this.stack.redis().pid()));
 		try {
-			Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!renice.waitFor(10, TimeUnit.SECONDS) || renice.exitValue() != 0) {
-				logger.warn("{} failed: {}", String.join(" ", command), output.strip());
-				return false;
-			}
+			Command.run(List.of("renice", "-n", Integer.toString(nice), "-p", Long.toString(this.stack.redis().pid())),
+					Duration.ofSeconds(10));
 			return true;
 		}
-		catch (IOException ex) {
-			logger.warn("Cannot run renice: {}", ex.getMessage());
+		catch (IllegalStateException | UncheckedIOException ex) {
+			logger.warn("{}", ex.getMessage());
 			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
 		}
 	}
 

@@ -1,15 +1,15 @@
 package io.murmur.benchmarks.reference;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.murmur.benchmarks.platform.Command;
 
 /**
  * The fan-out reference: {@code redis-benchmark}'s pipelined ZADD against a Redis, the
@@ -82,20 +82,10 @@ public record RedisBenchmark(int requests, int pipeline, int clients, int keyspa
 
 	private static String exec(List<String> command) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			byte[] output = process.getInputStream().readAllBytes();
-			if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				throw new IllegalStateException(
-						String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
-			}
-			return new String(output, StandardCharsets.UTF_8);
+			return Command.run(command, Duration.ofMinutes(5));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot run " + command.get(0) + " (benchmarks/run installs it)", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
+		catch (UncheckedIOException ex) {
+			throw new UncheckedIOException(ex.getMessage() + " (benchmarks/run installs it)", ex.getCause());
 		}
 	}
 

@@ -46,8 +46,9 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 * Redis Cluster a call only takes feeds of one slot
 	 * @param pipelineFlushEvery how many commands a fan-out pipeline buffers before it
 	 * writes them to Redis. Fewer let Redis start on a page of followers while the rest
-	 * is still being encoded, at a system call per write; the default (more than a page's
-	 * script calls) writes a page at its end, which measured faster on two cores
+	 * is still being encoded, at a system call per write. Neither measured reliably
+	 * faster on two cores; the default (more than a page's script calls) writes a page at
+	 * its end
 	 * @param authorCacheSize how many of an author's newest entries are cached for pull
 	 * @param authorCacheTtl how long an unread author cache is kept
 	 */
