@@ -21,12 +21,12 @@ import org.springframework.web.client.RestClientException;
 import io.murmur.feed.source.PostSource;
 import io.murmur.feed.source.PostView;
 import io.murmur.feed.source.TimelineEntry;
-import io.murmur.feed.source.UserSource;
 import io.murmur.feed.source.UserSource.UserView;
-import io.murmur.feed.store.FeedEntry;
+import io.murmur.feed.source.UserSource;
 import io.murmur.feed.store.FeedEntry.Position;
+import io.murmur.feed.store.FeedEntry;
 import io.murmur.feed.store.FeedStore;
-import io.murmur.support.web.CommonProblem;
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
 /**

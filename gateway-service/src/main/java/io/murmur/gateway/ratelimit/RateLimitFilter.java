@@ -23,6 +23,8 @@ import io.murmur.gateway.web.AccessLogFilter;
 import io.murmur.gateway.web.ClientAddress;
 import io.murmur.gateway.web.Problems;
 
+import io.murmur.support.problem.CommonProblem;
+
 /**
  * Request budgets kept in Redis, so that every gateway replica shares them. A request is
  * counted against its user when it carries a valid token, else against its client IP;
@@ -83,8 +85,8 @@ class RateLimitFilter implements WebFilter, org.springframework.core.Ordered {
 			}
 			long retryAfter = Math.max(1, (verdict.ttlMillis + 999) / 1000);
 			exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
-			return Problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-					"Too many requests", "Request budget used up; retry after " + retryAfter + " s."));
+			return Problems.write(exchange, Problems.of(CommonProblem.RATE_LIMITED,
+					"Request budget used up; retry after " + retryAfter + " s."));
 		}));
 	}
 

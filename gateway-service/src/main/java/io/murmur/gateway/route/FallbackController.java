@@ -14,6 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 import io.murmur.gateway.web.Problems;
 import io.murmur.gateway.web.RequestIdFilter;
 
+import io.murmur.support.problem.CommonProblem;
+
 /**
  * Where a route's circuit breaker sends a request that the service could not answer: it
  * is down, too slow, or its breaker is open.
@@ -23,8 +25,8 @@ class FallbackController {
 
 	@RequestMapping("/fallback/{service}")
 	ResponseEntity<ProblemDetail> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
-		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-				"Service unavailable", "The " + service + " service is not answering right now. Try again shortly.");
+		ProblemDetail problem = Problems.of(CommonProblem.SERVICE_UNAVAILABLE,
+				"The " + service + " service is not answering right now. Try again shortly.");
 		String path = exchange.getAttribute(RequestIdFilter.ORIGINAL_PATH_ATTRIBUTE);
 		if (path != null) {
 			problem.setInstance(URI.create(path));

@@ -28,6 +28,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import io.murmur.gateway.config.GatewayProperties;
 import io.murmur.gateway.web.Problems;
 
+import io.murmur.support.problem.CommonProblem;
+
 /**
  * Checks the access token of every request except the public ones, before any service is
  * called. Tokens are RS256 JWTs signed by user-service; its JWKS is fetched once, cached,
@@ -45,13 +47,11 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> Problems
-			.write(exchange,
-					Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-							"A valid access token is required."))
+			.write(exchange, Problems.of(CommonProblem.UNAUTHORIZED, "A valid access token is required."))
 			.then(Mono.fromRunnable(
 					() -> exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer realm=\"murmur\"")));
 		ServerAccessDeniedHandler forbidden = (exchange, ex) -> Problems.write(exchange,
-				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This token does not allow that."));
+				Problems.of(CommonProblem.FORBIDDEN, "This token does not allow that."));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)

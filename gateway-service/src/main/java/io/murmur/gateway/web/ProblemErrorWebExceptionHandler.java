@@ -8,9 +8,12 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+
+import io.murmur.support.problem.CommonProblem;
 
 /**
  * Turns every error the gateway itself raises into problem+json: unknown paths, methods
@@ -34,21 +37,20 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 			logger.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 					ex);
 		}
-		return Problems.write(exchange, switch (status) {
-			case NOT_FOUND -> Problems.of(status, "not-found", "Not found", "No resource at this path.");
-			case METHOD_NOT_ALLOWED -> Problems.of(status, "method-not-allowed", "Method not allowed",
-					"This path does not accept " + exchange.getRequest().getMethod() + ".");
-			case CONTENT_TOO_LARGE -> Problems.of(status, "payload-too-large", "Request body too large",
-					"The request body exceeds the allowed size.");
-			case UNSUPPORTED_MEDIA_TYPE -> Problems.of(status, "unsupported-media-type", "Unsupported media type",
-					"This content type is not accepted here.");
-			case GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE, BAD_GATEWAY -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-					"service-unavailable", "Service unavailable", "The service is not answering right now.");
-			default -> status.is4xxClientError()
-					? Problems.of(status, "bad-request", status.getReasonPhrase(), "The request was not accepted.")
-					: Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-							"Something went wrong on our side.");
-		});
+		String detail = switch (status) {
+			case NOT_FOUND -> "No resource at this path.";
+			case METHOD_NOT_ALLOWED -> "This path does not accept " + exchange.getRequest().getMethod() + ".";
+			case CONTENT_TOO_LARGE -> "The request body exceeds the allowed size.";
+			case UNSUPPORTED_MEDIA_TYPE -> "This content type is not accepted here.";
+			case GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE, BAD_GATEWAY -> "The service is not answering right now.";
+			default ->
+				status.is4xxClientError() ? "The request was not accepted." : "Something went wrong on our side.";
+		};
+		ProblemDetail problem = Problems.of(CommonProblem.forStatus(status.value()), detail);
+		if (status.is4xxClientError()) {
+			problem.setStatus(status);
+		}
+		return Problems.write(exchange, problem);
 	}
 
 }

@@ -13,6 +13,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.murmur.support.problem.CommonProblem;
+import io.murmur.support.problem.ProblemType;
+
 /**
  * RFC 9457 problem responses written by the gateway itself, with a stable {@code type}
  * per kind of error.
@@ -22,25 +25,21 @@ public final class Problems {
 	/** The media type of every error response. */
 	public static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
 
-	private static final String TYPE_BASE = "https://murmur.example/problems/";
-
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private Problems() {
 	}
 
 	/**
-	 * A problem with a stable type.
-	 * @param status the HTTP status
-	 * @param type the last segment of the type URI, e.g. {@code unauthorized}
-	 * @param title a short summary that does not change between occurrences
+	 * A problem of one of the types every service shares.
+	 * @param type the type, from {@link CommonProblem}
 	 * @param detail this occurrence
 	 * @return the problem
 	 */
-	public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
-		problem.setTitle(title);
+	public static ProblemDetail of(ProblemType type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+		problem.setType(type.type());
+		problem.setTitle(type.title());
 		return problem;
 	}
 

@@ -19,6 +19,8 @@ import org.springframework.web.server.WebFilterChain;
 
 import io.murmur.gateway.config.GatewayProperties;
 
+import io.murmur.support.problem.CommonProblem;
+
 /**
  * Refuses request bodies over the configured size with 413: at once when the declared
  * length is too large, and while streaming when a chunked body grows past it.
@@ -37,8 +39,8 @@ class RequestBodyLimitFilter implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > this.maxBytes) {
-			return Problems.write(exchange, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-					"Request body too large", "The request body exceeds " + this.maxBytes + " bytes."));
+			return Problems.write(exchange, Problems.of(CommonProblem.PAYLOAD_TOO_LARGE,
+					"The request body exceeds " + this.maxBytes + " bytes."));
 		}
 		if (declared >= 0) {
 			return chain.filter(exchange);

@@ -12,7 +12,7 @@ import org.springframework.web.client.RestClientException;
 
 import io.murmur.graph.config.GraphProperties;
 import io.murmur.support.client.ServiceHttp;
-import io.murmur.support.web.CommonProblem;
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
 /**

@@ -2,29 +2,23 @@ package io.murmur.graph.web;
 
 import org.springframework.http.HttpStatus;
 
-import io.murmur.support.web.ProblemType;
+import io.murmur.support.problem.ProblemType;
 
 /**
  * The problems of graph-service's own, beside the
- * {@link io.murmur.support.web.CommonProblem common ones}.
+ * {@link io.murmur.support.problem.CommonProblem common ones}.
  */
-public enum GraphProblem implements ProblemType.Defined {
+public final class GraphProblem {
 
 	/** A user tried to follow or unfollow themselves. */
-	CANNOT_FOLLOW_SELF(ProblemType.of("cannot-follow-self", "Cannot follow yourself", HttpStatus.BAD_REQUEST)),
+	public static final ProblemType CANNOT_FOLLOW_SELF = ProblemType.of("cannot-follow-self", "Cannot follow yourself",
+			HttpStatus.BAD_REQUEST);
 
 	/** No user has this id. */
-	USER_NOT_FOUND(ProblemType.of("user-not-found", "User not found", HttpStatus.NOT_FOUND));
+	public static final ProblemType USER_NOT_FOUND = ProblemType.of("user-not-found", "User not found",
+			HttpStatus.NOT_FOUND);
 
-	private final ProblemType definition;
-
-	GraphProblem(ProblemType definition) {
-		this.definition = definition;
-	}
-
-	@Override
-	public ProblemType definition() {
-		return this.definition;
+	private GraphProblem() {
 	}
 
 }

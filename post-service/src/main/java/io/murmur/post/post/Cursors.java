@@ -5,7 +5,7 @@ import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
-import io.murmur.support.web.CommonProblem;
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
 /**

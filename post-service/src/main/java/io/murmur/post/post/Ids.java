@@ -2,7 +2,7 @@ package io.murmur.post.post;
 
 import org.jspecify.annotations.Nullable;
 
-import io.murmur.support.web.CommonProblem;
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
 /**

@@ -2,26 +2,18 @@ package io.murmur.post.post;
 
 import org.springframework.http.HttpStatus;
 
-import io.murmur.support.web.ProblemType;
+import io.murmur.support.problem.ProblemType;
 
 /**
  * The problems of post-service's own, beside the
- * {@link io.murmur.support.web.CommonProblem common ones}.
+ * {@link io.murmur.support.problem.CommonProblem common ones}.
  */
-enum PostProblem implements ProblemType.Defined {
+final class PostProblem {
 
 	/** No post has this id, or it was deleted. */
-	POST_NOT_FOUND(ProblemType.of("post-not-found", "Post not found", HttpStatus.NOT_FOUND));
+	static final ProblemType POST_NOT_FOUND = ProblemType.of("post-not-found", "Post not found", HttpStatus.NOT_FOUND);
 
-	private final ProblemType definition;
-
-	PostProblem(ProblemType definition) {
-		this.definition = definition;
-	}
-
-	@Override
-	public ProblemType definition() {
-		return this.definition;
+	private PostProblem() {
 	}
 
 }

@@ -35,7 +35,7 @@ import io.murmur.events.post.PostUnreposted;
 import io.murmur.post.id.PostIds;
 import io.murmur.post.outbox.Outbox;
 import io.murmur.post.post.PostRepository.Counts;
-import io.murmur.support.web.CommonProblem;
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.InvalidField;
 import io.murmur.support.web.ProblemException;
 

@@ -23,7 +23,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 import io.murmur.post.config.PostProperties;
 import io.murmur.support.client.ServiceHttp;
-import io.murmur.support.web.CommonProblem;
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
 /**

@@ -2,7 +2,7 @@ package io.murmur.post.post;
 
 import org.junit.jupiter.api.Test;
 
-import io.murmur.support.web.CommonProblem;
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;

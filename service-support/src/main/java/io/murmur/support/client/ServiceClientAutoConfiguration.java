@@ -12,22 +12,37 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import io.murmur.support.time.ClockAutoConfiguration;
+
 /**
- * {@link ServiceTokens}, when {@code murmur.service-client.token-uri}, {@code client-id}
- * and {@code client-secret} are all set (not empty).
+ * {@link ServiceCalls}, and {@link ServiceTokens} when
+ * {@code murmur.service-client.token-uri}, {@code client-id} and {@code client-secret}
+ * are all set (not empty).
  */
-@AutoConfiguration(after = JacksonAutoConfiguration.class)
-@Conditional(ServiceClientAutoConfiguration.OnServiceClientConfigured.class)
-@EnableConfigurationProperties(ServiceClientProperties.class)
+@AutoConfiguration(after = { JacksonAutoConfiguration.class, ClockAutoConfiguration.class })
+@EnableConfigurationProperties(ServiceCallProperties.class)
 public final class ServiceClientAutoConfiguration {
 
 	@Bean
-	ServiceTokens serviceTokens(ServiceClientProperties properties, JsonMapper jsonMapper) {
-		return new ServiceTokens(properties, jsonMapper, Clock.systemUTC());
+	ServiceCalls serviceCalls(ServiceCallProperties properties) {
+		return new ServiceCalls(properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnServiceClientConfigured.class)
+	@EnableConfigurationProperties(ServiceClientProperties.class)
+	static class Tokens {
+
+		@Bean
+		ServiceTokens serviceTokens(ServiceClientProperties properties, JsonMapper jsonMapper, Clock clock) {
+			return new ServiceTokens(properties, jsonMapper, clock);
+		}
+
 	}
 
 	static final class OnServiceClientConfigured extends SpringBootCondition {

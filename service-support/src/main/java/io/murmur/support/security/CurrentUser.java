@@ -4,7 +4,7 @@ import java.util.OptionalLong;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import io.murmur.support.web.CommonProblem;
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 import io.murmur.support.web.UserIds;
 

@@ -26,6 +26,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.murmur.support.problem.CommonProblem;
+import io.murmur.support.problem.ProblemType;
+
 /**
  * Renders every error of a controller as an RFC 9457 problem with a stable
  * {@link ProblemType type}: Spring MVC's own exceptions, Bean Validation failures (with

@@ -10,6 +10,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.murmur.support.problem.CommonProblem;
+import io.murmur.support.problem.ProblemType;
+
 /**
  * The error page, reached for errors raised outside Spring MVC (in a filter, or by the
  * servlet container): answers with a problem of the generic type of the status instead of

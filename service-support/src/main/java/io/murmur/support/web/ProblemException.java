@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.murmur.support.problem.CommonProblem;
+import io.murmur.support.problem.ProblemType;
+
 /**
  * Ends a request with a problem response of the given type. Thrown by the features;
  * rendered as {@code application/problem+json} with the type's status, and with

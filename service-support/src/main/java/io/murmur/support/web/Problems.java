@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
+import io.murmur.support.problem.ProblemType;
+
 /**
  * Builds problem details and writes them where Spring MVC does not: in servlet filters,
  * the security entry points and the error page. A bean of every service.

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.murmur.support.problem.CommonProblem;
+
 /**
  * Refuses request bodies over the configured size with 413: at once when the declared
  * {@code Content-Length} is too large, and while reading when a body without one

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.murmur.support.problem.ProblemType;
 import io.murmur.support.security.CurrentUser;
 import io.murmur.support.security.PublicEndpoints;
 import io.murmur.support.web.ProblemException;
-import io.murmur.support.web.ProblemType;
 import io.murmur.support.web.StoreUnavailableExceptions;
 
 /**
@@ -97,23 +97,11 @@ public class SupportTestApplication {
 
 	}
 
-	enum TestProblem implements ProblemType {
+	static final class TestProblem {
 
-		TEAPOT;
+		static final ProblemType TEAPOT = ProblemType.of("teapot", "I am a teapot", HttpStatus.I_AM_A_TEAPOT);
 
-		@Override
-		public java.net.URI type() {
-			return ProblemType.uri("teapot");
-		}
-
-		@Override
-		public String title() {
-			return "I am a teapot";
-		}
-
-		@Override
-		public HttpStatus status() {
-			return HttpStatus.I_AM_A_TEAPOT;
+		private TestProblem() {
 		}
 
 	}

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+
+import io.murmur.support.time.ClockAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceClientAutoConfigurationTests {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ServiceClientAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ClockAutoConfiguration.class,
+				ServiceClientAutoConfiguration.class));
 
 	@Test
 	void shouldProvideServiceTokensWhenTheClientIsConfigured() {

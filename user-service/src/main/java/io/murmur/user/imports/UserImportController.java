@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.security.CurrentUser;
-import io.murmur.support.web.CommonProblem;
 import io.murmur.support.web.InvalidField;
 import io.murmur.support.web.ProblemException;
 import io.murmur.user.account.EmailAddress;
