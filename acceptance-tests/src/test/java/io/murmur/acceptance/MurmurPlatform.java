@@ -103,7 +103,7 @@ final class MurmurPlatform {
 		this.userService = launcher
 			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
-				.withProperty("murmur.user.graph.base-url", "http://127.0.0.1:" + graphPort)
+				.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
 				.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
 				.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
 				.withProperty("murmur.user.login-throttle.max-failures-per-account", "3")));

@@ -20,8 +20,8 @@ import io.murmur.localstack.spring.LocalStores;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "murmur.user.outbox.poll-interval=100ms", "murmur.user.outbox.min-backoff=200ms",
-				"murmur.user.outbox.max-backoff=1s", "spring.kafka.producer.properties.max.block.ms=2000",
+		properties = { "murmur.outbox.poll-interval=100ms", "murmur.outbox.min-backoff=200ms",
+				"murmur.outbox.max-backoff=1s", "spring.kafka.producer.properties.max.block.ms=2000",
 				"spring.kafka.producer.properties.request.timeout.ms=2000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=4000",
 				"spring.jpa.properties.hibernate.generate_statistics=true" })

@@ -84,7 +84,7 @@ public final class BenchmarkPlatform {
 		this.userService = this.launcher
 			.start(clients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
-				.withProperty("murmur.user.graph.base-url", "http://127.0.0.1:" + graphPort)
+				.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
 				.withProperty("murmur.user.jwt.access-token-ttl", ACCESS_TOKEN_HOURS + "h")));
 		String userUrl = this.userService.service().url();
 		String jwks = userUrl + "/.well-known/jwks.json";

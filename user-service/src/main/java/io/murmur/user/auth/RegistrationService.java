@@ -10,13 +10,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.murmur.events.user.UserRegistered;
+import io.murmur.support.events.outbox.PostgresOutbox;
 import io.murmur.support.web.ProblemException;
 import io.murmur.user.account.Normalization;
 import io.murmur.user.account.User;
 import io.murmur.user.account.UserRepository;
 import io.murmur.user.account.UserResponse;
 import io.murmur.user.account.UserResponses;
-import io.murmur.user.outbox.Outbox;
 import io.murmur.user.web.UserProblem;
 
 /**
@@ -32,13 +32,13 @@ class RegistrationService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final Outbox outbox;
+	private final PostgresOutbox outbox;
 
 	private final TransactionTemplate transaction;
 
 	private final UserResponses responses;
 
-	RegistrationService(UserRepository users, PasswordEncoder passwordEncoder, Outbox outbox,
+	RegistrationService(UserRepository users, PasswordEncoder passwordEncoder, PostgresOutbox outbox,
 			TransactionTemplate transaction, UserResponses responses) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;

@@ -25,17 +25,15 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshToken how long refresh tokens live
  * @param loginThrottle how failed logins are throttled
  * @param web limits and trust at the HTTP edge
- * @param outbox how the outbox relay publishes to Kafka
  * @param media where avatars are served from
- * @param graph where follower counts come from
  * @param serviceClients the services that may get a service token with their client
  * credentials; none by default
  */
 @Validated
 @ConfigurationProperties("murmur.user")
 public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshToken refreshToken,
-		@Valid @NotNull LoginThrottle loginThrottle, @Valid @NotNull Web web, @Valid @NotNull Outbox outbox,
-		@Valid @NotNull Media media, @Valid @NotNull Graph graph, @Nullable List<@Valid ServiceClient> serviceClients) {
+		@Valid @NotNull LoginThrottle loginThrottle, @Valid @NotNull Web web, @Valid @NotNull Media media,
+		@Nullable List<@Valid ServiceClient> serviceClients) {
 
 	public UserProperties {
 		serviceClients = (serviceClients != null) ? List.copyOf(serviceClients) : List.of();
@@ -115,36 +113,12 @@ public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshTok
 	}
 
 	/**
-	 * The outbox relay.
-	 *
-	 * @param pollInterval how often the relay looks for unpublished events
-	 * @param batchSize how many events one run publishes at most
-	 * @param minBackoff the pause after the first failed run
-	 * @param maxBackoff the longest pause between failed runs
-	 */
-	public record Outbox(@NotNull Duration pollInterval, @Min(1) @Max(1000) int batchSize, @NotNull Duration minBackoff,
-			@NotNull Duration maxBackoff) {
-
-	}
-
-	/**
 	 * Media.
 	 *
 	 * @param baseUrl the URL avatars are served below: an avatar's URL is this URL, a
 	 * slash and the avatar's media id
 	 */
 	public record Media(@NotNull URI baseUrl) {
-
-	}
-
-	/**
-	 * graph-service, which owns the follow graph.
-	 *
-	 * @param baseUrl graph-service's URL
-	 * @param timeout how long a profile waits for its counts before it is served without
-	 * them
-	 */
-	public record Graph(@NotNull URI baseUrl, @NotNull Duration timeout) {
 
 	}
 

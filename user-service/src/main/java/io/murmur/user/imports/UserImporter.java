@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.murmur.events.user.UserRegistered;
+import io.murmur.support.events.outbox.PostgresOutbox;
 import io.murmur.support.web.ProblemException;
 import io.murmur.user.account.Normalization;
-import io.murmur.user.outbox.Outbox;
 import io.murmur.user.web.UserProblem;
 
 /**
@@ -50,11 +50,11 @@ class UserImporter {
 
 	private final JdbcTemplate batches;
 
-	private final Outbox outbox;
+	private final PostgresOutbox outbox;
 
 	private final TransactionTemplate transaction;
 
-	UserImporter(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, TransactionTemplate transaction) {
+	UserImporter(JdbcClient jdbc, JdbcTemplate batches, PostgresOutbox outbox, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.outbox = outbox;

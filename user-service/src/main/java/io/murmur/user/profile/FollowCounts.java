@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import io.murmur.support.client.ServiceHttp;
-import io.murmur.user.config.UserProperties;
+import io.murmur.support.client.ServiceCalls;
 
 /**
  * Follower and following counts, which graph-service owns. A profile asks for them with
- * the caller's own access token; if graph-service does not answer in time the profile is
- * served without them rather than not at all.
+ * the caller's own access token; if graph-service does not answer within the service-call
+ * timeout (user-service's default is short, for this) the profile is served without them
+ * rather than not at all.
  */
 @Component
 class FollowCounts {
@@ -24,9 +24,8 @@ class FollowCounts {
 
 	private final RestClient graph;
 
-	FollowCounts(UserProperties properties) {
-		this.graph = ServiceHttp.restClient(properties.graph().baseUrl(), properties.graph().timeout(),
-				properties.graph().timeout());
+	FollowCounts(ServiceCalls services) {
+		this.graph = services.client("graph");
 	}
 
 	Optional<Counts> of(long userId, String bearerToken) {

@@ -17,13 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.murmur.events.user.ProfileUpdated;
+import io.murmur.support.events.outbox.PostgresOutbox;
 import io.murmur.support.web.ProblemException;
 import io.murmur.support.web.UserIds;
 import io.murmur.user.account.User;
 import io.murmur.user.account.UserRepository;
 import io.murmur.user.account.UserResponse;
 import io.murmur.user.account.UserResponses;
-import io.murmur.user.outbox.Outbox;
 import io.murmur.user.web.UserProblem;
 
 /**
@@ -38,9 +38,9 @@ class ProfileService {
 
 	private final UserResponses responses;
 
-	private final Outbox outbox;
+	private final PostgresOutbox outbox;
 
-	ProfileService(UserRepository users, UserResponses responses, Outbox outbox) {
+	ProfileService(UserRepository users, UserResponses responses, PostgresOutbox outbox) {
 		this.users = users;
 		this.responses = responses;
 		this.outbox = outbox;

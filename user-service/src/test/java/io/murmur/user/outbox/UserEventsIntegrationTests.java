@@ -33,8 +33,9 @@ import io.murmur.events.user.ProfileUpdated;
 import io.murmur.events.user.UserRegistered;
 import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.kafka.KafkaServer;
-import io.murmur.user.Api;
+import io.murmur.support.events.outbox.PostgresOutbox;
 import io.murmur.user.Api.Account;
+import io.murmur.user.Api;
 import io.murmur.user.UserServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,7 +134,7 @@ class UserEventsIntegrationTests {
 		try (Connection otherReplica = this.dataSource.getConnection()) {
 			otherReplica.setAutoCommit(false);
 			try (PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_xact_lock(?)")) {
-				lock.setLong(1, OutboxRelay.LOCK_KEY);
+				lock.setLong(1, PostgresOutbox.RELAY_LOCK);
 				lock.execute();
 			}
 			Account account = this.api.register();

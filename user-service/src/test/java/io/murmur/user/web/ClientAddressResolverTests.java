@@ -22,9 +22,7 @@ class ClientAddressResolverTests {
 				new UserProperties.RefreshToken(Duration.ofDays(30)),
 				new UserProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),
 				new UserProperties.Web(List.of(trustedProxies)),
-				new UserProperties.Outbox(Duration.ofMillis(500), 100, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-				new UserProperties.Media(URI.create("http://127.0.0.1:8080/media")),
-				new UserProperties.Graph(URI.create("http://127.0.0.1:8082"), Duration.ofSeconds(1)), null);
+				new UserProperties.Media(URI.create("http://127.0.0.1:8080/media")), null);
 	}
 
 	private static MockHttpServletRequest request(String remoteAddress, String forwardedFor) {
