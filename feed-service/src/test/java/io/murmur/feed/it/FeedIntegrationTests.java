@@ -20,12 +20,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -96,6 +98,9 @@ abstract class FeedIntegrationTests {
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
 	@DynamicPropertySource
 	static void standIns(DynamicPropertyRegistry registry) {
 		tokens.properties().forEach((key, value) -> registry.add(key, () -> value));
@@ -103,6 +108,19 @@ abstract class FeedIntegrationTests {
 		registry.add("murmur.feed.services.graph", graph::url);
 		registry.add("murmur.feed.services.post", posts::url);
 		registry.add("murmur.feed.services.user", users::url);
+	}
+
+	/**
+	 * Waits until the listeners own their partitions, so that a test's wait for a
+	 * delivery does not include the consumer group forming when the service starts.
+	 */
+	@BeforeEach
+	void listenersAssigned() {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.listeners.getListenerContainers()
+				.stream()
+				.allMatch((container) -> container.getAssignedPartitions() != null
+						&& !container.getAssignedPartitions().isEmpty()));
 	}
 
 	static long newUser() {
