@@ -135,17 +135,21 @@ class RedisScripts {
 		}
 		return this.redis.execute((RedisCallback<List<@Nullable Object>>) (connection) -> {
 			connection.openPipeline();
-			@SuppressWarnings("unchecked")
-			Pipeline pipeline = new Pipeline(
-					(RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection());
 			try {
-				for (T item : items) {
-					commands.send(pipeline, item);
+				@SuppressWarnings("unchecked")
+				Pipeline pipeline = new Pipeline(
+						(RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection());
+				try {
+					for (T item : items) {
+						commands.send(pipeline, item);
+					}
+					return pipeline.replies();
 				}
-				return pipeline.replies();
+				finally {
+					pipeline.close();
+				}
 			}
 			finally {
-				pipeline.connection.setAutoFlushCommands(true);
 				connection.closePipeline();
 			}
 		});
@@ -241,6 +245,16 @@ class RedisScripts {
 
 		void hdel(byte[] key, byte[] field) {
 			send(this.commands.hdel(key, field), null);
+		}
+
+		/**
+		 * Writes whatever is still buffered, so that nothing of a pipeline that failed
+		 * half-way is left for the next user of the pooled connection to send, and gives
+		 * the connection back its automatic writes.
+		 */
+		private void close() {
+			this.connection.flushCommands();
+			this.connection.setAutoFlushCommands(true);
 		}
 
 		private void send(RedisFuture<?> future,
