@@ -62,8 +62,8 @@ final class MurmurPlatform {
 	static final int FEED_SIZE = 50;
 
 	/**
-	 * How many entries a feed may hold beyond {@link #FEED_SIZE} before feed-service trims
-	 * it: none, so that a feed past its size holds exactly that many.
+	 * How many entries a feed may hold beyond {@link #FEED_SIZE} before feed-service
+	 * trims it: none, so that a feed past its size holds exactly that many.
 	 */
 	static final int FEED_TRIM_SLACK = 0;
 
