@@ -174,7 +174,9 @@ class FanOut {
 
 	/**
 	 * Takes a former followee's entries out of the follower's feed: their posts, and
-	 * their reposts unless something else keeps them there.
+	 * their reposts unless something else keeps them there. Their entries are looked up
+	 * over all the feed may hold (its size and trim slack), at most what post-service
+	 * gives in one call; reads drop whatever older entry of theirs is left.
 	 * @param followerId the follower
 	 * @param followeeId the former followee
 	 */
@@ -183,7 +185,8 @@ class FanOut {
 		if (!this.feeds.unfollow(followerId, followeeId)) {
 			return;
 		}
-		List<ActorEntry> entries = this.posts.timelines(List.of(followeeId), null, this.feeds.window())
+		List<ActorEntry> entries = this.posts
+			.timelines(List.of(followeeId), null, Math.min(this.feeds.window(), PostSource.MAX_ENTRIES))
 			.stream()
 			.map((entry) -> new ActorEntry(entry.postId(), entry.isRepost(), entry.postAuthorId()))
 			.toList();
