@@ -2,8 +2,8 @@
 -- KEYS: triples, one per feed: the sorted set, its meta hash, its hash of reposters by member.
 --       Every triple shares one hash tag; the triples of one call share a Redis Cluster slot.
 -- ARGV: 1 mode ("push": only into feeds that are kept; "build": one feed, marks it ready
---       and sets the TTL), 2 cap, 3 TTL in ms (build), 4 "1" if the source had more entries
---       than were given (build), then triples: score, member, reposter id or ""
+--       and sets the TTL), 2 cap, 3 slack, 4 TTL in ms (build), 5 "1" if the source had
+--       more entries than were given (build), then triples: score, member, reposter id or ""
 -- Returns how many feeds were merged; a push skips a feed that is not kept (inactive or lost).
 --
 -- A feed is kept while its meta hash exists. Every key of a feed is given the same TTL
@@ -11,11 +11,18 @@
 -- belongs to a kept feed: a push looks the meta up only for a feed that holds no entry.
 -- That saves fan-out one key lookup per follower, the costliest part of an insert after
 -- the ZADD itself.
+--
+-- A feed is trimmed back to the cap only once it holds more than cap + slack entries, so
+-- that a full feed costs an insert a ZCARD, and a trim only every slack + 1 inserts; and
+-- the size is read only when an entry was added. "trimmed" in the meta hash is set exactly
+-- when entries leave the feed: the feed then no longer holds everything older than its
+-- oldest entry.
 local mode = ARGV[1]
 local cap = tonumber(ARGV[2])
+local limit = cap + tonumber(ARGV[3])
 
 local entries = {}
-for i = 5, #ARGV, 3 do
+for i = 6, #ARGV, 3 do
   entries[#entries + 1] = { ARGV[i], ARGV[i + 1], ARGV[i + 2] }
 end
 
@@ -43,6 +50,18 @@ local function addReposter(set, reposts, member, reposter)
   end
 end
 
+-- Removes the oldest entries beyond the cap, with their reposters.
+local function trim(set, meta, reposts, size)
+  local old = redis.call('ZRANGE', set, 0, size - cap - 1)
+  redis.call('ZREMRANGEBYRANK', set, 0, size - cap - 1)
+  for i = 1, #old, 1000 do
+    redis.call('HDEL', reposts, unpack(old, i, math.min(i + 999, #old)))
+  end
+  if redis.call('EXISTS', meta) == 1 then
+    redis.call('HSET', meta, 'trimmed', '1')
+  end
+end
+
 local function merge(set, meta, reposts)
   local created = false
   if mode == 'push' and redis.call('EXISTS', set) == 0 then
@@ -51,8 +70,9 @@ local function merge(set, meta, reposts)
     end
     created = true
   end
+  local added = 0
   for _, entry in ipairs(entries) do
-    redis.call('ZADD', set, 'GT', entry[1], entry[2])
+    added = added + redis.call('ZADD', set, 'GT', entry[1], entry[2])
   end
   if created then
     expireLike(set, meta)
@@ -62,23 +82,18 @@ local function merge(set, meta, reposts)
       addReposter(set, reposts, entry[2], entry[3])
     end
   end
-  local size = redis.call('ZCARD', set)
-  if size > cap then
-    local old = redis.call('ZRANGE', set, 0, size - cap - 1)
-    redis.call('ZREMRANGEBYRANK', set, 0, size - cap - 1)
-    for _, member in ipairs(old) do
-      redis.call('HDEL', reposts, member)
-    end
-    if redis.call('EXISTS', meta) == 1 then
-      redis.call('HSET', meta, 'trimmed', '1')
+  if added > 0 then
+    local size = redis.call('ZCARD', set)
+    if size > limit then
+      trim(set, meta, reposts, size)
     end
   end
   if mode == 'build' then
     redis.call('HSET', meta, 'state', 'ready')
-    if ARGV[4] == '1' then
+    if ARGV[5] == '1' then
       redis.call('HSET', meta, 'trimmed', '1')
     end
-    local ttl = tonumber(ARGV[3])
+    local ttl = tonumber(ARGV[4])
     redis.call('PEXPIRE', meta, ttl)
     redis.call('PEXPIRE', set, ttl)
     redis.call('PEXPIRE', reposts, ttl)

@@ -61,6 +61,12 @@ final class MurmurPlatform {
 	 */
 	static final int FEED_SIZE = 50;
 
+	/**
+	 * How many entries a feed may hold beyond {@link #FEED_SIZE} before feed-service
+	 * trims it: none, so that a feed past its size holds exactly that many.
+	 */
+	static final int FEED_TRIM_SLACK = 0;
+
 	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
 	static final int FEED_REDIS_DATABASE = 2;
 
@@ -124,6 +130,7 @@ final class MurmurPlatform {
 					.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))
 					.withProperty("murmur.feed.fan-out.push-threshold", Integer.toString(FEED_PUSH_THRESHOLD))
 					.withProperty("murmur.feed.fan-out.feed-size", Integer.toString(FEED_SIZE))
+					.withProperty("murmur.feed.fan-out.trim-slack", Integer.toString(FEED_TRIM_SLACK))
 					.withProperty("murmur.feed.fan-out.inactive-after", FEED_INACTIVE_AFTER.toMillis() + "ms")
 					.withProperty("murmur.feed.services.graph", this.graphService.service().url())
 					.withProperty("murmur.feed.services.post", this.postService.service().url())

@@ -31,7 +31,12 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 *
 	 * @param pushThreshold authors with at least this many followers are pulled at read
 	 * time instead of pushed
-	 * @param feedSize the most entries a home feed keeps; older ones are trimmed
+	 * @param feedSize how many entries a home feed keeps; older ones are trimmed
+	 * @param trimSlack how many entries a home feed may hold beyond its size before it is
+	 * trimmed back to its size: a feed at its size then costs an insert one trim every
+	 * {@code trimSlack + 1} inserts instead of one each. Reads page through all a feed
+	 * holds, so a feed shows up to {@code feedSize + trimSlack} entries before the
+	 * followees' timelines take over
 	 * @param inactiveAfter a follower whose feed has not been read (nor who has posted)
 	 * for this long is skipped at fan-out, and their feed is rebuilt when they return
 	 * @param backfillSize how many of a followee's newest entries a follow brings in
@@ -53,7 +58,7 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 * @param authorCacheTtl how long an unread author cache is kept
 	 */
 	public record FanOut(@Min(1) long pushThreshold, @Min(20) @Max(10_000) int feedSize,
-			@NotNull Duration inactiveAfter, @Min(0) @Max(1000) int backfillSize,
+			@Min(0) @Max(10_000) int trimSlack, @NotNull Duration inactiveAfter, @Min(0) @Max(1000) int backfillSize,
 			@Min(1) @Max(10_000) int followerPageSize, @NotNull Duration followerCacheTtl,
 			@Min(1) @Max(1000) int feedsPerScript, @Min(1) @Max(10_000) int pipelineFlushEvery,
 			@Min(20) @Max(1000) int authorCacheSize, @NotNull Duration authorCacheTtl) {

@@ -18,9 +18,11 @@ import io.murmur.feed.config.FeedProperties;
 import io.murmur.feed.source.GraphSource;
 import io.murmur.feed.source.PostSource;
 import io.murmur.feed.source.TimelineEntry;
+import io.murmur.feed.store.AuthorCaches;
 import io.murmur.feed.store.FeedEntry;
-import io.murmur.feed.store.FeedStore;
-import io.murmur.feed.store.FeedStore.ActorEntry;
+import io.murmur.feed.store.FollowerSets;
+import io.murmur.feed.store.HomeFeeds;
+import io.murmur.feed.store.HomeFeeds.ActorEntry;
 
 /**
  * Applies what happened to the feeds it concerns. An author below the push threshold has
@@ -39,7 +41,11 @@ import io.murmur.feed.store.FeedStore.ActorEntry;
 @Component
 class FanOut {
 
-	private final FeedStore store;
+	private final HomeFeeds feeds;
+
+	private final AuthorCaches authors;
+
+	private final FollowerSets followerSets;
 
 	private final GraphSource graph;
 
@@ -59,9 +65,11 @@ class FanOut {
 
 	private final Timer lag;
 
-	FanOut(FeedStore store, GraphSource graph, PostSource posts, FeedProperties properties, Clock clock,
-			MeterRegistry meters) {
-		this.store = store;
+	FanOut(HomeFeeds feeds, AuthorCaches authors, FollowerSets followerSets, GraphSource graph, PostSource posts,
+			FeedProperties properties, Clock clock, MeterRegistry meters) {
+		this.feeds = feeds;
+		this.authors = authors;
+		this.followerSets = followerSets;
 		this.graph = graph;
 		this.posts = posts;
 		this.settings = properties.fanOut();
@@ -93,15 +101,15 @@ class FanOut {
 	 * @param at when it was posted or reposted
 	 */
 	void deliver(long actorId, FeedEntry entry, Instant at) {
-		this.store.pushAuthor(actorId, entry);
-		this.store.push(List.of(actorId), entry);
+		this.authors.push(actorId, entry);
+		this.feeds.push(List.of(actorId), entry);
 		List<Long> followers = pushedFollowers(actorId);
 		if (followers == null) {
 			this.pulled.increment();
 			return;
 		}
 		forEachPage(followers, (page) -> {
-			int delivered = this.store.push(page, entry);
+			int delivered = this.feeds.push(page, entry);
 			this.deliveries.increment(delivered);
 			this.skipped.increment(page.size() - delivered);
 		});
@@ -117,11 +125,11 @@ class FanOut {
 	 * @param postId the post
 	 */
 	void remove(long authorId, long postId) {
-		this.store.removeFromAuthor(authorId, postId);
-		this.store.removePost(List.of(authorId), postId);
+		this.authors.remove(authorId, postId);
+		this.feeds.removePost(List.of(authorId), postId);
 		List<Long> followers = pushedFollowers(authorId);
 		if (followers != null) {
-			forEachPage(followers, (page) -> this.store.removePost(page, postId));
+			forEachPage(followers, (page) -> this.feeds.removePost(page, postId));
 		}
 	}
 
@@ -134,12 +142,12 @@ class FanOut {
 	 * @param postAuthorId its author
 	 */
 	void unrepost(long reposterId, long postId, long postAuthorId) {
-		this.store.removeFromAuthor(reposterId, postId);
+		this.authors.remove(reposterId, postId);
 		List<ActorEntry> entries = List.of(new ActorEntry(postId, true, postAuthorId));
-		this.store.removeActor(List.of(reposterId), reposterId, entries);
+		this.feeds.removeActor(List.of(reposterId), reposterId, entries);
 		List<Long> followers = pushedFollowers(reposterId);
 		if (followers != null) {
-			forEachPage(followers, (page) -> this.store.removeActor(page, reposterId, entries));
+			forEachPage(followers, (page) -> this.feeds.removeActor(page, reposterId, entries));
 		}
 	}
 
@@ -151,8 +159,8 @@ class FanOut {
 	 * @param followeeId the followee
 	 */
 	void follow(long followerId, long followeeId) {
-		this.store.addFollowers(followeeId, List.of(followerId));
-		if (!this.store.follow(followerId, followeeId) || this.settings.backfillSize() == 0 || isPulled(followeeId)) {
+		this.followerSets.add(followeeId, List.of(followerId));
+		if (!this.feeds.follow(followerId, followeeId) || this.settings.backfillSize() == 0 || isPulled(followeeId)) {
 			return;
 		}
 		List<FeedEntry> entries = this.posts.timelines(List.of(followeeId), null, this.settings.backfillSize())
@@ -160,26 +168,29 @@ class FanOut {
 			.map(TimelineEntry::toFeedEntry)
 			.toList();
 		if (!entries.isEmpty()) {
-			this.store.push(followerId, entries);
+			this.feeds.push(followerId, entries);
 		}
 	}
 
 	/**
 	 * Takes a former followee's entries out of the follower's feed: their posts, and
-	 * their reposts unless something else keeps them there.
+	 * their reposts unless something else keeps them there. Their entries are looked up
+	 * over all the feed may hold (its size and trim slack), at most what post-service
+	 * gives in one call; reads drop whatever older entry of theirs is left.
 	 * @param followerId the follower
 	 * @param followeeId the former followee
 	 */
 	void unfollow(long followerId, long followeeId) {
-		this.store.removeFollower(followeeId, followerId);
-		if (!this.store.unfollow(followerId, followeeId)) {
+		this.followerSets.remove(followeeId, followerId);
+		if (!this.feeds.unfollow(followerId, followeeId)) {
 			return;
 		}
-		List<ActorEntry> entries = this.posts.timelines(List.of(followeeId), null, this.settings.feedSize())
+		List<ActorEntry> entries = this.posts
+			.timelines(List.of(followeeId), null, Math.min(this.feeds.window(), PostSource.MAX_ENTRIES))
 			.stream()
 			.map((entry) -> new ActorEntry(entry.postId(), entry.isRepost(), entry.postAuthorId()))
 			.toList();
-		this.store.removeActor(followerId, followeeId, entries);
+		this.feeds.removeActor(followerId, followeeId, entries);
 	}
 
 	private boolean isPulled(long authorId) {
@@ -188,7 +199,7 @@ class FanOut {
 
 	private boolean markPulled(long authorId, long followersCount) {
 		boolean pulled = followersCount >= this.settings.pushThreshold();
-		this.store.markPulled(authorId, pulled);
+		this.authors.markPulled(authorId, pulled);
 		return pulled;
 	}
 
@@ -199,27 +210,27 @@ class FanOut {
 	 */
 	private @Nullable List<Long> pushedFollowers(long authorId) {
 		Duration ttl = this.settings.followerCacheTtl();
-		List<Long> kept = ttl.isPositive() ? this.store.followers(authorId) : null;
+		List<Long> kept = ttl.isPositive() ? this.followerSets.followers(authorId) : null;
 		if (kept != null) {
 			return markPulled(authorId, kept.size()) ? null : kept;
 		}
 		if (isPulled(authorId)) {
 			return null;
 		}
-		boolean keep = ttl.isPositive() && this.store.beginFollowers(authorId, ttl);
+		boolean keep = ttl.isPositive() && this.followerSets.begin(authorId, ttl);
 		List<Long> followers = new ArrayList<>();
 		@Nullable String after = null;
 		do {
 			GraphSource.IdPage page = this.graph.followerIds(authorId, after, this.settings.followerPageSize());
 			followers.addAll(page.ids());
 			if (keep) {
-				this.store.addFollowers(authorId, page.ids());
+				this.followerSets.add(authorId, page.ids());
 			}
 			after = page.nextAfter();
 		}
 		while (after != null);
 		if (keep) {
-			this.store.followersFilled(authorId);
+			this.followerSets.filled(authorId);
 		}
 		return followers;
 	}

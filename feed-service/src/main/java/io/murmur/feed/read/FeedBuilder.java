@@ -13,8 +13,10 @@ import io.murmur.feed.config.FeedProperties;
 import io.murmur.feed.source.GraphSource;
 import io.murmur.feed.source.PostSource;
 import io.murmur.feed.source.TimelineEntry;
+import io.murmur.feed.store.AuthorCaches;
+import io.murmur.feed.store.CacheState;
 import io.murmur.feed.store.FeedEntry;
-import io.murmur.feed.store.FeedStore;
+import io.murmur.feed.store.HomeFeeds;
 
 /**
  * Builds what Redis does not have from the truth: a home feed from the reader's followees
@@ -25,7 +27,9 @@ import io.murmur.feed.store.FeedStore;
 @Component
 class FeedBuilder {
 
-	private final FeedStore store;
+	private final HomeFeeds feeds;
+
+	private final AuthorCaches authors;
 
 	private final GraphSource graph;
 
@@ -39,8 +43,10 @@ class FeedBuilder {
 
 	private final Counter authorLoads;
 
-	FeedBuilder(FeedStore store, GraphSource graph, PostSource posts, FeedProperties properties, MeterRegistry meters) {
-		this.store = store;
+	FeedBuilder(HomeFeeds feeds, AuthorCaches authors, GraphSource graph, PostSource posts, FeedProperties properties,
+			MeterRegistry meters) {
+		this.feeds = feeds;
+		this.authors = authors;
 		this.graph = graph;
 		this.posts = posts;
 		this.settings = properties.fanOut();
@@ -60,7 +66,7 @@ class FeedBuilder {
 	 * @param userId the reader
 	 */
 	void buildFeed(long userId) {
-		this.store.beginFeed(userId);
+		this.feeds.begin(userId);
 		List<Long> followees = this.graph.followeeIds(userId);
 		List<Long> celebrities = celebrities(userId, true);
 		Set<Long> authors = new LinkedHashSet<>(followees);
@@ -70,7 +76,7 @@ class FeedBuilder {
 			.stream()
 			.map(TimelineEntry::toFeedEntry)
 			.toList();
-		this.store.completeFeed(userId, followees, entries, entries.size() >= this.settings.feedSize());
+		this.feeds.complete(userId, followees, entries, entries.size() >= this.settings.feedSize());
 		this.feedRebuilds.increment();
 	}
 
@@ -80,7 +86,7 @@ class FeedBuilder {
 	 * @return whether the cache may lack older entries of the author
 	 */
 	boolean ensureAuthor(long authorId) {
-		FeedStore.State state = this.store.touchAuthor(authorId);
+		CacheState state = this.authors.touch(authorId);
 		if (state != null && state.ready()) {
 			return state.trimmed();
 		}
@@ -89,7 +95,7 @@ class FeedBuilder {
 			.map(TimelineEntry::toFeedEntry)
 			.toList();
 		boolean truncated = entries.size() >= this.settings.authorCacheSize();
-		this.store.buildAuthor(authorId, entries, truncated);
+		this.authors.build(authorId, entries, truncated);
 		this.authorLoads.increment();
 		return truncated;
 	}
@@ -103,13 +109,13 @@ class FeedBuilder {
 	 * @return their ids
 	 */
 	List<Long> celebrities(long userId, boolean refresh) {
-		List<Long> cached = refresh ? null : this.store.celebrities(userId);
+		List<Long> cached = refresh ? null : this.authors.celebrities(userId);
 		if (cached == null) {
 			cached = this.graph.celebrityFollowees(userId, this.settings.pushThreshold());
-			this.store.cacheCelebrities(userId, cached, this.read.celebrityCacheTtl());
+			this.authors.cacheCelebrities(userId, cached, this.read.celebrityCacheTtl());
 		}
 		Set<Long> celebrities = new LinkedHashSet<>(cached);
-		celebrities.addAll(this.store.pulledFollowees(userId));
+		celebrities.addAll(this.feeds.followed(userId, this.authors.pulledAuthors()));
 		return List.copyOf(celebrities);
 	}
 

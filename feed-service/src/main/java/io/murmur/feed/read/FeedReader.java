@@ -21,11 +21,13 @@ import org.springframework.web.client.RestClientException;
 import io.murmur.feed.source.PostSource;
 import io.murmur.feed.source.PostView;
 import io.murmur.feed.source.TimelineEntry;
-import io.murmur.feed.source.UserSource.UserView;
 import io.murmur.feed.source.UserSource;
-import io.murmur.feed.store.FeedEntry.Position;
+import io.murmur.feed.source.UserSource.UserView;
+import io.murmur.feed.store.AuthorCaches;
+import io.murmur.feed.store.CacheState;
 import io.murmur.feed.store.FeedEntry;
-import io.murmur.feed.store.FeedStore;
+import io.murmur.feed.store.FeedEntry.Position;
+import io.murmur.feed.store.HomeFeeds;
 import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
@@ -50,7 +52,9 @@ class FeedReader {
 
 	private static final int MAX_ROUNDS = 5;
 
-	private final FeedStore store;
+	private final HomeFeeds feeds;
+
+	private final AuthorCaches authors;
 
 	private final FeedBuilder builder;
 
@@ -64,8 +68,10 @@ class FeedReader {
 
 	private final Counter continued;
 
-	FeedReader(FeedStore store, FeedBuilder builder, PostSource posts, UserSource users, MeterRegistry meters) {
-		this.store = store;
+	FeedReader(HomeFeeds feeds, AuthorCaches authors, FeedBuilder builder, PostSource posts, UserSource users,
+			MeterRegistry meters) {
+		this.feeds = feeds;
+		this.authors = authors;
 		this.builder = builder;
 		this.posts = posts;
 		this.users = users;
@@ -96,10 +102,10 @@ class FeedReader {
 	}
 
 	private FeedPage page(long readerId, String readerToken, int limit, @Nullable Position after) {
-		FeedStore.State state = this.store.touchFeed(readerId);
+		CacheState state = this.feeds.touch(readerId);
 		if (state == null || !state.ready()) {
 			this.builder.buildFeed(readerId);
-			state = this.store.touchFeed(readerId);
+			state = this.feeds.touch(readerId);
 		}
 		boolean feedTrimmed = state != null && state.trimmed();
 		List<Long> celebrities = this.builder.celebrities(readerId, false);
@@ -139,13 +145,13 @@ class FeedReader {
 	private Candidates candidates(long readerId, boolean feedTrimmed, List<Long> celebrities, @Nullable Position after,
 			int want) {
 		Map<Long, FeedEntry> merged = new LinkedHashMap<>();
-		this.store.feed(readerId, after, want).forEach((entry) -> merge(merged, entry));
-		Position floor = feedTrimmed ? this.store.oldestOfFeed(readerId) : null;
+		this.feeds.entries(readerId, after, want).forEach((entry) -> merge(merged, entry));
+		Position floor = feedTrimmed ? this.feeds.oldest(readerId) : null;
 		for (long celebrity : celebrities) {
 			boolean trimmed = this.builder.ensureAuthor(celebrity);
-			this.store.author(celebrity, after, want).forEach((entry) -> merge(merged, entry));
+			this.authors.entries(celebrity, after, want).forEach((entry) -> merge(merged, entry));
 			if (trimmed) {
-				floor = higher(floor, this.store.oldestOfAuthor(celebrity));
+				floor = higher(floor, this.authors.oldest(celebrity));
 			}
 		}
 		List<FeedEntry> trusted = new ArrayList<>();
@@ -162,7 +168,7 @@ class FeedReader {
 		}
 		this.continued.increment();
 		Position bottom = lower(after, floor);
-		Set<Long> authors = new LinkedHashSet<>(this.store.followees(readerId));
+		Set<Long> authors = new LinkedHashSet<>(this.feeds.followees(readerId));
 		authors.add(readerId);
 		int deepWant = want - trusted.size();
 		List<TimelineEntry> older = this.posts.timelines(authors, Instant.ofEpochMilli(bottom.time()), deepWant + 5);
@@ -201,7 +207,7 @@ class FeedReader {
 				people.addAll(entry.reposters());
 			}
 		}
-		Set<Long> followed = new HashSet<>(this.store.followed(readerId, people));
+		Set<Long> followed = new HashSet<>(this.feeds.followed(readerId, people));
 		followed.add(readerId);
 		Map<FeedEntry, List<Long>> visible = new LinkedHashMap<>();
 		Set<Long> named = new HashSet<>();

@@ -29,6 +29,9 @@ public class PostSource {
 	/** The most authors post-service merges in one call. */
 	static final int MAX_AUTHORS = 1000;
 
+	/** The most timeline entries post-service returns in one call. */
+	public static final int MAX_ENTRIES = 1000;
+
 	/** The most posts post-service returns in one batch. */
 	public static final int MAX_BATCH = 200;
 

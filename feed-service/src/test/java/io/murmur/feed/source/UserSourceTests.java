@@ -85,7 +85,7 @@ class UserSourceTests {
 	private UserSource users(Duration ttl) {
 		URI base = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
 		FeedProperties properties = new FeedProperties(
-				new FeedProperties.FanOut(10, 100, Duration.ofDays(1), 5, 100, Duration.ofMinutes(10), 10, 4, 20,
+				new FeedProperties.FanOut(10, 100, 10, Duration.ofDays(1), 5, 100, Duration.ofMinutes(10), 10, 4, 20,
 						Duration.ofDays(1)),
 				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), ttl),
 				new FeedProperties.Services(base, base, base, Duration.ofSeconds(1), Duration.ofSeconds(2)),

@@ -1,0 +1,94 @@
+package io.murmur.feed.it;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.murmur.feed.it.StubPostService.Entry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reading home feeds: what a page may show, rebuilding what Redis lost, and paging past
+ * the window Redis keeps.
+ */
+class FeedReadIntegrationTests extends FeedIntegrationTests {
+
+	@Test
+	void shouldShowAReplyOnlyToReadersWhoFollowTheRepliedToAuthorToo() {
+		long asker = newUser();
+		long answerer = newUser();
+		long followsBoth = newUser();
+		long followsAnswerer = newUser();
+		follow(followsBoth, asker);
+		follow(followsBoth, answerer);
+		follow(followsAnswerer, answerer);
+		assertThat(feed(followsBoth)).isEmpty();
+		assertThat(feed(followsAnswerer)).isEmpty();
+
+		Entry question = post(asker, "Anyone?");
+		Entry answer = reply(answerer, "Me", question);
+
+		awaitFeed(followsBoth, answer, question);
+		await().atMost(DELIVERY).until(() -> inRedisFeed(followsAnswerer, answer));
+		assertThat(feed(followsAnswerer)).isEmpty();
+	}
+
+	@Test
+	void shouldRebuildAFeedRedisLostFromTheGraphAndThePostsRatherThanServeItEmpty() {
+		long reader = newUser();
+		long first = newUser();
+		long second = newUser();
+		graph.follow(reader, first);
+		graph.follow(reader, second);
+		Entry older = posts.post(first, "Older");
+		Entry newer = posts.post(second, "Newer");
+		Entry own = posts.post(reader, "Mine");
+		assertThat(feed(reader)).containsExactly(own.id(), newer.id(), older.id());
+
+		this.redis.delete(this.redis.keys("feed:{" + reader + "}*"));
+
+		assertThat(feed(reader)).containsExactly(own.id(), newer.id(), older.id());
+		assertThat(inRedisFeed(reader, own)).isTrue();
+	}
+
+	@Test
+	void shouldPageFromTheWindowRedisKeepsIntoTheTimelinesWithoutGapOrDuplicate() {
+		long reader = newUser();
+		long first = newUser();
+		long second = newUser();
+		follow(reader, first);
+		follow(reader, second);
+		assertThat(feed(reader)).isEmpty();
+		List<Long> written = new ArrayList<>();
+		Entry last = null;
+		for (int i = 0; i < 2 * FEED_SIZE + 5; i++) {
+			last = post((i % 2 == 0) ? first : second, "Post " + i);
+			written.add(0, last.id());
+		}
+		Entry newest = last;
+		await().atMost(DELIVERY).until(() -> inRedisFeed(reader, newest));
+		assertThat(this.redis.opsForZSet().size("feed:{" + reader + "}")).isBetween((long) FEED_SIZE,
+				(long) FEED_SIZE + TRIM_SLACK);
+
+		List<Long> read = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			JsonNode page = page(reader, 7, cursor);
+			read.addAll(ids(page));
+			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+			if (pages++ == 0) {
+				post(first, "Arrives on top while the reader scrolls");
+			}
+		}
+		while (cursor != null && pages < 20);
+
+		assertThat(read).hasSameSizeAs(new HashSet<>(read)).isEqualTo(written);
+	}
+
+}
