@@ -110,8 +110,10 @@ final class MurmurPlatform {
 			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
 				.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
-				// Profiles wait for their follower counts up to this long (1 s in production):
-				// on a machine busy with the whole platform, graph-service can take longer.
+				// Profiles wait for their follower counts up to this long (1 s in
+				// production):
+				// on a machine busy with the whole platform, graph-service can take
+				// longer.
 				.withProperty("murmur.services.timeout", "5s")
 				.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
 				.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
@@ -132,9 +134,9 @@ final class MurmurPlatform {
 					.withProperty("murmur.feed.fan-out.feed-size", Integer.toString(FEED_SIZE))
 					.withProperty("murmur.feed.fan-out.trim-slack", Integer.toString(FEED_TRIM_SLACK))
 					.withProperty("murmur.feed.fan-out.inactive-after", FEED_INACTIVE_AFTER.toMillis() + "ms")
-					.withProperty("murmur.feed.services.graph", this.graphService.service().url())
-					.withProperty("murmur.feed.services.post", this.postService.service().url())
-					.withProperty("murmur.feed.services.user", userUrl)
+					.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+					.withProperty("murmur.services.urls.post", this.postService.service().url())
+					.withProperty("murmur.services.urls.user", userUrl)
 					.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json"),
 				userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = launcher.start(this.feedServiceDefinition);

@@ -99,9 +99,9 @@ public final class BenchmarkPlatform {
 			.client(PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
 				.asServiceClient()
 				.withProperty("spring.data.redis.database", Integer.toString(FEED_REDIS_DATABASE))
-				.withProperty("murmur.feed.services.graph", this.graphService.service().url())
-				.withProperty("murmur.feed.services.post", this.postService.service().url())
-				.withProperty("murmur.feed.services.user", userUrl)
+				.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+				.withProperty("murmur.services.urls.post", this.postService.service().url())
+				.withProperty("murmur.services.urls.user", userUrl)
 				.withProperty("murmur.security.jwt.jwk-set-uri", jwks), userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = this.launcher.start(feedService(DEFAULT_PUSH_THRESHOLD));
 		this.gateway = this.launcher.start(gateway(this.feedService.service().url()));

@@ -1,6 +1,5 @@
 package io.murmur.feed.config;
 
-import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -18,13 +17,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param fanOut how posts reach feeds
  * @param read how feeds are read
- * @param services where the services feeds are built from are
- * @param kafka the consumers and the topics the service creates
  */
 @Validated
 @ConfigurationProperties("murmur.feed")
-public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read read,
-		@Valid @NotNull Services services, @Valid @NotNull Kafka kafka) {
+public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read read) {
 
 	/**
 	 * Fan-out.
@@ -78,34 +74,6 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 */
 	public record Read(@Min(1) int defaultLimit, @Min(1) @Max(200) int maxLimit, @NotNull Duration celebrityCacheTtl,
 			@NotNull Duration profileCacheTtl) {
-
-	}
-
-	/**
-	 * The services feeds are built from and hydrated by.
-	 *
-	 * @param graph graph-service's base URL
-	 * @param post post-service's base URL
-	 * @param user user-service's base URL
-	 * @param connectTimeout how long to wait for a connection
-	 * @param readTimeout how long to wait for an answer
-	 */
-	public record Services(@NotNull URI graph, @NotNull URI post, @NotNull URI user, @NotNull Duration connectTimeout,
-			@NotNull Duration readTimeout) {
-
-	}
-
-	/**
-	 * Kafka.
-	 *
-	 * @param concurrency consumer threads per topic: posts of authors on different
-	 * partitions fan out at the same time
-	 * @param partitions partitions of the topics the service creates (post and graph
-	 * events, their dead-letter topics); Kafka adds partitions to a topic that has fewer,
-	 * and never removes any
-	 * @param replicas replicas of each partition
-	 */
-	public record Kafka(@Min(1) int concurrency, @Min(1) int partitions, @Min(1) @Max(Short.MAX_VALUE) int replicas) {
 
 	}
 

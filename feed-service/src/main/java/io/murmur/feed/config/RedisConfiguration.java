@@ -1,11 +1,16 @@
 package io.murmur.feed.config;
 
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisLoadingException;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.PoolException;
 
+import io.murmur.support.events.kafka.TransientFailures;
 import io.murmur.support.web.StoreUnavailableExceptions;
 
 /**
@@ -15,6 +20,18 @@ import io.murmur.support.web.StoreUnavailableExceptions;
  */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
+
+	/**
+	 * Redis busy with a script, loading its data, or its pool used up passes by itself: a
+	 * listener retries the event for as long as it lasts instead of parking it. (Redis
+	 * out of reach and timed-out commands are Spring's own transient failures already.)
+	 * @return the failures
+	 */
+	@Bean
+	TransientFailures redisBusy() {
+		return (failure) -> failure instanceof RedisBusyException || failure instanceof RedisLoadingException
+				|| failure instanceof RedisConnectionException || failure instanceof PoolException;
+	}
 
 	@Bean
 	StoreUnavailableExceptions redisUnavailable() {

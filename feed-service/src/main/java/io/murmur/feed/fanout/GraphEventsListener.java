@@ -20,8 +20,7 @@ class GraphEventsListener {
 		this.fanOut = fanOut;
 	}
 
-	@KafkaListener(id = "feed-service-graph", topics = Topics.GRAPH, groupId = "feed-service",
-			concurrency = "${murmur.feed.kafka.concurrency}")
+	@KafkaListener(id = "feed-service-graph", idIsGroup = false, topics = Topics.GRAPH)
 	void on(MurmurEvent event) {
 		switch (event) {
 			case UserFollowed followed -> this.fanOut.follow(followed.followerId(), followed.followeeId());

@@ -25,8 +25,7 @@ class PostEventsListener {
 		this.fanOut = fanOut;
 	}
 
-	@KafkaListener(id = "feed-service-posts", topics = Topics.POST, groupId = "feed-service",
-			concurrency = "${murmur.feed.kafka.concurrency}")
+	@KafkaListener(id = "feed-service-posts", idIsGroup = false, topics = Topics.POST)
 	void on(MurmurEvent event) {
 		if (!(event instanceof PostEvent)) {
 			throw new IllegalArgumentException(

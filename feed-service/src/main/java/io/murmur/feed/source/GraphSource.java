@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-import io.murmur.feed.config.FeedProperties;
+import io.murmur.support.client.ServiceCalls;
 import io.murmur.support.client.ServiceTokens;
 
 /**
@@ -23,8 +23,8 @@ public class GraphSource {
 
 	private final ServiceTokens tokens;
 
-	GraphSource(FeedProperties properties, ServiceTokens tokens) {
-		this.client = Sources.client(properties.services(), properties.services().graph());
+	GraphSource(ServiceCalls services, ServiceTokens tokens) {
+		this.client = services.client("graph");
 		this.tokens = tokens;
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-import io.murmur.feed.config.FeedProperties;
+import io.murmur.support.client.ServiceCalls;
 import io.murmur.support.client.ServiceTokens;
 
 /**
@@ -39,8 +39,8 @@ public class PostSource {
 
 	private final ServiceTokens tokens;
 
-	PostSource(FeedProperties properties, ServiceTokens tokens) {
-		this.client = Sources.client(properties.services(), properties.services().post());
+	PostSource(ServiceCalls services, ServiceTokens tokens) {
+		this.client = services.client("post");
 		this.tokens = tokens;
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import io.murmur.feed.config.FeedProperties;
+import io.murmur.support.client.ServiceCalls;
 
 /**
  * What feed-service asks user-service: the people a page names, in one batch, with the
@@ -38,8 +39,8 @@ public class UserSource {
 
 	private final Cache<Long, UserView> profiles;
 
-	UserSource(FeedProperties properties, MeterRegistry meters) {
-		this.client = Sources.client(properties.services(), properties.services().user());
+	UserSource(ServiceCalls services, FeedProperties properties, MeterRegistry meters) {
+		this.client = services.client("user");
 		this.profiles = Caffeine.newBuilder()
 			.expireAfterWrite(properties.read().profileCacheTtl())
 			.maximumSize(CACHE_SIZE)

@@ -9,15 +9,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,8 +68,8 @@ import static org.awaitility.Awaitility.await;
 				"murmur.feed.fan-out.feed-size=" + FeedIntegrationTests.FEED_SIZE,
 				"murmur.feed.fan-out.trim-slack=" + FeedIntegrationTests.TRIM_SLACK,
 				"murmur.feed.fan-out.backfill-size=" + FeedIntegrationTests.BACKFILL,
-				"murmur.feed.fan-out.author-cache-size=20", "murmur.feed.kafka.concurrency=1",
-				"murmur.feed.kafka.partitions=1", "murmur.feed.read.profile-cache-ttl=0s",
+				"murmur.feed.fan-out.author-cache-size=20", "spring.kafka.listener.concurrency=1",
+				"murmur.kafka.partitions=1", "murmur.feed.read.profile-cache-ttl=0s",
 				"spring.kafka.consumer.properties.session.timeout.ms=6000" })
 @LocalStores({ Store.REDIS, Store.KAFKA })
 abstract class FeedIntegrationTests {
@@ -105,9 +111,9 @@ abstract class FeedIntegrationTests {
 	static void standIns(DynamicPropertyRegistry registry) {
 		tokens.properties().forEach((key, value) -> registry.add(key, () -> value));
 		tokens.serviceClientProperties("feed-service").forEach((key, value) -> registry.add(key, () -> value));
-		registry.add("murmur.feed.services.graph", graph::url);
-		registry.add("murmur.feed.services.post", posts::url);
-		registry.add("murmur.feed.services.user", users::url);
+		registry.add("murmur.services.urls.graph", graph::url);
+		registry.add("murmur.services.urls.post", posts::url);
+		registry.add("murmur.services.urls.user", users::url);
 	}
 
 	/**
@@ -233,6 +239,34 @@ abstract class FeedIntegrationTests {
 		List<Long> ids = new ArrayList<>();
 		page.get("items").forEach((item) -> ids.add(Long.parseLong(item.get("id").asString())));
 		return ids;
+	}
+
+	/**
+	 * Waits until feed-service has processed every event on a topic so far: its group's
+	 * committed offsets reached the end of each partition.
+	 */
+	static void awaitConsumed(String topic) {
+		try (Admin admin = Admin.create(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers()))) {
+			await().atMost(DELIVERY).until(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("feed-service")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+				admin.describeTopics(List.of(topic))
+					.allTopicNames()
+					.get()
+					.get(topic)
+					.partitions()
+					.forEach((partition) -> latest.put(new TopicPartition(topic, partition.partition()),
+							OffsetSpec.latest()));
+				return admin.listOffsets(latest).all().get().entrySet().stream().allMatch((end) -> {
+					OffsetAndMetadata offset = committed.get(end.getKey());
+					return end.getValue().offset() == 0
+							|| (offset != null && offset.offset() >= end.getValue().offset());
+				});
+			});
+		}
 	}
 
 	/**

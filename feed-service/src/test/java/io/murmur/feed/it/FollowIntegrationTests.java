@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.murmur.events.Topics;
 import io.murmur.feed.it.StubPostService.Entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,7 @@ class FollowIntegrationTests extends FeedIntegrationTests {
 			written.add(post(author, "Post " + i));
 		}
 		List<Entry> newest = written.subList(2, written.size()).reversed();
+		awaitConsumed(Topics.POST);
 
 		follow(reader, author);
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import io.murmur.feed.config.FeedProperties;
 import io.murmur.feed.source.UserSource.UserView;
+import io.murmur.support.client.ServiceCallProperties;
+import io.murmur.support.client.ServiceCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,13 +86,12 @@ class UserSourceTests {
 
 	private UserSource users(Duration ttl) {
 		URI base = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
-		FeedProperties properties = new FeedProperties(
-				new FeedProperties.FanOut(10, 100, 10, Duration.ofDays(1), 5, 100, Duration.ofMinutes(10), 10, 4, 20,
-						Duration.ofDays(1)),
-				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), ttl),
-				new FeedProperties.Services(base, base, base, Duration.ofSeconds(1), Duration.ofSeconds(2)),
-				new FeedProperties.Kafka(1, 1, 1));
-		return new UserSource(properties, new SimpleMeterRegistry());
+		FeedProperties properties = new FeedProperties(new FeedProperties.FanOut(10, 100, 10, Duration.ofDays(1), 5,
+				100, Duration.ofMinutes(10), 10, 4, 20, Duration.ofDays(1)),
+				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), ttl));
+		ServiceCalls services = new ServiceCalls(
+				new ServiceCallProperties(Map.of("user", base), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+		return new UserSource(services, properties, new SimpleMeterRegistry());
 	}
 
 	private void batch(HttpExchange exchange) throws IOException {

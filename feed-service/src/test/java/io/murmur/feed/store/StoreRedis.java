@@ -1,6 +1,5 @@
 package io.murmur.feed.store;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,10 +65,7 @@ final class StoreRedis {
 		return new FeedProperties(
 				new FeedProperties.FanOut(3, FEED_SIZE, TRIM_SLACK, inactiveAfter, 5, 100, Duration.ofMinutes(10),
 						FEEDS_PER_SCRIPT, FLUSH_EVERY, 20, Duration.ofMinutes(5)),
-				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), Duration.ofSeconds(30)),
-				new FeedProperties.Services(URI.create("http://graph"), URI.create("http://post"),
-						URI.create("http://user"), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-				new FeedProperties.Kafka(1, 1, 1));
+				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), Duration.ofSeconds(30)));
 	}
 
 	static RedisScripts scripts() {

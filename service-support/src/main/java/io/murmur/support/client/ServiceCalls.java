@@ -12,7 +12,11 @@ public final class ServiceCalls {
 
 	private final ServiceCallProperties properties;
 
-	ServiceCalls(ServiceCallProperties properties) {
+	/**
+	 * Creates the clients of the services the properties name.
+	 * @param properties where the services are and how long a call may take
+	 */
+	public ServiceCalls(ServiceCallProperties properties) {
 		this.properties = properties;
 	}
 
