@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+
+import io.murmur.localstack.platform.seed.ClientCredentials;
 
 /**
  * The platform's directory, {@code .platform/} at the repository root: the daemon's lock,
@@ -153,12 +156,17 @@ final class PlatformHome {
 		}
 	}
 
+	/**
+	 * Removes the state and the run's service client credentials.
+	 */
 	void deleteState() {
-		try {
-			Files.deleteIfExists(stateFile());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete " + stateFile(), ex);
+		for (Path file : List.of(stateFile(), this.dir.resolve(ClientCredentials.FILE_NAME))) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot delete " + file, ex);
+			}
 		}
 	}
 
