@@ -48,7 +48,8 @@ public final class Platform implements Callable<Integer> {
 	private static final String FILES = """
 			Files: .platform/state.json (what runs where), .platform/daemon.log,
 			       .platform/run/NAME/NAME.log (each component's log),
-			       .platform/seed.properties (the seeded accounts' password)""";
+			       .platform/seed.properties (the seeded accounts' password),
+			       .platform/service-client.properties (the run's client for seed)""";
 
 	@Mixin
 	HelpOption help = new HelpOption();
