@@ -90,14 +90,15 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 		int zaddPipeline;
 
 		@Option(names = "--reed98", paramLabel = "FILE",
-				description = "The socfb-Reed98 edge list, if not in ../shared/data/socfb-Reed98/.")
+				description = "The socfb-Reed98 edge list (default: the one in shared/data/ beside the repository).")
 		@Nullable Path reed98;
 
 		@Option(names = "--out", paramLabel = "DIR",
 				description = "The report directory (default docs/benchmarks/<today>).")
 		@Nullable Path out;
 
-		@Option(names = "--only", paramLabel = "redis,fanout,...", split = ",", converter = Measurement.class,
+		@Option(names = "--only", paramLabel = "redis,fanout,...", split = ",", hideParamSyntax = true,
+				converter = Measurement.class,
 				description = "Only these measurements, of redis, fanout, lag, strategies, mixed, gateway.")
 		List<String> only = new ArrayList<>();
 
@@ -105,7 +106,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 				description = "Users of the synthetic power-law graph (default ${DEFAULT-VALUE}).")
 		int powerLawUsers;
 
-		@Option(names = "--mixed-rates", paramLabel = "20,40,...", split = ",",
+		@Option(names = "--mixed-rates", paramLabel = "20,40,...", split = ",", hideParamSyntax = true,
 				defaultValue = "2,5,10,15,20,30,40,60,80,100,150,200",
 				description = "Arrival rates per second the mixed workload climbs through "
 						+ "(default ${DEFAULT-VALUE}).")
