@@ -132,13 +132,16 @@ public final class Seeder {
 				.post("/internal/users/import", Map.of("users", batch), this.serviceToken.get(), 200)
 				.body()
 				.path("users");
+			int created = 0;
 			for (int i = 0; i < nodes.size(); i++) {
 				JsonNode user = imported.path(i);
 				Account account = new Account(nodes.get(i), user.path("handle").asText(), user.path("id").asLong(),
 						user.path("created").asBoolean());
 				accounts.put(account.node, account);
-				progress.add(1, account.created);
+				created += account.created ? 1 : 0;
 			}
+			progress.add(created, true);
+			progress.add(nodes.size() - created, false);
 		});
 		return progress.finish();
 	}
@@ -185,7 +188,7 @@ public final class Seeder {
 			signingIn.finish();
 		}
 		Progress posting = new Progress(this.out, "posts", graph.nodes().size() * postsPerUser, PROGRESS_INTERVAL);
-		existing.values().forEach((count) -> posting.add(count, false));
+		posting.add(existing.values().stream().mapToInt(Integer::intValue).sum(), false);
 		List<Integer> order = new ArrayList<>(authors);
 		Collections.shuffle(order, new Random(postsPerUser));
 		List<Runnable> writes = new ArrayList<>();
