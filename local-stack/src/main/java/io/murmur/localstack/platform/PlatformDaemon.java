@@ -383,6 +383,7 @@ final class PlatformDaemon {
 						: component.withStatus(Status.STOPPED));
 				PlatformState current = this.state;
 				publish(Phase.FAILED, (current != null) ? current.message() : null);
+				this.home.deleteServiceClient();
 			}
 			else {
 				this.home.deleteState();

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -160,13 +159,24 @@ final class PlatformHome {
 	 * Removes the state and the run's service client credentials.
 	 */
 	void deleteState() {
-		for (Path file : List.of(stateFile(), this.dir.resolve(ClientCredentials.FILE_NAME))) {
-			try {
-				Files.deleteIfExists(file);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot delete " + file, ex);
-			}
+		delete(stateFile());
+		deleteServiceClient();
+	}
+
+	/**
+	 * Removes the run's service client credentials, which no one can use once the run's
+	 * user-service is gone.
+	 */
+	void deleteServiceClient() {
+		delete(this.dir.resolve(ClientCredentials.FILE_NAME));
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete " + file, ex);
 		}
 	}
 
