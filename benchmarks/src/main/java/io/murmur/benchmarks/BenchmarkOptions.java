@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options of {@code benchmarks/run}, each with a default that gives the documented
@@ -33,69 +37,135 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 		int zaddRequests, int zaddPipeline, @Nullable Path reed98, Set<String> only, int powerLawUsers,
 		List<Double> mixedRates) {
 
-	static final String USAGE = """
-			Usage: benchmarks/run [--repetitions N] [--rate PER_SECOND] [--warm-up 15s] [--duration 30s]
-			                      [--zadd-requests N] [--zadd-pipeline N] [--reed98 FILE] [--out DIR]
-			                      [--only redis,fanout,lag,strategies,mixed,gateway] [--power-law-users N]
-			                      [--mixed-rates 20,40,...]
-			""";
+	/** The measurements {@code --only} can name. */
+	static final List<String> MEASUREMENTS = List.of("redis", "fanout", "lag", "strategies", "mixed", "gateway");
 
+	/**
+	 * Reads the options from a command line.
+	 * @param args the command line
+	 * @return the options
+	 * @throws CommandLine.ParameterException for an option it does not know or a value it
+	 * cannot use
+	 */
 	static BenchmarkOptions parse(String... args) {
-		Path root = Path.of("").toAbsolutePath();
-		Path out = null;
-		int repetitions = 3;
-		int powerLawUsers = 100_000;
-		List<Double> mixedRates = List.of(2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 60.0, 80.0, 100.0, 150.0, 200.0);
-		double rate = 50;
-		Duration warmUp = Duration.ofSeconds(10);
-		Duration duration = Duration.ofSeconds(30);
-		int zaddRequests = 1_000_000;
-		int zaddPipeline = 16;
-		Path reed98 = null;
-		Set<String> only = Set.of();
-		for (int i = 0; i < args.length; i++) {
-			String option = args[i];
-			if (i + 1 >= args.length) {
-				throw new IllegalArgumentException("Missing value for " + option + "\n" + USAGE);
-			}
-			String value = args[++i];
-			switch (option) {
-				case "--root" -> root = Path.of(value).toAbsolutePath();
-				case "--out" -> out = Path.of(value).toAbsolutePath();
-				case "--repetitions" -> repetitions = positive(option, Integer.parseInt(value));
-				case "--rate" -> rate = positive(option, (int) Math.round(Double.parseDouble(value)));
-				case "--warm-up" -> warmUp = seconds(value);
-				case "--duration" -> duration = seconds(value);
-				case "--zadd-requests" -> zaddRequests = positive(option, Integer.parseInt(value));
-				case "--zadd-pipeline" -> zaddPipeline = positive(option, Integer.parseInt(value));
-				case "--reed98" -> reed98 = Path.of(value).toAbsolutePath();
-				case "--only" -> only = Set.of(value.toLowerCase(Locale.ROOT).split(","));
-				case "--power-law-users" -> powerLawUsers = positive(option, Integer.parseInt(value));
-				case "--mixed-rates" -> mixedRates = Arrays.stream(value.split(",")).map(Double::valueOf).toList();
-				default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
-			}
-		}
-		if (out == null) {
-			out = root.resolve("docs/benchmarks").resolve(LocalDate.now(ZoneOffset.UTC).toString());
-		}
-		return new BenchmarkOptions(root, out, repetitions, rate, warmUp, duration, zaddRequests, zaddPipeline, reed98,
-				only, powerLawUsers, mixedRates);
+		Arguments arguments = new Arguments();
+		new CommandLine(arguments).parseArgs(args);
+		return arguments.toOptions();
 	}
 
 	boolean runs(String measurement) {
 		return this.only.isEmpty() || this.only.contains(measurement);
 	}
 
-	private static int positive(String option, int value) {
-		if (value <= 0) {
-			throw new IllegalArgumentException(option + " must be positive");
+	/**
+	 * The command line's options, as picocli fills them in.
+	 */
+	static final class Arguments {
+
+		@Option(names = "--root", hidden = true)
+		Path root = Path.of("");
+
+		@Option(names = "--repetitions", paramLabel = "N", defaultValue = "3", converter = Positive.class,
+				description = "How many times each measurement is repeated (default ${DEFAULT-VALUE}).")
+		int repetitions;
+
+		@Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "50", converter = Positive.class,
+				description = "Requests per second of the gateway comparison (default ${DEFAULT-VALUE}).")
+		int rate;
+
+		@Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "10s", converter = Seconds.class,
+				description = "Warm-up before each measured load run, such as 10s (default ${DEFAULT-VALUE}).")
+		Duration warmUp = Duration.ZERO;
+
+		@Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "30s", converter = Seconds.class,
+				description = "Each measured load run (default ${DEFAULT-VALUE}).")
+		Duration duration = Duration.ZERO;
+
+		@Option(names = "--zadd-requests", paramLabel = "N", defaultValue = "1000000", converter = Positive.class,
+				description = "ZADDs per redis-benchmark repetition (default ${DEFAULT-VALUE}).")
+		int zaddRequests;
+
+		@Option(names = "--zadd-pipeline", paramLabel = "N", defaultValue = "16", converter = Positive.class,
+				description = "redis-benchmark's pipeline depth (default ${DEFAULT-VALUE}).")
+		int zaddPipeline;
+
+		@Option(names = "--reed98", paramLabel = "FILE",
+				description = "The socfb-Reed98 edge list (default: the one in shared/data/ beside the repository).")
+		@Nullable Path reed98;
+
+		@Option(names = "--out", paramLabel = "DIR",
+				description = "The report directory (default docs/benchmarks/<today>).")
+		@Nullable Path out;
+
+		@Option(names = "--only", paramLabel = "redis,fanout,...", split = ",", hideParamSyntax = true,
+				converter = Measurement.class,
+				description = "Only these measurements, of redis, fanout, lag, strategies, mixed, gateway.")
+		List<String> only = new ArrayList<>();
+
+		@Option(names = "--power-law-users", paramLabel = "N", defaultValue = "100000", converter = Positive.class,
+				description = "Users of the synthetic power-law graph (default ${DEFAULT-VALUE}).")
+		int powerLawUsers;
+
+		@Option(names = "--mixed-rates", paramLabel = "20,40,...", split = ",", hideParamSyntax = true,
+				defaultValue = "2,5,10,15,20,30,40,60,80,100,150,200",
+				description = "Arrival rates per second the mixed workload climbs through "
+						+ "(default ${DEFAULT-VALUE}).")
+		List<Double> mixedRates = new ArrayList<>();
+
+		BenchmarkOptions toOptions() {
+			Path root = this.root.toAbsolutePath();
+			Path out = (this.out != null) ? this.out.toAbsolutePath()
+					: root.resolve("docs/benchmarks").resolve(LocalDate.now(ZoneOffset.UTC).toString());
+			return new BenchmarkOptions(root, out, this.repetitions, this.rate, this.warmUp, this.duration,
+					this.zaddRequests, this.zaddPipeline, (this.reed98 != null) ? this.reed98.toAbsolutePath() : null,
+					Set.copyOf(this.only), this.powerLawUsers, List.copyOf(this.mixedRates));
 		}
-		return value;
+
 	}
 
-	private static Duration seconds(String value) {
-		String digits = value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
-		return Duration.ofSeconds(positive("a duration", Integer.parseInt(digits)));
+	/**
+	 * A whole number above zero.
+	 */
+	static final class Positive implements ITypeConverter<Integer> {
+
+		@Override
+		public Integer convert(String value) {
+			int number = Integer.parseInt(value);
+			if (number <= 0) {
+				throw new TypeConversionException("'" + value + "' is not a positive number");
+			}
+			return number;
+		}
+
+	}
+
+	/**
+	 * One of the {@link #MEASUREMENTS}, in any case.
+	 */
+	static final class Measurement implements ITypeConverter<String> {
+
+		@Override
+		public String convert(String value) {
+			String measurement = value.strip().toLowerCase(Locale.ROOT);
+			if (!MEASUREMENTS.contains(measurement)) {
+				throw new TypeConversionException("'" + value + "' is none of " + String.join(", ", MEASUREMENTS));
+			}
+			return measurement;
+		}
+
+	}
+
+	/**
+	 * A positive number of seconds, with or without the unit: {@code 30s} or {@code 30}.
+	 */
+	static final class Seconds implements ITypeConverter<Duration> {
+
+		@Override
+		public Duration convert(String value) {
+			String digits = value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
+			return Duration.ofSeconds(new Positive().convert(digits));
+		}
+
 	}
 
 }

@@ -12,10 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import io.murmur.benchmarks.graph.DegreeSummary;
 import io.murmur.benchmarks.graph.FollowGraph;
@@ -46,9 +52,13 @@ import io.murmur.localstack.LocalStack;
  * One benchmark run: a platform of the run's own ({@link BenchmarkPlatform}), the follow
  * graphs loaded into it, the references, the home-feed scenarios and the gateway
  * comparison, each repeated, then the report under {@code docs/benchmarks/<date>/}.
- * Everything started stops with the run.
+ * Everything started stops with the run. The command behind {@code benchmarks/run}.
  */
-public final class BenchmarkRun {
+@Command(name = "benchmarks/run", sortOptions = false, usageHelpAutoWidth = true,
+		header = "Measure Murmur against its references on this machine.",
+		description = { "Starts a platform of its own (stores and services on free ports, beside any",
+				"./platform up), loads the graphs, measures, stops it all and writes the report." })
+public final class BenchmarkRun implements Callable<Integer> {
 
 	private static final Logger logger = LoggerFactory.getLogger(BenchmarkRun.class);
 
@@ -88,19 +98,34 @@ public final class BenchmarkRun {
 							+ "for, as it would on a machine of its own",
 					Map.of(), -10));
 
-	private BenchmarkRun() {
+	@Mixin
+	BenchmarkOptions.Arguments arguments = new BenchmarkOptions.Arguments();
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+	boolean help;
+
+	private final String[] args;
+
+	private BenchmarkRun(String[] args) {
+		this.args = args;
 	}
 
 	public static void main(String[] args) {
-		BenchmarkOptions options;
-		try {
-			options = BenchmarkOptions.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.exit(2);
-			return;
-		}
+		System.exit(new CommandLine(new BenchmarkRun(args)).setParameterExceptionHandler((ex, arguments) -> {
+			ex.getCommandLine().getErr().println(ex.getMessage());
+			UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
+			ex.getCommandLine().getErr().println("Run benchmarks/run --help for usage.");
+			return CommandLine.ExitCode.USAGE;
+		}).execute(args));
+	}
+
+	@Override
+	public Integer call() {
+		run(this.arguments.toOptions(), this.args);
+		return CommandLine.ExitCode.OK;
+	}
+
+	private static void run(BenchmarkOptions options, String[] args) {
 		Machine.Snapshot start = Machine.Snapshot.now();
 		Instant startedAt = Instant.now();
 		Map<String, FollowGraph> graphs = graphs(options);
@@ -162,7 +187,6 @@ public final class BenchmarkRun {
 				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits());
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
-		System.exit(0);
 	}
 
 	private static FeedResults feedScenarios(BenchmarkOptions options, BenchmarkPlatform platform,

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BenchmarkOptionsTests {
 
@@ -20,6 +21,10 @@ class BenchmarkOptionsTests {
 		assertThat(options.mixedRates()).startsWith(2.0, 5.0).isSorted();
 		assertThat(options.out().getParent()).isEqualTo(Path.of("/repo/docs/benchmarks"));
 		assertThat(options.runs("gateway")).isTrue();
+		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.zaddRequests()).isEqualTo(1_000_000);
+		assertThat(options.zaddPipeline()).isEqualTo(16);
+		assertThat(options.reed98()).isNull();
 	}
 
 	@Test
@@ -39,11 +44,20 @@ class BenchmarkOptionsTests {
 	}
 
 	@Test
-	void shouldRefuseWhatItDoesNotKnow() {
-		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--fast", "yes"))
-			.withMessageContaining("Usage");
-		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--repetitions", "0"));
-		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--rate"));
+	void shouldRefuseWhatItDoesNotKnowNamingTheOption() {
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> BenchmarkOptions.parse("--fast", "yes"))
+			.withMessageContaining("Unknown options: '--fast'");
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> BenchmarkOptions.parse("--repetitions", "0"))
+			.withMessageContaining("--repetitions")
+			.withMessageContaining("'0' is not a positive number");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> BenchmarkOptions.parse("--rate"))
+			.withMessageContaining("'--rate'");
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> BenchmarkOptions.parse("--only", "redis,fanot"))
+			.withMessageContaining("'fanot' is none of redis, fanout, lag, strategies, mixed, gateway");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> BenchmarkOptions.parse("--warm-up", "ten"))
+			.withMessageContaining("--warm-up");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.murmur.localstack.platform.RunningService;
+import io.murmur.localstack.platform.seed.ClientCredentials;
 import io.murmur.localstack.platform.seed.ServiceUrls;
 
 /**
@@ -25,9 +26,7 @@ final class AcceptancePlatform {
 	static ServiceUrls serviceUrls() {
 		try {
 			Class<?> type = Class.forName(PLATFORM_CLASS);
-			Method get = type.getDeclaredMethod("get");
-			get.setAccessible(true);
-			Object platform = get.invoke(null);
+			Object platform = platform(type);
 			Map<String, String> urls = new LinkedHashMap<>();
 			for (Field field : type.getDeclaredFields()) {
 				if (field.getType() == RunningService.class) {
@@ -44,6 +43,31 @@ final class AcceptancePlatform {
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("Cannot reach the services of " + PLATFORM_CLASS, ex);
 		}
+	}
+
+	/**
+	 * The tests' own service client, as the seeding's client for the import endpoints.
+	 * @return its credentials
+	 */
+	static ClientCredentials serviceClient() {
+		try {
+			Class<?> type = Class.forName(PLATFORM_CLASS);
+			Object platform = platform(type);
+			Field clientId = type.getDeclaredField("TEST_CLIENT_ID");
+			clientId.setAccessible(true);
+			Method secret = type.getDeclaredMethod("testClientSecret");
+			secret.setAccessible(true);
+			return new ClientCredentials((String) clientId.get(null), (String) secret.invoke(platform));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot reach the service client of " + PLATFORM_CLASS, ex);
+		}
+	}
+
+	private static Object platform(Class<?> type) throws ReflectiveOperationException {
+		Method get = type.getDeclaredMethod("get");
+		get.setAccessible(true);
+		return get.invoke(null);
 	}
 
 	private static String url(Map<String, String> urls, String module) {

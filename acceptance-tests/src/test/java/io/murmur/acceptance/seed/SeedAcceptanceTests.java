@@ -31,13 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.murmur.localstack.platform.seed.EdgeFile;
+import io.murmur.localstack.graph.EdgeFile;
+import io.murmur.localstack.graph.SocialGraph;
+import io.murmur.localstack.platform.seed.ClientCredentials;
 import io.murmur.localstack.platform.seed.SeedCommand;
 import io.murmur.localstack.platform.seed.SeedOptions;
 import io.murmur.localstack.platform.seed.SeedReport;
 import io.murmur.localstack.platform.seed.Seeder;
 import io.murmur.localstack.platform.seed.ServiceUrls;
-import io.murmur.localstack.platform.seed.SocialGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code ./platform seed} against the real user-service, graph-service and post-service
  * of the acceptance platform, with a small friendship graph written to a temporary
- * directory.
+ * directory. The seeding imports as the tests' own service client, as
+ * {@code ./platform seed} imports as the platform's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedAcceptanceTests {
@@ -67,6 +69,8 @@ class SeedAcceptanceTests {
 
 	private ServiceUrls urls;
 
+	private ClientCredentials client;
+
 	private SocialGraph graph;
 
 	private SeedReport first;
@@ -80,12 +84,13 @@ class SeedAcceptanceTests {
 	@BeforeAll
 	void seedOnce() throws IOException {
 		this.urls = AcceptancePlatform.serviceUrls();
+		this.client = AcceptancePlatform.serviceClient();
 		Path edges = dir.resolve("small.edges");
 		Files.writeString(edges, edgeList(PEOPLE, 40, 7));
 		this.graph = EdgeFile.read(edges);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		this.first = new Seeder(this.urls, 8, new PrintStream(output, true, StandardCharsets.UTF_8)).seed(this.graph,
-				PREFIX, this.password, POSTS_PER_USER);
+		this.first = new Seeder(this.urls, this.client, 8, new PrintStream(output, true, StandardCharsets.UTF_8))
+			.seed(this.graph, PREFIX, this.password, POSTS_PER_USER);
 		this.firstOutput = output.toString(StandardCharsets.UTF_8);
 		this.viewerToken = login(PREFIX + "0", this.password);
 		for (int node : this.graph.nodes()) {
@@ -174,7 +179,7 @@ class SeedAcceptanceTests {
 			Map<Integer, String> counts = tests.followCounts();
 			Map<Integer, Integer> posts = tests.postCounts();
 
-			SeedReport again = new Seeder(tests.urls, 8,
+			SeedReport again = new Seeder(tests.urls, tests.client, 8,
 					new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
 				.seed(tests.graph, PREFIX, tests.password, POSTS_PER_USER);
 
@@ -198,6 +203,7 @@ class SeedAcceptanceTests {
 			Path edges = dir.resolve("tiny.edges");
 			Files.writeString(edges, "% a triangle and a tail\n0 1\n1 2\n2 0\n2 3\n");
 			Path platformDir = dir.resolve(".platform");
+			tests.client.save(platformDir);
 			SeedOptions options = new SeedOptions(edges, 1, null, 4, "cmd_");
 
 			ByteArrayOutputStream output = new ByteArrayOutputStream();

@@ -2,6 +2,8 @@ package io.murmur.benchmarks.graph;
 
 import java.util.Arrays;
 
+import io.murmur.localstack.graph.SocialGraph;
+
 /**
  * A directed follow graph over users {@code 0 .. users-1}: edge {@code i} says that
  * {@code followers[i]} follows {@code followees[i]}. Edges are unique, never a user
@@ -48,6 +50,25 @@ public record FollowGraph(String name, int users, int[] followers, int[] followe
 			previous = edge;
 		}
 		return new FollowGraph(name, users, Arrays.copyOf(followers, edges), Arrays.copyOf(followees, edges));
+	}
+
+	/**
+	 * The follow graph of friendships: both directions of each, the people numbered
+	 * densely in ascending order of their node ids.
+	 * @param name what the graph is
+	 * @param friendships the people and who is a friend of whom
+	 * @return the graph
+	 */
+	public static FollowGraph ofFriendships(String name, SocialGraph friendships) {
+		int[] nodes = friendships.nodes().stream().mapToInt(Integer::intValue).toArray();
+		long[] packed = new long[friendships.follows()];
+		int count = 0;
+		for (int user = 0; user < nodes.length; user++) {
+			for (int friend : friendships.neighbours(nodes[user])) {
+				packed[count++] = pack(user, Arrays.binarySearch(nodes, friend));
+			}
+		}
+		return fromPacked(name, nodes.length, packed, count);
 	}
 
 	static long pack(int follower, int followee) {

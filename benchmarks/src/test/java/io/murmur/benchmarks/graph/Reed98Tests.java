@@ -45,7 +45,9 @@ class Reed98Tests {
 	@Test
 	void shouldNameTheLineItCannotRead() throws IOException {
 		Path file = write("1 2\n", "3\n");
-		assertThatIllegalArgumentException().isThrownBy(() -> Reed98.read(file)).withMessageContaining(":2:");
+		assertThatIllegalArgumentException().isThrownBy(() -> Reed98.read(file))
+			.withMessageContaining("edges.txt line 2:")
+			.withMessageContaining("'3'");
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package io.murmur.benchmarks.report;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,20 +24,49 @@ class CpuMeterTests {
 			.isEqualTo("other started by the run");
 	}
 
+	/**
+	 * This JVM burns a known amount of CPU time on one thread, measured by the thread's
+	 * own clock, while a child process sleeps. The meter must see the burn in this JVM's
+	 * share and nothing in the sleeper's. CPU time, not wall time, is compared: on a
+	 * loaded machine the burn takes longer, but costs the same.
+	 */
 	@Test
-	void countsTheCpuThisProcessSpendsAsTheBenchmarksAndTheMachines() {
-		CpuMeter meter = CpuMeter.ofThisRun();
-		CpuMeter.Reading before = meter.read();
-		long until = System.nanoTime() + 500_000_000L;
-		long spins = 0;
-		while (System.nanoTime() < until) {
-			spins++;
+	void measuresTheCpuTimeABusyProcessSpendsAndNoneForAnIdleOne() throws Exception {
+		Process idle = new ProcessBuilder("sleep", "60").start();
+		try {
+			CpuMeter meter = CpuMeter.ofThisRun();
+			CpuMeter.Reading before = meter.read();
+			double burned = burnCpu(Duration.ofSeconds(1));
+			CpuMeter.Reading after = meter.read();
+
+			double seconds = (after.nanos() - before.nanos()) / 1e9;
+			Map<String, Double> cores = meter.coresBetween(before, after);
+			assertThat(burned).isGreaterThanOrEqualTo(1.0);
+			assertThat(cores.get("benchmark") * seconds).as("CPU seconds of this JVM, having burned %.2f", burned)
+				.isBetween(burned - 0.1, burned + 0.5);
+			assertThat(cores.get("other started by the run") * seconds).as("CPU seconds of a sleeping child")
+				.isLessThan(0.03);
+			assertThat(cores.get(CpuMeter.MACHINE)).isGreaterThanOrEqualTo(cores.get("benchmark") - 0.05);
+			assertThat(cores).containsKeys(CpuMeter.STEAL, CpuMeter.REST);
 		}
-		Map<String, Double> cores = meter.coresBetween(before, meter.read());
-		assertThat(spins).isPositive();
-		assertThat(cores.get("benchmark")).isGreaterThan(0.3);
-		assertThat(cores.get(CpuMeter.MACHINE)).isGreaterThanOrEqualTo(cores.get("benchmark") - 0.05);
-		assertThat(cores).containsKeys(CpuMeter.STEAL, CpuMeter.REST);
+		finally {
+			idle.destroy();
+		}
+	}
+
+	/**
+	 * Spins until this thread has used at least {@code cpu} of CPU time.
+	 * @return the CPU seconds the thread used
+	 */
+	private static double burnCpu(Duration cpu) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long from = threads.getCurrentThreadCpuTime();
+		long until = from + cpu.toNanos();
+		long now = from;
+		while (now < until) {
+			now = threads.getCurrentThreadCpuTime();
+		}
+		return (now - from) / 1e9;
 	}
 
 }

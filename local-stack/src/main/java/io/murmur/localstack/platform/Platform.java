@@ -1,19 +1,25 @@
 package io.murmur.localstack.platform;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.platform.seed.SeedCommand;
@@ -23,220 +29,276 @@ import io.murmur.localstack.platform.seed.ServiceUrls;
 /**
  * The command line behind {@code ./platform}: runs the whole platform on one machine,
  * owned by a detached daemon so that it outlives the terminal, and stops it without
- * leaving anything behind.
+ * leaving anything behind. Each command is a picocli subcommand, with its usage from its
+ * annotations.
  */
-public final class Platform {
-
-	private static final Set<String> FLAGS = Set.of("-f", "--follow");
-
-	private static final Map<String, Set<String>> OPTIONS = Map.of("up",
-			Set.of("--stores", "--services", "--timeout", "--refresh"), "daemon",
-			Set.of("--stores", "--services", "--refresh"), "seed",
-			Set.of("--edges", "--posts-per-user", "--password", "--concurrency", "--prefix"));
+@Command(name = "./platform", sortOptions = false, usageHelpAutoWidth = true,
+		description = { "Runs Murmur on this machine: the real stores as native processes and the",
+				"services on top of them, owned by a background daemon." },
+		subcommands = { Platform.Up.class, Platform.Status.class, Platform.Down.class, Platform.Logs.class,
+				Platform.Seed.class, Platform.Daemon.class, CommandLine.HelpCommand.class },
+		commandListHeading = "%nCommands:%n")
+public final class Platform implements Callable<Integer> {
 
 	/**
 	 * Where the repository's clone finds the shared data sets: in a folder next to it.
 	 */
 	private static final Path DEFAULT_EDGES = Path.of("..", "shared", "data", "socfb-Reed98", "socfb-Reed98.edges");
 
-	private static final int USAGE = 2;
+	private static final String FILES = """
+			Files: .platform/state.json (what runs where), .platform/daemon.log,
+			       .platform/run/NAME/NAME.log (each component's log),
+			       .platform/seed.properties (the seeded accounts' password),
+			       .platform/service-client.properties (the run's client for seed)""";
 
-	private Platform() {
+	@Mixin
+	HelpOption help = new HelpOption();
+
+	@Option(names = "--home", hidden = true, scope = ScopeType.INHERIT)
+	Path homeDir = Path.of(".platform");
+
+	@Option(names = "--root", hidden = true, scope = ScopeType.INHERIT)
+	Path root = Path.of("");
+
+	@Spec
+	@Nullable CommandSpec spec;
+
+	private final PrintStream out;
+
+	private Platform(PrintStream out) {
+		this.out = out;
 	}
 
 	public static void main(String[] args) {
-		System.exit(run(args, System.out));
+		System.exit(run(args, System.out, System.err));
 	}
 
 	/**
-	 * Runs a command.
+	 * Runs a command, its output and its errors to the same stream.
 	 * @param args the command line
 	 * @param out where to print
-	 * @return the exit code
+	 * @return the exit code: 2 for a command line it cannot use
 	 */
 	static int run(String[] args, PrintStream out) {
-		CommandLine line;
-		try {
-			line = CommandLine.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			out.println(ex.getMessage());
-			out.println("Run ./platform help for usage.");
-			return USAGE;
-		}
-		PlatformHome home = new PlatformHome(line.path("--home", Path.of(".platform")),
-				line.path("--root", Path.of("")));
-		try {
-			return switch (line.command()) {
-				case "up" -> new UpCommand(home, out).run(
-						Selection.of(line.option("--stores"), line.option("--services"), PlatformServices.ALL),
-						line.seconds("--timeout", 180), line.seconds("--refresh", 5));
-				case "status" -> new StatusCommand(home, out).run();
-				case "down" -> new DownCommand(home, out).run();
-				case "logs" -> new LogsCommand(home, out).run(line.argument("NAME"), line.flag("-f", "--follow"));
-				case "seed" -> new SeedCommand(home.dir(), serviceUrls(), out)
-					.run(new SeedOptions(line.path("--edges", home.root().resolve(DEFAULT_EDGES).normalize()),
-							line.number("--posts-per-user", SeedOptions.DEFAULT_POSTS_PER_USER),
-							line.option("--password"), line.number("--concurrency", SeedOptions.DEFAULT_CONCURRENCY),
-							Objects.requireNonNullElse(line.option("--prefix"), SeedOptions.DEFAULT_HANDLE_PREFIX)));
-				case "daemon" -> {
-					Selection selection = Selection.of(line.option("--stores"), line.option("--services"),
-							PlatformServices.ALL);
-					yield new PlatformDaemon(home, selection.stores(), selection.services(),
-							line.seconds("--refresh", 5))
-						.run();
-				}
-				case "help", "--help", "-h" -> {
-					out.print(help());
-					yield 0;
-				}
-				default -> {
-					out.println("Unknown command '" + line.command() + "'.");
-					out.print(help());
-					yield USAGE;
-				}
-			};
-		}
-		catch (IllegalArgumentException ex) {
-			out.println(ex.getMessage());
-			return USAGE;
-		}
+		return run(args, out, out);
 	}
 
-	private static ServiceUrls serviceUrls() {
-		return new ServiceUrls(url(PlatformServices.USER_SERVICE_PORT), url(PlatformServices.GRAPH_SERVICE_PORT),
-				url(PlatformServices.POST_SERVICE_PORT), url(PlatformServices.GATEWAY_PORT));
+	private static int run(String[] args, PrintStream out, PrintStream err) {
+		CommandLine commandLine = new CommandLine(new Platform(out))
+			.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+			.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+			.setParameterExceptionHandler((ex, arguments) -> {
+				CommandLine line = ex.getCommandLine();
+				line.getErr().println(ex.getMessage());
+				UnmatchedArgumentException.printSuggestions(ex, line.getErr());
+				return usage(line);
+			})
+			.setExecutionExceptionHandler((ex, line, parsed) -> {
+				if (!(ex instanceof IllegalArgumentException)) {
+					throw ex;
+				}
+				line.getErr().println(ex.getMessage());
+				return usage(line);
+			});
+		commandLine.getCommandSpec().usageMessage().footer("%n" + footer());
+		return commandLine.execute(args);
+	}
+
+	/**
+	 * With no command, the usage.
+	 */
+	@Override
+	public Integer call() {
+		if (this.spec != null) {
+			this.spec.commandLine().usage(this.out);
+		}
+		return CommandLine.ExitCode.OK;
+	}
+
+	private static int usage(CommandLine line) {
+		line.getErr().println("Run " + line.getCommandSpec().qualifiedName() + " --help for usage.");
+		return CommandLine.ExitCode.USAGE;
+	}
+
+	private PlatformHome home() {
+		return new PlatformHome(this.homeDir, this.root);
+	}
+
+	private static String footer() {
+		String stores = Arrays.stream(Store.values()).map(Store::id).collect(Collectors.joining(", "));
+		String services = PlatformServices.ALL.stream()
+			.map((service) -> service.module() + " (" + service.port() + ")")
+			.collect(Collectors.joining(",%n          "));
+		return "Stores:   " + stores + "%nServices: " + services + "%n%n" + FILES.replace("\n", "%n") + "%n";
 	}
 
 	private static String url(int port) {
 		return "http://127.0.0.1:" + port;
 	}
 
-	static String help() {
-		String stores = Arrays.stream(Store.values()).map(Store::id).collect(Collectors.joining(", "));
-		String services = PlatformServices.ALL.isEmpty() ? "none yet"
-				: PlatformServices.ALL.stream()
-					.map((service) -> service.module() + " (" + service.port() + ")")
-					.collect(Collectors.joining(", "));
-		return """
-				Usage: ./platform COMMAND [OPTIONS]
+	@Command(name = "up", sortOptions = false, header = "Start the platform and wait until it is healthy.",
+			description = { "Starts everything, or only the given stores and services, waits until all is",
+					"healthy and prints what runs where. Ctrl-C stops the waiting, not the platform." })
+	static final class Up extends Subcommand {
 
-				Runs Murmur on this machine: the real stores as native processes and the
-				services on top of them, owned by a background daemon.
+		@Option(names = "--stores", paramLabel = "a,b",
+				description = "Only these stores (and the services they suffice for); all or none.")
+		@Nullable String stores;
 
-				Commands:
-				  up [--stores a,b] [--services a,b] [--timeout SECONDS] [--refresh SECONDS]
-				                  start everything, or only the given stores and services,
-				                  and wait until all is healthy (default timeout 180 s);
-				                  prints what runs where. The daemon checks health every
-				                  --refresh seconds (default 5). Ctrl-C stops the waiting,
-				                  not the platform.
-				  status          what runs where and whether it is healthy
-				                  (exit code 0 all healthy, 1 not healthy, 3 not running)
-				  down            stop everything and check that nothing is left running
-				  logs NAME [-f]  print, or follow, the log of a store, a service or 'daemon'
-				  seed [--edges PATH] [--posts-per-user N] [--password P] [--concurrency N]
-				       [--prefix P]
-				                  load a social graph into the running platform: one account
-				                  per person (handle P + node id, default prefix reed_), both
-				                  follows of every friendship, then N posts each (default 3).
-				                  Default graph: ../shared/data/socfb-Reed98/socfb-Reed98.edges
-				                  next to the repository. Every account gets one password,
-				                  generated on the first seed and kept in .platform/seed.properties
-				                  (--password to choose it). Runs again without duplicating
-				                  anything; --concurrency requests at a time (default 16).
-				  help            show this help
+		@Option(names = "--services", paramLabel = "a,b",
+				description = "Only these services (and the stores they need); all or none.")
+		@Nullable String services;
 
-				Stores:   %s
-				Services: %s
+		@Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+				description = "How long to wait for health (default ${DEFAULT-VALUE}).")
+		long timeout;
 
-				Files: .platform/state.json (what runs where), .platform/daemon.log,
-				       .platform/run/NAME/NAME.log (each component's log),
-				       .platform/seed.properties (the seeded accounts' password)
-				""".formatted(stores, services);
+		@Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "5",
+				description = "How often the daemon checks health (default ${DEFAULT-VALUE}).")
+		long refresh;
+
+		@Override
+		int run(PlatformHome home, PrintStream out) {
+			return new UpCommand(home, out).run(Selection.of(this.stores, this.services, PlatformServices.ALL),
+					Duration.ofSeconds(this.timeout), Duration.ofSeconds(this.refresh));
+		}
+
+	}
+
+	@Command(name = "status", header = "Show what runs where and whether it is healthy.",
+			description = "Exit code 0 when all is healthy, 1 when not, 3 when the platform is not running.")
+	static final class Status extends Subcommand {
+
+		@Override
+		int run(PlatformHome home, PrintStream out) {
+			return new StatusCommand(home, out).run();
+		}
+
+	}
+
+	@Command(name = "down", header = "Stop everything and check that nothing is left running.")
+	static final class Down extends Subcommand {
+
+		@Override
+		int run(PlatformHome home, PrintStream out) {
+			return new DownCommand(home, out).run();
+		}
+
+	}
+
+	@Command(name = "logs", header = "Print, or follow, the log of a store, a service or the daemon.",
+			description = "Logs stay after down, until the next up but one.")
+	static final class Logs extends Subcommand {
+
+		@Parameters(paramLabel = "NAME", description = "A store, a service or daemon.")
+		String name = "";
+
+		@Option(names = { "-f", "--follow" }, description = "Keep printing what is added.")
+		boolean follow;
+
+		@Override
+		int run(PlatformHome home, PrintStream out) {
+			return new LogsCommand(home, out).run(this.name, this.follow);
+		}
+
+	}
+
+	@Command(name = "seed", sortOptions = false, header = "Load a social graph into the running platform.",
+			description = { "One account per person (handle PREFIX + node id), both follows of every",
+					"friendship, then N posts each. Every account gets one password, generated on",
+					"the first seed and kept in .platform/seed.properties. Runs again without",
+					"duplicating anything." })
+	static final class Seed extends Subcommand {
+
+		@Option(names = "--edges", paramLabel = "PATH",
+				description = { "The edge list, one 'u v' pair of node ids a line;", "by default socfb-Reed98.edges in",
+						"../shared/data/socfb-Reed98/ beside the repository." })
+		@Nullable Path edges;
+
+		@Option(names = "--posts-per-user", paramLabel = "N", defaultValue = "" + SeedOptions.DEFAULT_POSTS_PER_USER,
+				description = "Posts each person should have, 0 to 100 (default ${DEFAULT-VALUE}).")
+		int postsPerUser;
+
+		@Option(names = "--password", paramLabel = "P",
+				description = "Every account's password, instead of the kept one.")
+		@Nullable String password;
+
+		@Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + SeedOptions.DEFAULT_CONCURRENCY,
+				description = "Sign-ins and posts at a time (default ${DEFAULT-VALUE}).")
+		int concurrency;
+
+		@Option(names = "--prefix", paramLabel = "P", defaultValue = SeedOptions.DEFAULT_HANDLE_PREFIX,
+				description = "What every handle starts with (default ${DEFAULT-VALUE}).")
+		String prefix = SeedOptions.DEFAULT_HANDLE_PREFIX;
+
+		@Override
+		int run(PlatformHome home, PrintStream out) {
+			Path edges = (this.edges != null) ? this.edges : home.root().resolve(DEFAULT_EDGES).normalize();
+			SeedOptions options = new SeedOptions(edges, this.postsPerUser, this.password, this.concurrency,
+					this.prefix);
+			ServiceUrls urls = new ServiceUrls(url(PlatformServices.USER_SERVICE_PORT),
+					url(PlatformServices.GRAPH_SERVICE_PORT), url(PlatformServices.POST_SERVICE_PORT),
+					url(PlatformServices.GATEWAY_PORT));
+			return new SeedCommand(home.dir(), urls, out).run(options);
+		}
+
 	}
 
 	/**
-	 * A parsed command line: the command, its options and its arguments.
+	 * The daemon itself, started by {@code up} in a process of its own.
 	 */
-	private record CommandLine(String command, Map<String, String> options, List<String> arguments, Set<String> flags) {
+	@Command(name = "daemon", hidden = true)
+	static final class Daemon extends Subcommand {
 
-		static CommandLine parse(String[] args) {
-			if (args.length == 0) {
-				return new CommandLine("help", Map.of(), List.of(), Set.of());
-			}
-			String command = args[0];
-			Set<String> allowed = OPTIONS.getOrDefault(command, Set.of());
-			Map<String, String> options = new HashMap<>();
-			List<String> arguments = new ArrayList<>();
-			Set<String> flags = new HashSet<>();
-			for (int i = 1; i < args.length; i++) {
-				String arg = args[i];
-				String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-				if (FLAGS.contains(arg)) {
-					flags.add(arg);
-				}
-				else if (name.equals("--home") || name.equals("--root") || allowed.contains(name)) {
-					if (arg.contains("=")) {
-						options.put(name, arg.substring(arg.indexOf('=') + 1));
-					}
-					else if (i + 1 < args.length) {
-						options.put(name, args[++i]);
-					}
-					else {
-						throw new IllegalArgumentException("Option " + name + " needs a value.");
-					}
-				}
-				else if (arg.startsWith("-")) {
-					throw new IllegalArgumentException("Unknown option '" + arg + "' for " + command + ".");
-				}
-				else {
-					arguments.add(arg);
-				}
-			}
-			return new CommandLine(command, options, arguments, flags);
+		@Option(names = "--stores")
+		@Nullable String stores;
+
+		@Option(names = "--services")
+		@Nullable String services;
+
+		@Option(names = "--refresh", defaultValue = "5")
+		long refresh;
+
+		@Override
+		int run(PlatformHome home, PrintStream out) {
+			Selection selection = Selection.of(this.stores, this.services, PlatformServices.ALL);
+			return new PlatformDaemon(home, selection.stores(), selection.services(), Duration.ofSeconds(this.refresh))
+				.run();
 		}
 
-		@Nullable String option(String name) {
-			return this.options.get(name);
+	}
+
+	/**
+	 * {@code -h} and {@code --help} on every command.
+	 */
+	static final class HelpOption {
+
+		@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+		boolean requested;
+
+	}
+
+	/**
+	 * A command below {@code ./platform}, with its options and {@code --help}, run with
+	 * the platform's directory and output.
+	 */
+	abstract static class Subcommand implements Callable<Integer> {
+
+		@ParentCommand
+		@Nullable Platform platform;
+
+		@Mixin
+		HelpOption help = new HelpOption();
+
+		@Override
+		public final Integer call() {
+			if (this.platform == null) {
+				throw new IllegalStateException("A command runs below ./platform");
+			}
+			return run(this.platform.home(), this.platform.out);
 		}
 
-		Path path(String name, Path fallback) {
-			String value = this.options.get(name);
-			return (value != null) ? Path.of(value) : fallback;
-		}
-
-		int number(String name, int fallback) {
-			String value = this.options.get(name);
-			try {
-				return (value != null) ? Integer.parseInt(value) : fallback;
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("Option " + name + " takes a whole number, not '" + value + "'.");
-			}
-		}
-
-		Duration seconds(String name, long fallback) {
-			String value = this.options.get(name);
-			try {
-				return Duration.ofSeconds((value != null) ? Long.parseLong(value) : fallback);
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException(
-						"Option " + name + " takes a number of seconds, not '" + value + "'.");
-			}
-		}
-
-		String argument(String what) {
-			if (this.arguments.size() != 1) {
-				throw new IllegalArgumentException(this.command + " needs exactly one " + what + ".");
-			}
-			return this.arguments.get(0);
-		}
-
-		boolean flag(String... names) {
-			return Arrays.stream(names).anyMatch(this.flags::contains);
-		}
+		abstract int run(PlatformHome home, PrintStream out);
 
 	}
 

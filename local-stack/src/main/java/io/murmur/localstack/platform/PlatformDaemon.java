@@ -33,6 +33,7 @@ import io.murmur.localstack.platform.PlatformState.Kind;
 import io.murmur.localstack.platform.PlatformState.Phase;
 import io.murmur.localstack.platform.PlatformState.ProcessRef;
 import io.murmur.localstack.platform.PlatformState.Status;
+import io.murmur.localstack.platform.seed.ClientCredentials;
 
 /**
  * The long-running owner of the platform. It starts the stores concurrently through a
@@ -46,6 +47,9 @@ final class PlatformDaemon {
 	private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(170);
 
 	private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The client id of the platform's own service client. */
+	static final String OPERATOR_CLIENT = "platform";
 
 	private final PlatformHome home;
 
@@ -80,10 +84,19 @@ final class PlatformDaemon {
 
 	private boolean stopping;
 
+	/**
+	 * The platform's own service client, for {@code ./platform seed} to import with;
+	 * {@code null} when user-service does not run.
+	 */
+	private final @Nullable ClientCredentials operator;
+
 	PlatformDaemon(PlatformHome home, List<Store> stores, List<PlatformService> services, Duration refresh) {
 		this.home = home;
 		this.stores = List.copyOf(stores);
-		this.services = ServiceClients.wire(services);
+		ServiceClients clients = new ServiceClients();
+		this.operator = services.stream().anyMatch((service) -> service.module().equals(ServiceClients.ISSUER))
+				? new ClientCredentials(OPERATOR_CLIENT, clients.secret(OPERATOR_CLIENT)) : null;
+		this.services = ServiceClients.wire(services, clients);
 		this.refresh = refresh;
 	}
 
@@ -99,6 +112,9 @@ final class PlatformDaemon {
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "platform-shutdown"));
 		this.home.rotateRunDir();
+		if (this.operator != null) {
+			this.operator.save(this.home.dir());
+		}
 		LocalStack stack = new LocalStack(this.home.runDir());
 		ServiceLauncher launcher = new ServiceLauncher(stack, this.home.root(), SERVICE_READY_TIMEOUT);
 		synchronized (this.lock) {
@@ -367,6 +383,7 @@ final class PlatformDaemon {
 						: component.withStatus(Status.STOPPED));
 				PlatformState current = this.state;
 				publish(Phase.FAILED, (current != null) ? current.message() : null);
+				this.home.deleteServiceClient();
 			}
 			else {
 				this.home.deleteState();

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import io.murmur.localstack.platform.seed.ClientCredentials;
+
 /**
  * The platform's directory, {@code .platform/} at the repository root: the daemon's lock,
  * state and log, and the run directory where every component keeps its data and log.
@@ -153,12 +155,28 @@ final class PlatformHome {
 		}
 	}
 
+	/**
+	 * Removes the state and the run's service client credentials.
+	 */
 	void deleteState() {
+		delete(stateFile());
+		deleteServiceClient();
+	}
+
+	/**
+	 * Removes the run's service client credentials, which no one can use once the run's
+	 * user-service is gone.
+	 */
+	void deleteServiceClient() {
+		delete(this.dir.resolve(ClientCredentials.FILE_NAME));
+	}
+
+	private static void delete(Path file) {
 		try {
-			Files.deleteIfExists(stateFile());
+			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete " + stateFile(), ex);
+			throw new UncheckedIOException("Cannot delete " + file, ex);
 		}
 	}
 

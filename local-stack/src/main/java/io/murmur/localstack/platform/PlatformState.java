@@ -2,13 +2,15 @@ package io.murmur.localstack.platform;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +42,7 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 		return Duration.between(this.updatedAt, now).compareTo(allowed) > 0;
 	}
 
+	@JsonIgnore
 	boolean isAllHealthy() {
 		return !this.components.isEmpty() && this.components.stream().allMatch(Component::healthy);
 	}
@@ -58,51 +61,15 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 	}
 
 	String toJson() {
-		Map<String, @Nullable Object> json = new LinkedHashMap<>();
-		json.put("daemonPid", this.daemonPid);
-		json.put("phase", this.phase.id());
-		json.put("startedAt", this.startedAt.toString());
-		json.put("updatedAt", this.updatedAt.toString());
-		json.put("refreshSeconds", this.refreshSeconds);
-		json.put("message", this.message);
-		json.put("helpers", this.helpers.stream().map(ProcessRef::toMap).toList());
-		json.put("components", this.components.stream().map(Component::toMap).toList());
-		return Json.write(json);
+		return Json.write(this);
 	}
 
 	static PlatformState fromJson(String text) {
-		Map<?, ?> json = (Map<?, ?>) Json.parse(text);
-		if (json == null) {
+		PlatformState state = Json.read(text, PlatformState.class);
+		if (state == null) {
 			throw new IllegalArgumentException("Empty state");
 		}
-		return new PlatformState(number(json, "daemonPid"), Phase.of(string(json, "phase")),
-				Instant.parse(string(json, "startedAt")), Instant.parse(string(json, "updatedAt")),
-				number(json, "refreshSeconds"), optionalString(json, "message"),
-				list(json, "helpers").stream().map((item) -> ProcessRef.fromMap((Map<?, ?>) item)).toList(),
-				list(json, "components").stream().map((item) -> Component.fromMap((Map<?, ?>) item)).toList());
-	}
-
-	private static String string(Map<?, ?> json, String key) {
-		Object value = json.get(key);
-		if (value == null) {
-			throw new IllegalArgumentException("No '" + key + "' in state");
-		}
-		return value.toString();
-	}
-
-	private static @Nullable String optionalString(Map<?, ?> json, String key) {
-		Object value = json.get(key);
-		return (value != null) ? value.toString() : null;
-	}
-
-	private static long number(Map<?, ?> json, String key) {
-		Object value = json.get(key);
-		return (value instanceof Number number) ? number.longValue() : 0;
-	}
-
-	private static List<?> list(Map<?, ?> json, String key) {
-		Object value = json.get(key);
-		return (value instanceof List<?> list) ? list : List.of();
+		return state;
 	}
 
 	/**
@@ -112,10 +79,12 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 
 		STARTING, RUNNING, FAILED, STOPPING;
 
+		@JsonValue
 		String id() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
+		@JsonCreator
 		static Phase of(String id) {
 			return valueOf(id.toUpperCase(Locale.ROOT));
 		}
@@ -129,10 +98,12 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 
 		STORE, SERVICE;
 
+		@JsonValue
 		String id() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
+		@JsonCreator
 		static Kind of(String id) {
 			return valueOf(id.toUpperCase(Locale.ROOT));
 		}
@@ -146,10 +117,12 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 
 		STARTING, HEALTHY, UNHEALTHY, EXITED, FAILED, STOPPED;
 
+		@JsonValue
 		String id() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
+		@JsonCreator
 		static Status of(String id) {
 			return valueOf(id.toUpperCase(Locale.ROOT));
 		}
@@ -164,14 +137,6 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 	 * @param startMillis when it started, epoch milliseconds, or 0 if unknown
 	 */
 	record ProcessRef(long pid, long startMillis) {
-
-		Map<String, Object> toMap() {
-			return Map.of("pid", this.pid, "startMillis", this.startMillis);
-		}
-
-		static ProcessRef fromMap(Map<?, ?> json) {
-			return new ProcessRef(number(json, "pid"), number(json, "startMillis"));
-		}
 
 	}
 
@@ -190,6 +155,7 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 	 * @param readyMillis how long it took to become ready, or 0
 	 * @param error why it failed, if it did
 	 */
+	@JsonPropertyOrder({ "name", "kind", "status", "healthy" })
 	record Component(String name, Kind kind, Status status, @Nullable String endpoint, long pid,
 			List<ProcessRef> processes, List<Integer> ports, String log, @Nullable Instant checkedAt, long readyMillis,
 			@Nullable String error) {
@@ -198,6 +164,7 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 			return new Component(name, kind, Status.STARTING, null, 0, List.of(), List.of(), log, null, 0, null);
 		}
 
+		@JsonProperty("healthy")
 		boolean healthy() {
 			return this.status == Status.HEALTHY;
 		}
@@ -220,33 +187,6 @@ record PlatformState(long daemonPid, Phase phase, Instant startedAt, Instant upd
 		Component withStatus(Status status) {
 			return new Component(this.name, this.kind, status, this.endpoint, this.pid, this.processes, this.ports,
 					this.log, this.checkedAt, this.readyMillis, this.error);
-		}
-
-		Map<String, @Nullable Object> toMap() {
-			Map<String, @Nullable Object> json = new LinkedHashMap<>();
-			json.put("name", this.name);
-			json.put("kind", this.kind.id());
-			json.put("status", this.status.id());
-			json.put("healthy", healthy());
-			json.put("endpoint", this.endpoint);
-			json.put("pid", this.pid);
-			json.put("processes", this.processes.stream().map(ProcessRef::toMap).toList());
-			json.put("ports", new ArrayList<>(this.ports));
-			json.put("log", this.log);
-			json.put("checkedAt", (this.checkedAt != null) ? this.checkedAt.toString() : null);
-			json.put("readyMillis", this.readyMillis);
-			json.put("error", this.error);
-			return json;
-		}
-
-		static Component fromMap(Map<?, ?> json) {
-			String checkedAt = optionalString(json, "checkedAt");
-			return new Component(string(json, "name"), Kind.of(string(json, "kind")), Status.of(string(json, "status")),
-					optionalString(json, "endpoint"), number(json, "pid"),
-					list(json, "processes").stream().map((item) -> ProcessRef.fromMap((Map<?, ?>) item)).toList(),
-					list(json, "ports").stream().map((port) -> ((Number) port).intValue()).toList(),
-					string(json, "log"), (checkedAt != null) ? Instant.parse(checkedAt) : null,
-					number(json, "readyMillis"), optionalString(json, "error"));
 		}
 
 	}

@@ -12,8 +12,10 @@ import java.util.Map;
  * properties that make it a client of user-service's token endpoint
  * ({@code murmur.service-client.*}), and user-service the matching registrations
  * ({@code murmur.user.service-clients[n]}). Secrets travel only as
- * {@linkplain PlatformService#secrets() secrets}: never on a command line, never in a
- * file. Every client must be registered before user-service is described with
+ * {@linkplain PlatformService#secrets() secrets}: never on a command line, and in a file
+ * only for the platform's own operator client, which {@code ./platform seed} reads from
+ * {@code .platform/} (see {@link io.murmur.localstack.platform.seed.ClientCredentials}).
+ * Every client must be registered before user-service is described with
  * {@link #issuer(PlatformService)}, since it learns its clients when it starts.
  */
 public final class ServiceClients {
@@ -36,7 +38,17 @@ public final class ServiceClients {
 	 * @return the same services, the clients and user-service with their credentials
 	 */
 	static List<PlatformService> wire(List<PlatformService> services) {
-		ServiceClients clients = new ServiceClients();
+		return wire(services, new ServiceClients());
+	}
+
+	/**
+	 * Wires the service clients among the services of a run to user-service, with the
+	 * clients already named, such as an operator's, registered too.
+	 * @param services the services, in start order
+	 * @param clients the clients named so far
+	 * @return the same services, the clients and user-service with their credentials
+	 */
+	static List<PlatformService> wire(List<PlatformService> services, ServiceClients clients) {
 		services.stream().filter(PlatformService::serviceClient).forEach((service) -> clients.secret(service.module()));
 		String tokenUri = services.stream()
 			.filter((service) -> service.module().equals(ISSUER))

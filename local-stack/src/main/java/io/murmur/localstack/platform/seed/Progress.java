@@ -19,6 +19,8 @@ final class Progress {
 
 	private final Duration quietest;
 
+	private final String createdWord;
+
 	private final long started = System.nanoTime();
 
 	private long lastPrinted = this.started;
@@ -37,10 +39,23 @@ final class Progress {
 	 * @param quietest the longest time without a line while the step runs
 	 */
 	Progress(PrintStream out, String name, int total, Duration quietest) {
+		this(out, name, total, quietest, "new");
+	}
+
+	/**
+	 * Progress of a step that says in its own word what it did now.
+	 * @param out where to print
+	 * @param name what the step counts
+	 * @param total how many items the step has
+	 * @param quietest the longest time without a line while the step runs
+	 * @param createdWord what the items done now are, such as {@code signed in}
+	 */
+	Progress(PrintStream out, String name, int total, Duration quietest, String createdWord) {
 		this.out = out;
 		this.name = name;
 		this.total = total;
 		this.quietest = quietest;
+		this.createdWord = createdWord;
 	}
 
 	/**
@@ -71,9 +86,8 @@ final class Progress {
 	synchronized SeedReport.Step finish() {
 		long now = System.nanoTime();
 		Duration took = Duration.ofNanos(now - this.started);
-		String created = (this.created > 0)
-				? String.format(Locale.ROOT, "%,d new (%,.1f/s)", this.created, rate(this.created, now))
-				: "nothing new";
+		String created = (this.created > 0) ? String.format(Locale.ROOT, "%,d %s (%,.1f/s)", this.created,
+				this.createdWord, rate(this.created, now)) : "nothing new";
 		String existing = (this.done > this.created)
 				? String.format(Locale.ROOT, ", %,d already there", this.done - this.created) : "";
 		this.out.printf(Locale.ROOT, "  %-8s %,9d done in %s: %s%s%n", this.name, this.done, SeedReport.format(took),

@@ -54,27 +54,45 @@ final class SeedClient {
 	}
 
 	Reply get(String path, @Nullable String token, int... expected) {
-		return send("GET", path, null, token, expected);
+		return send(request(path, token).GET().build(), expected);
 	}
 
 	Reply post(String path, @Nullable Object body, @Nullable String token, int... expected) {
-		return send("POST", path, body, token, expected);
+		HttpRequest.Builder request = request(path, token);
+		if (body != null) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(body)));
+		}
+		else {
+			request.POST(HttpRequest.BodyPublishers.noBody());
+		}
+		return send(request.build(), expected);
+	}
+
+	/**
+	 * Posts a form with HTTP Basic credentials, as an OAuth 2.0 client asks for a token.
+	 * @param path the path below the service's base URL
+	 * @param form the form, already encoded
+	 * @param basic the Base64 of {@code id:secret}
+	 * @param expected the statuses the caller handles
+	 * @return the answer
+	 */
+	Reply postForm(String path, String form, String basic, int... expected) {
+		return send(request(path, null).header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), expected);
 	}
 
 	/**
 	 * Sends a request until it gets an answer other than busy.
-	 * @param method the HTTP method
-	 * @param path the path below the service's base URL
-	 * @param body what to send as JSON, or {@code null}
-	 * @param token the access token, or {@code null}
+	 * @param request the request
 	 * @param expected the statuses the caller handles
 	 * @return the answer, with one of the expected statuses
 	 * @throws SeedException on any other answer, or when the service stays busy or
 	 * unreachable
 	 */
-	Reply send(String method, String path, @Nullable Object body, @Nullable String token, int... expected) {
-		HttpRequest request = request(method, path, body, token);
-		String what = method + " " + request.uri();
+	private Reply send(HttpRequest request, int... expected) {
+		String what = request.method() + " " + request.uri();
 		for (int attempt = 1;; attempt++) {
 			Duration pause;
 			try {
@@ -109,21 +127,14 @@ final class SeedClient {
 		}
 	}
 
-	private HttpRequest request(String method, String path, @Nullable Object body, @Nullable String token) {
+	private HttpRequest.Builder request(String path, @Nullable String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(Duration.ofSeconds(60))
 			.header("Accept", "application/json");
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(write(body)));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
-		return request.build();
+		return request;
 	}
 
 	private static String write(Object body) {

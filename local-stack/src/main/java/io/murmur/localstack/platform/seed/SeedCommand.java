@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import io.murmur.localstack.platform.seed.EdgeFile.EdgeFileException;
+import io.murmur.localstack.graph.EdgeFile;
+import io.murmur.localstack.graph.EdgeFile.EdgeFileException;
+import io.murmur.localstack.graph.SocialGraph;
 
 /**
  * {@code ./platform seed}: checks that the services answer, reads the edge list, seeds it
@@ -37,7 +40,8 @@ public final class SeedCommand {
 
 	/**
 	 * A command seeding the services at the given addresses.
-	 * @param platformDir the platform directory, where the password is kept
+	 * @param platformDir the platform directory, where the password and the platform's
+	 * {@link ClientCredentials service client} are kept
 	 * @param urls where the services listen
 	 * @param out where to print
 	 */
@@ -69,6 +73,13 @@ public final class SeedCommand {
 			this.out.println("Give the edge list with --edges PATH.");
 			return FAILED;
 		}
+		Optional<ClientCredentials> client = ClientCredentials.load(this.platformDir);
+		if (client.isEmpty()) {
+			this.out.println("The platform runs without a service client to import with (no "
+					+ display(this.platformDir.resolve(ClientCredentials.FILE_NAME)) + ").");
+			this.out.println("Restart it (./platform down, then ./platform up), then run ./platform seed again.");
+			return FAILED;
+		}
 		String password = (options.password() != null) ? options.password()
 				: SeedPassword.loadOrCreate(this.platformDir);
 		this.out.printf(Locale.ROOT, "Seeding %s: %,d people, %,d friendships (%,d follows), %d post%s each%s%n",
@@ -76,8 +87,8 @@ public final class SeedCommand {
 				options.postsPerUser(), (options.postsPerUser() == 1) ? "" : "s", ignored(graph));
 		SeedReport report;
 		try {
-			report = new Seeder(this.urls, options.concurrency(), this.out).seed(graph, options.handlePrefix(),
-					password, options.postsPerUser());
+			report = new Seeder(this.urls, client.get(), options.concurrency(), this.out).seed(graph,
+					options.handlePrefix(), password, options.postsPerUser());
 		}
 		catch (SeedException ex) {
 			this.out.println("Seeding failed: " + ex.getMessage());

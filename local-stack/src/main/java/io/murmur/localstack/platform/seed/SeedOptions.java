@@ -27,9 +27,9 @@ public record SeedOptions(Path edges, int postsPerUser, @Nullable String passwor
 	private static final Pattern HANDLE_PREFIX = Pattern.compile("[A-Za-z0-9_]{1,20}");
 
 	public SeedOptions {
-		if (postsPerUser < 0 || postsPerUser > Seeder.PAGE) {
-			throw new IllegalArgumentException(
-					"--posts-per-user must be between 0 and " + Seeder.PAGE + ", not " + postsPerUser + ".");
+		if (postsPerUser < 0 || postsPerUser > Seeder.MAX_POSTS_PER_USER) {
+			throw new IllegalArgumentException("--posts-per-user must be between 0 and " + Seeder.MAX_POSTS_PER_USER
+					+ ", not " + postsPerUser + ".");
 		}
 		if (concurrency < 1 || concurrency > 256) {
 			throw new IllegalArgumentException("--concurrency must be between 1 and 256, not " + concurrency + ".");

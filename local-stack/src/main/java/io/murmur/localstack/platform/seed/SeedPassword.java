@@ -1,15 +1,10 @@
 package io.murmur.localstack.platform.seed;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Properties;
+import java.util.Map;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * The password every seeded account shares. It is generated on the first seeding and kept
@@ -39,29 +34,25 @@ final class SeedPassword {
 	 */
 	static String loadOrCreate(Path platformDir) {
 		Path file = platformDir.resolve(FILE_NAME);
-		try {
-			if (Files.exists(file)) {
-				Properties properties = new Properties();
-				try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-					properties.load(reader);
-				}
-				String password = properties.getProperty(KEY, "").strip();
-				if (!password.isEmpty()) {
-					return password;
-				}
-			}
-			String password = generate();
-			Files.createDirectories(platformDir);
-			Path temp = Files.createTempFile(platformDir, "seed", ".tmp",
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			Files.writeString(temp, "# The password of every account ./platform seed creates, reused on re-runs.\n"
-					+ KEY + "=" + password + "\n", StandardCharsets.UTF_8);
-			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-			return password;
+		String kept = PrivateFiles.read(file).map((properties) -> properties.getProperty(KEY, "").strip()).orElse("");
+		if (!kept.isEmpty()) {
+			return kept;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot keep the seed password in " + file, ex);
-		}
+		String password = generate();
+		PrivateFiles.write(file, "The password of every account ./platform seed creates, reused on re-runs.",
+				Map.of(KEY, password));
+		return password;
+	}
+
+	/**
+	 * The password as user-service stores it: Argon2id with user-service's own settings
+	 * (16-byte salt, 32-byte hash, one lane, 19 MiB, two iterations), so that signing in
+	 * accepts it without hashing it again with stronger ones.
+	 * @param password the password
+	 * @return the stored form, {@code {argon2}$argon2id$v=19$...}
+	 */
+	static String hash(String password) {
+		return "{argon2}" + new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2).encode(password);
 	}
 
 	static String generate() {

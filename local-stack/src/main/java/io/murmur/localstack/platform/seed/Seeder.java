@@ -1,20 +1,17 @@
 package io.murmur.localstack.platform.seed;
 
 import java.io.PrintStream;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,23 +23,44 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
+import io.murmur.localstack.graph.SocialGraph;
 import io.murmur.localstack.platform.seed.SeedClient.Reply;
 import io.murmur.localstack.platform.seed.SeedClient.RetryPolicy;
 
 /**
- * Loads a {@link SocialGraph} into running services through their public API, the way
- * people would: each person registers and signs in at user-service, follows each of their
- * friends at graph-service, and then writes a few posts at post-service, after the
- * follows so that the posts reach the followers' home feeds.
+ * Loads a {@link SocialGraph} into running services. The accounts and the follows go in
+ * through the operators' import endpoints of user-service and graph-service, with a
+ * service token: registering one account at a time would hash the shared password with
+ * Argon2id once per person, on purpose slow, where the import takes one hash computed
+ * here. The posts go the way people write them: each author signs in at user-service and
+ * posts at post-service, after the follows, so that the posts reach the followers' home
+ * feeds through the usual events.
  * <p>
- * Requests run concurrently on virtual threads, a bounded number at a time. Every step
- * first looks at what is already there and does only what is missing, so a second run
- * creates nothing: an account that exists is signed in to, follows already made and posts
- * already written are counted and left alone.
+ * Every step first looks at what is already there and does only what is missing, so a
+ * second run creates nothing: the imports leave existing accounts and follows alone and
+ * say so, and the posts already written are counted through post-service's internal
+ * timeline read, so that a run with nothing left to write signs nobody in.
  */
 public final class Seeder {
 
-	static final int PAGE = 100;
+	static final int MAX_POSTS_PER_USER = 100;
+
+	/** The most users user-service imports in one call. */
+	private static final int USER_BATCH = 1000;
+
+	/** The most follows graph-service imports in one call. */
+	private static final int FOLLOW_BATCH = 5000;
+
+	/**
+	 * The most timeline entries post-service returns in one call, and authors it reads.
+	 */
+	private static final int TIMELINE_LIMIT = 1000;
+
+	/**
+	 * Import calls at once: graph-service locks every user of a batch, so more concurrent
+	 * batches mostly wait for each other.
+	 */
+	private static final int IMPORTS_AT_ONCE = 2;
 
 	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
@@ -52,6 +70,8 @@ public final class Seeder {
 
 	private final SeedClient posts;
 
+	private final ServiceToken serviceToken;
+
 	private final int concurrency;
 
 	private final PrintStream out;
@@ -59,18 +79,20 @@ public final class Seeder {
 	/**
 	 * A seeder for the services at the given addresses.
 	 * @param urls where the services listen
+	 * @param client the service client the imports are made as
 	 * @param concurrency how many requests may be in flight at once
 	 * @param out where progress is printed
 	 */
-	public Seeder(ServiceUrls urls, int concurrency, PrintStream out) {
-		this(urls, concurrency, out, RetryPolicy.DEFAULT);
+	public Seeder(ServiceUrls urls, ClientCredentials client, int concurrency, PrintStream out) {
+		this(urls, client, concurrency, out, RetryPolicy.DEFAULT);
 	}
 
-	Seeder(ServiceUrls urls, int concurrency, PrintStream out, RetryPolicy retries) {
+	Seeder(ServiceUrls urls, ClientCredentials client, int concurrency, PrintStream out, RetryPolicy retries) {
 		HttpClient http = SeedClient.newHttpClient();
 		this.users = new SeedClient(http, "user-service", urls.user(), retries);
 		this.graph = new SeedClient(http, "graph-service", urls.graph(), retries);
 		this.posts = new SeedClient(http, "post-service", urls.post(), retries);
+		this.serviceToken = new ServiceToken(this.users, client);
 		this.concurrency = concurrency;
 		this.out = out;
 	}
@@ -87,40 +109,136 @@ public final class Seeder {
 	 */
 	public SeedReport seed(SocialGraph graph, String handlePrefix, String password, int postsPerUser) {
 		Map<Integer, Account> accounts = new ConcurrentHashMap<>();
-		Progress registering = new Progress(this.out, "users", graph.nodes().size(), PROGRESS_INTERVAL);
-		forEach(graph.nodes(), (node) -> {
-			Account account = signUp(node, handlePrefix + node, password);
-			accounts.put(node, account);
-			registering.add(1, account.created);
-		});
-		SeedReport.Step users = registering.finish();
-
-		Progress following = new Progress(this.out, "follows", graph.follows(), PROGRESS_INTERVAL);
-		List<Integer> busiestFirst = graph.nodes()
-			.stream()
-			.sorted(Comparator.comparingInt(graph::degree).reversed())
-			.toList();
-		forEach(busiestFirst, (node) -> followFriends(accounts.get(node),
-				graph.neighbours(node).stream().map(accounts::get).toList(), following));
-		SeedReport.Step follows = following.finish();
-
-		SeedReport.Step written = writePosts(graph, accounts, postsPerUser);
-
+		SeedReport.Step users = importUsers(graph, handlePrefix, password, accounts);
+		SeedReport.Step follows = importFollows(graph, accounts);
+		SeedReport.Step written = writePosts(graph, accounts, password, postsPerUser);
 		Account sample = accounts.get(graph.bestConnected());
 		return new SeedReport(users, follows, written,
-				new SeedReport.SampleUser(sample.handle, sample.id, graph.degree(sample.node)));
+				new SeedReport.SampleUser(sample.handle, Long.toString(sample.id), graph.degree(sample.node)));
 	}
 
-	private Account signUp(int node, String handle, String password) {
-		Reply registered = this.users.post("/api/v1/auth/register",
-				Map.of("handle", handle, "email", handle.toLowerCase(Locale.ROOT) + "@seed.murmur.example", "password",
-						password, "displayName", SeedContent.displayName(node)),
-				null, 201, 409);
-		Account account = new Account(node, handle, password, registered.status() == 201);
-		account.token = signIn(handle, password);
-		account.id = account.created ? registered.text("id")
-				: this.users.get("/api/v1/users/by-handle/" + handle, account.token, 200).text("id");
-		return account;
+	private SeedReport.Step importUsers(SocialGraph graph, String handlePrefix, String password,
+			Map<Integer, Account> accounts) {
+		String passwordHash = SeedPassword.hash(password);
+		Progress progress = new Progress(this.out, "users", graph.nodes().size(), PROGRESS_INTERVAL);
+		forEach(batches(graph.nodes(), USER_BATCH), IMPORTS_AT_ONCE, (nodes) -> {
+			List<Map<String, String>> batch = new ArrayList<>();
+			for (int node : nodes) {
+				String handle = handlePrefix + node;
+				batch.add(Map.of("handle", handle, "email", handle.toLowerCase(Locale.ROOT) + "@seed.murmur.example",
+						"displayName", SeedContent.displayName(node), "passwordHash", passwordHash));
+			}
+			JsonNode imported = this.users
+				.post("/internal/users/import", Map.of("users", batch), this.serviceToken.get(), 200)
+				.body()
+				.path("users");
+			int created = 0;
+			for (int i = 0; i < nodes.size(); i++) {
+				JsonNode user = imported.path(i);
+				Account account = new Account(nodes.get(i), user.path("handle").asText(), user.path("id").asLong(),
+						user.path("created").asBoolean());
+				accounts.put(account.node, account);
+				created += account.created ? 1 : 0;
+			}
+			progress.add(created, true);
+			progress.add(nodes.size() - created, false);
+		});
+		return progress.finish();
+	}
+
+	private SeedReport.Step importFollows(SocialGraph graph, Map<Integer, Account> accounts) {
+		List<Map<String, Long>> follows = new ArrayList<>();
+		for (int node : graph.nodes()) {
+			for (int friend : graph.neighbours(node)) {
+				follows.add(Map.of("followerId", accounts.get(node).id, "followeeId", accounts.get(friend).id));
+			}
+		}
+		Progress progress = new Progress(this.out, "follows", follows.size(), PROGRESS_INTERVAL);
+		forEach(batches(follows, FOLLOW_BATCH), IMPORTS_AT_ONCE, (batch) -> {
+			int created = this.graph
+				.post("/internal/follows/import", Map.of("follows", batch), this.serviceToken.get(), 200)
+				.body()
+				.path("created")
+				.asInt();
+			progress.add(created, true);
+			progress.add(batch.size() - created, false);
+		});
+		return progress.finish();
+	}
+
+	/**
+	 * Writes the missing posts in rounds, everyone's first post before anyone's second,
+	 * so that home feeds interleave authors as they would in real life. Only the authors
+	 * with a post to write sign in.
+	 */
+	private SeedReport.Step writePosts(SocialGraph graph, Map<Integer, Account> accounts, String password,
+			int postsPerUser) {
+		if (postsPerUser == 0) {
+			return new Progress(this.out, "posts", 0, PROGRESS_INTERVAL).finish();
+		}
+		Map<Integer, Integer> existing = countPosts(graph, accounts, postsPerUser);
+		List<Integer> authors = graph.nodes().stream().filter((node) -> existing.get(node) < postsPerUser).toList();
+		if (!authors.isEmpty()) {
+			Progress signingIn = new Progress(this.out, "sign-ins", authors.size(), PROGRESS_INTERVAL, "signed in");
+			forEach(authors, this.concurrency, (node) -> {
+				Account author = accounts.get(node);
+				author.token = signIn(author.handle, password);
+				signingIn.add(1, true);
+			});
+			signingIn.finish();
+		}
+		Progress posting = new Progress(this.out, "posts", graph.nodes().size() * postsPerUser, PROGRESS_INTERVAL);
+		posting.add(existing.values().stream().mapToInt(Integer::intValue).sum(), false);
+		List<Integer> order = new ArrayList<>(authors);
+		Collections.shuffle(order, new Random(postsPerUser));
+		List<Runnable> writes = new ArrayList<>();
+		for (int index = 0; index < postsPerUser; index++) {
+			for (int node : order) {
+				if (index >= existing.get(node)) {
+					writes.add(writePost(graph, accounts, node, index, password, posting));
+				}
+			}
+		}
+		forEach(writes, this.concurrency, Runnable::run);
+		return posting.finish();
+	}
+
+	/**
+	 * How many posts each person has, up to {@code postsPerUser}, read for many authors
+	 * at once. post-service merges their timelines and cuts the result at the limit
+	 * asked; a cut answer may leave someone's posts out, so that group is read again in
+	 * halves.
+	 */
+	private Map<Integer, Integer> countPosts(SocialGraph graph, Map<Integer, Account> accounts, int postsPerUser) {
+		Map<Integer, Integer> counts = new ConcurrentHashMap<>();
+		int authorsPerCall = Math.max(1, (TIMELINE_LIMIT - 1) / postsPerUser);
+		forEach(batches(graph.nodes(), authorsPerCall), this.concurrency,
+				(nodes) -> countPosts(nodes, accounts, postsPerUser, counts));
+		return counts;
+	}
+
+	private void countPosts(List<Integer> nodes, Map<Integer, Account> accounts, int postsPerUser,
+			Map<Integer, Integer> counts) {
+		int limit = (nodes.size() == 1) ? postsPerUser : nodes.size() * postsPerUser + 1;
+		Map<String, Integer> byAuthor = new HashMap<>();
+		List<String> ids = nodes.stream().map((node) -> Long.toString(accounts.get(node).id)).toList();
+		JsonNode entries = this.posts
+			.post("/internal/posts/timelines", Map.of("authorIds", ids, "limit", limit), this.serviceToken.get(), 200)
+			.body()
+			.path("items");
+		if (entries.size() >= limit && nodes.size() > 1) {
+			countPosts(nodes.subList(0, nodes.size() / 2), accounts, postsPerUser, counts);
+			countPosts(nodes.subList(nodes.size() / 2, nodes.size()), accounts, postsPerUser, counts);
+			return;
+		}
+		for (JsonNode entry : entries) {
+			if (entry.path("repostOf").isNull() || entry.path("repostOf").isMissingNode()) {
+				byAuthor.merge(entry.path("authorId").asText(), 1, Integer::sum);
+			}
+		}
+		for (int node : nodes) {
+			counts.put(node, Math.min(postsPerUser, byAuthor.getOrDefault(Long.toString(accounts.get(node).id), 0)));
+		}
 	}
 
 	private String signIn(String handle, String password) {
@@ -134,104 +252,37 @@ public final class Seeder {
 		return login.text("accessToken");
 	}
 
-	private void followFriends(Account follower, List<Account> friends, Progress progress) {
-		Set<String> followed = new HashSet<>();
-		forEachPage(this.graph, "/api/v1/users/" + follower.id + "/following", follower,
-				(item) -> followed.add(item.path("id").asText()));
-		int existing = (int) friends.stream().filter((friend) -> followed.contains(friend.id)).count();
-		progress.add(existing, false);
-		for (Account friend : friends) {
-			if (!followed.contains(friend.id)) {
-				authorized(follower,
-						(token) -> this.graph.post("/api/v1/users/" + friend.id + "/follow", null, token, 204, 401));
-				progress.add(1, true);
-			}
-		}
-	}
-
-	/**
-	 * Writes the missing posts in rounds, everyone's first post before anyone's second,
-	 * so that home feeds interleave authors as they would in real life.
-	 */
-	private SeedReport.Step writePosts(SocialGraph graph, Map<Integer, Account> accounts, int postsPerUser) {
-		Progress posting = new Progress(this.out, "posts", graph.nodes().size() * postsPerUser, PROGRESS_INTERVAL);
-		if (postsPerUser == 0) {
-			return posting.finish();
-		}
-		Map<Integer, Integer> existing = new ConcurrentHashMap<>();
-		forEach(graph.nodes(), (node) -> {
-			Account author = accounts.get(node);
-			Reply page = authorized(author, (token) -> this.posts
-				.get("/api/v1/users/" + author.id + "/posts?limit=" + Math.min(postsPerUser, PAGE), token, 200, 401));
-			int count = Math.min(postsPerUser, page.body().path("items").size());
-			existing.put(node, count);
-			posting.add(count, false);
-		});
-		List<Integer> order = new ArrayList<>(graph.nodes());
-		Collections.shuffle(order, new Random(postsPerUser));
-		List<Runnable> writes = new ArrayList<>();
-		for (int index = 0; index < postsPerUser; index++) {
-			for (int node : order) {
-				if (index >= existing.get(node)) {
-					writes.add(writePost(graph, accounts, node, index, posting));
-				}
-			}
-		}
-		forEach(writes, Runnable::run);
-		return posting.finish();
-	}
-
-	private Runnable writePost(SocialGraph graph, Map<Integer, Account> accounts, int node, int index,
+	private Runnable writePost(SocialGraph graph, Map<Integer, Account> accounts, int node, int index, String password,
 			Progress progress) {
 		Account author = accounts.get(node);
 		List<Integer> friends = List.copyOf(graph.neighbours(node));
 		String friend = friends.isEmpty() ? author.handle : accounts.get(friends.get(index % friends.size())).handle;
 		String text = SeedContent.post(node, index, friend);
 		return () -> {
-			authorized(author, (token) -> this.posts.post("/api/v1/posts", Map.of("text", text), token, 201, 401));
+			String token = author.token;
+			if (this.posts.post("/api/v1/posts", Map.of("text", text), token, 201, 401).status() == 401) {
+				author.renew(token, () -> signIn(author.handle, password));
+				this.posts.post("/api/v1/posts", Map.of("text", text), author.token, 201);
+			}
 			progress.add(1, true);
 		};
 	}
 
-	private void forEachPage(SeedClient client, String path, Account account, Consumer<JsonNode> action) {
-		String cursor = null;
-		do {
-			String query = "?limit=" + PAGE + ((cursor != null) ? "&cursor=" + cursor : "");
-			Reply page = authorized(account, (token) -> client.get(path + query, token, 200, 401));
-			page.body().path("items").forEach(action);
-			JsonNode next = page.body().path("nextCursor");
-			cursor = (next.isTextual() && !next.asText().isEmpty())
-					? URLEncoder.encode(next.asText(), StandardCharsets.UTF_8) : null;
+	private static <T> List<List<T>> batches(List<T> items, int size) {
+		List<List<T>> batches = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += size) {
+			batches.add(items.subList(from, Math.min(items.size(), from + size)));
 		}
-		while (cursor != null);
+		return batches;
 	}
 
 	/**
-	 * Sends a request with the account's access token, signing in again once if the token
-	 * has expired, as it does after 15 minutes of a long seeding.
+	 * Runs an action for every item, at most {@code atOnce} at a time, each on a virtual
+	 * thread. The first failure stops new items from starting and is thrown once the
+	 * running ones are done.
 	 */
-	private Reply authorized(Account account, Request request) {
-		String token = account.token;
-		Reply reply = request.send(token);
-		if (reply.status() != 401) {
-			return reply;
-		}
-		account.renew(token, () -> signIn(account.handle, account.password));
-		reply = request.send(account.token);
-		if (reply.status() == 401) {
-			throw new SeedException(
-					"The services refuse a fresh access token of " + account.handle + ": " + reply.body());
-		}
-		return reply;
-	}
-
-	/**
-	 * Runs an action for every item, at most {@link #concurrency} at once, each on a
-	 * virtual thread. The first failure stops new items from starting and is thrown once
-	 * the running ones are done.
-	 */
-	private <T> void forEach(Collection<T> items, Consumer<T> action) {
-		Semaphore permits = new Semaphore(this.concurrency);
+	private static <T> void forEach(Collection<T> items, int atOnce, Consumer<T> action) {
+		Semaphore permits = new Semaphore(atOnce);
 		AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (T item : items) {
@@ -259,15 +310,8 @@ public final class Seeder {
 		}
 	}
 
-	@FunctionalInterface
-	private interface Request {
-
-		Reply send(String token);
-
-	}
-
 	/**
-	 * A seeded person's account and current access token.
+	 * A seeded person's account and, once signed in, their access token.
 	 */
 	private static final class Account {
 
@@ -275,26 +319,25 @@ public final class Seeder {
 
 		private final String handle;
 
-		private final String password;
+		private final long id;
 
 		private final boolean created;
 
-		private String id = "";
+		private volatile @Nullable String token;
 
-		private volatile String token = "";
-
-		Account(int node, String handle, String password, boolean created) {
+		Account(int node, String handle, long id, boolean created) {
 			this.node = node;
 			this.handle = handle;
-			this.password = password;
+			this.id = id;
 			this.created = created;
 		}
 
 		/**
-		 * Replaces an expired token, once, however many requests found it expired.
+		 * Replaces a token post-service refused, as it does once it expires after 15
+		 * minutes, once however many requests found it expired.
 		 */
-		synchronized void renew(String expired, Supplier<String> signIn) {
-			if (this.token.equals(expired)) {
+		synchronized void renew(@Nullable String expired, Supplier<String> signIn) {
+			if (Objects.equals(this.token, expired)) {
 				this.token = signIn.get();
 			}
 		}

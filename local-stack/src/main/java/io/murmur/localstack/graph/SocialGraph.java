@@ -1,4 +1,4 @@
-package io.murmur.localstack.platform.seed;
+package io.murmur.localstack.graph;
 
 import java.util.Collections;
 import java.util.Comparator;

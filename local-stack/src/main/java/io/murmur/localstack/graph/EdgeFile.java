@@ -1,4 +1,4 @@
-package io.murmur.localstack.platform.seed;
+package io.murmur.localstack.graph;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an edge list such as Network Repository's {@code socfb-*.edges}: one friendship a
- * line, two non-negative node ids separated by white space. Blank lines and comment lines
- * starting with {@code %} or {@code #} are skipped; self-loops and pairs already read, in
- * either direction, are counted and left out.
+ * line, two non-negative node ids separated by white space or a comma. Blank lines and
+ * comment lines starting with {@code %} or {@code #} are skipped; self-loops and pairs
+ * already read, in either direction, are counted and left out. The one reader of edge
+ * lists, for {@code ./platform seed} and for the benchmarks alike.
  */
 public final class EdgeFile {
 
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+	private static final Pattern SEPARATOR = Pattern.compile("[\\s,]+");
 
 	private EdgeFile() {
 	}
@@ -38,9 +39,9 @@ public final class EdgeFile {
 				if (text.isEmpty() || text.startsWith("%") || text.startsWith("#")) {
 					continue;
 				}
-				String[] ids = WHITESPACE.split(text);
+				String[] ids = SEPARATOR.split(text);
 				if (ids.length != 2) {
-					throw badLine(file, number, line, "expected two node ids separated by white space");
+					throw badLine(file, number, line, "expected two node ids separated by white space or a comma");
 				}
 				graph.addEdge(nodeId(file, number, line, ids[0]), nodeId(file, number, line, ids[1]));
 			}
@@ -78,7 +79,7 @@ public final class EdgeFile {
 	/**
 	 * An edge file that cannot be used, with a message that says where and why.
 	 */
-	public static final class EdgeFileException extends RuntimeException {
+	public static final class EdgeFileException extends IllegalArgumentException {
 
 		EdgeFileException(String message) {
 			super(message);

@@ -1,4 +1,4 @@
-package io.murmur.localstack.platform.seed;
+package io.murmur.localstack.graph;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.murmur.localstack.platform.seed.EdgeFile.EdgeFileException;
+import io.murmur.localstack.graph.EdgeFile.EdgeFileException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -42,6 +42,15 @@ class EdgeFileTests {
 		}
 
 		@Test
+		void shouldAlsoReadIdsSeparatedByACommaAsInCsvFiles() throws IOException {
+			SocialGraph graph = read("10,20\n20, 30\n30\t10\n");
+
+			assertThat(graph.nodes()).containsExactly(10, 20, 30);
+			assertThat(graph.neighbours(20)).containsExactly(10, 30);
+			assertThat(graph.edges()).isEqualTo(3);
+		}
+
+		@Test
 		void shouldLeaveOutRepeatedPairsInEitherDirectionAndSelfLoops() throws IOException {
 			SocialGraph graph = read("1 2\n2 1\n1 2\n3 3\n2 3\n");
 
@@ -66,13 +75,21 @@ class EdgeFileTests {
 		@Test
 		void shouldNameTheLineWithOneId() {
 			assertThatExceptionOfType(EdgeFileException.class).isThrownBy(() -> read("% header\n1 2\n3\n4 5\n"))
-				.withMessage("graph.edges line 3: expected two node ids separated by white space, found '3'");
+				.withMessage(
+						"graph.edges line 3: expected two node ids separated by white space or a comma, found '3'");
 		}
 
 		@Test
 		void shouldNameTheLineWithThreeColumns() {
 			assertThatExceptionOfType(EdgeFileException.class).isThrownBy(() -> read("1 2 0.5\n"))
 				.withMessageContaining("line 1: expected two node ids");
+		}
+
+		@Test
+		void shouldNameTheLineWithASeparatorItDoesNotKnow() {
+			assertThatExceptionOfType(EdgeFileException.class).isThrownBy(() -> read("0 1\n1;2\n"))
+				.withMessage(
+						"graph.edges line 2: expected two node ids separated by white space or a comma, found '1;2'");
 		}
 
 		@Test
