@@ -1,11 +1,9 @@
 package io.murmur.post.engagement;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +15,9 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import org.springframework.data.cassandra.core.AsyncCassandraOperations;
 import org.springframework.data.cassandra.core.cql.AsyncCqlOperations;
 import org.springframework.data.cassandra.core.cql.CqlOperations;
-import org.springframework.data.cassandra.core.cql.RowMapper;
 import org.springframework.stereotype.Repository;
+
+import io.murmur.post.post.InQueries;
 
 /**
  * Likes, reposts and the counters of posts in Cassandra, through prepared statements. A
@@ -30,9 +29,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class EngagementRepository {
-
-	/** The most ids one {@code IN} query asks for. */
-	static final int IN_CHUNK = 50;
 
 	private final CqlOperations cql;
 
@@ -120,8 +116,11 @@ public class EngagementRepository {
 	 * @return the counters of those that have any, by post id
 	 */
 	public CompletableFuture<Map<Long, Counts>> counts(Collection<Long> ids) {
-		return in("SELECT post_id, likes, reposts, replies FROM post_counts WHERE post_id IN ?", ids, List.of(),
-				(row, number) -> Map.entry(row.getLong(0), new Counts(row.getLong(1), row.getLong(2), row.getLong(3))))
+		return InQueries
+			.all(this.async, "SELECT post_id, likes, reposts, replies FROM post_counts WHERE post_id IN ?", ids,
+					List.of(),
+					(row, number) -> Map.entry(row.getLong(0),
+							new Counts(row.getLong(1), row.getLong(2), row.getLong(3))))
 			.thenApply(EngagementRepository::toMap);
 	}
 
@@ -132,8 +131,9 @@ public class EngagementRepository {
 	 * @return the ids of those the user likes
 	 */
 	public CompletableFuture<Set<Long>> likedBy(Collection<Long> ids, long userId) {
-		return in("SELECT post_id FROM post_likes WHERE post_id IN ? AND user_id = ?", ids, List.of(userId),
-				(row, number) -> row.getLong(0))
+		return InQueries
+			.all(this.async, "SELECT post_id FROM post_likes WHERE post_id IN ? AND user_id = ?", ids, List.of(userId),
+					(row, number) -> row.getLong(0))
 			.thenApply(HashSet::new);
 	}
 
@@ -144,27 +144,10 @@ public class EngagementRepository {
 	 * @return the ids of those the user reposted
 	 */
 	public CompletableFuture<Set<Long>> repostedBy(Collection<Long> ids, long userId) {
-		return in("SELECT post_id FROM post_reposts WHERE post_id IN ? AND user_id = ?", ids, List.of(userId),
-				(row, number) -> row.getLong(0))
+		return InQueries
+			.all(this.async, "SELECT post_id FROM post_reposts WHERE post_id IN ? AND user_id = ?", ids,
+					List.of(userId), (row, number) -> row.getLong(0))
 			.thenApply(HashSet::new);
-	}
-
-	/**
-	 * Runs a query per {@value #IN_CHUNK} ids ({@code post_id IN ?}), all at once, rather
-	 * than one per id.
-	 */
-	private <T> CompletableFuture<List<T>> in(String query, Collection<Long> ids, List<Object> more,
-			RowMapper<T> mapper) {
-		List<Long> keys = List.copyOf(new LinkedHashSet<>(ids));
-		List<CompletableFuture<List<T>>> reads = new ArrayList<>();
-		for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-			List<Object> args = new ArrayList<>();
-			args.add(keys.subList(from, Math.min(keys.size(), from + IN_CHUNK)));
-			args.addAll(more);
-			reads.add(this.async.query(query, mapper, args.toArray()));
-		}
-		return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-			.thenApply((done) -> reads.stream().flatMap((read) -> read.join().stream()).toList());
 	}
 
 	private static <K, V> Map<K, V> toMap(List<Map.Entry<K, V>> entries) {

@@ -19,8 +19,7 @@ import io.murmur.support.events.outbox.OutboxRecord;
 /**
  * An event waiting in the {@code outbox} table, partitioned by shard (a hash of the
  * record key, so one key's events share a partition and keep their order) and by the
- * minute of its time-based id. A feature adds it to the logged batch of the change the
- * event describes.
+ * minute of its time-based id, as the relay reads it ({@link PostOutbox} writes it).
  *
  * @param shard the shard of the record key
  * @param bucket the minute since the epoch its id was minted in
@@ -31,7 +30,7 @@ import io.murmur.support.events.outbox.OutboxRecord;
  * @param payload the event's JSON
  */
 @Table("outbox")
-public record OutboxRow(@PrimaryKeyColumn(ordinal = 0, type = PrimaryKeyType.PARTITIONED) int shard,
+record OutboxRow(@PrimaryKeyColumn(ordinal = 0, type = PrimaryKeyType.PARTITIONED) int shard,
 		@PrimaryKeyColumn(ordinal = 1, type = PrimaryKeyType.PARTITIONED) long bucket,
 		@PrimaryKeyColumn(name = "event_id", ordinal = 2, type = PrimaryKeyType.CLUSTERED,
 				ordering = Ordering.ASCENDING) @CassandraType(type = CassandraType.Name.TIMEUUID) UUID eventId,

@@ -3,9 +3,13 @@ package io.murmur.post.outbox;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.cassandra.core.cql.CqlOperations;
+import org.springframework.data.cassandra.core.cql.SessionCallback;
 import org.springframework.stereotype.Component;
 
 import io.murmur.events.EventJson;
@@ -15,12 +19,12 @@ import io.murmur.post.config.PostProperties;
 import io.murmur.support.events.outbox.OutboxRelay;
 
 /**
- * Records events to publish. A feature adds the row {@link #append(MurmurEvent)} returns
- * to the logged batch that writes the change the event describes, so the event is stored
- * if and only if the change is; the shared {@link OutboxRelay} publishes it afterwards
- * through {@link CassandraOutboxStore}, even if Kafka was away when the change was made.
- * Once the write is done, the feature calls {@link #stored()} so that the relay publishes
- * it at once rather than at its next poll.
+ * Records events to publish. A feature adds the statement {@link #append(MurmurEvent)}
+ * returns to the logged batch that writes the change the event describes, so the event is
+ * stored if and only if the change is; the shared {@link OutboxRelay} publishes it
+ * afterwards through {@link CassandraOutboxStore}, even if Kafka was away when the change
+ * was made. Once the write is done, the feature calls {@link #stored()} so that the relay
+ * publishes it at once rather than at its next poll.
  * <p>
  * A row's minute comes from the system clock, not the service's injectable clock: it is
  * about when the row was written, which the relay must be able to find, whatever time a
@@ -33,22 +37,28 @@ public class PostOutbox {
 
 	private final ObjectProvider<OutboxRelay> relay;
 
-	PostOutbox(PostProperties properties, ObjectProvider<OutboxRelay> relay) {
+	private final PreparedStatement insert;
+
+	PostOutbox(PostProperties properties, ObjectProvider<OutboxRelay> relay, CqlOperations cql) {
 		this.shards = properties.outbox().shards();
 		this.relay = relay;
+		this.insert = cql.execute((SessionCallback<PreparedStatement>) (session) -> session
+			.prepare("INSERT INTO outbox (shard, bucket, event_id, event_type, topic, message_key, payload)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?)"));
 	}
 
 	/**
-	 * The row storing an event for publishing, to be written with the change it
-	 * describes.
+	 * The statement storing an event for publishing, to be executed with the change it
+	 * describes, in the same logged batch: a prepared statement, as the batches of the
+	 * changes are (see {@link io.murmur.post.post.PostRepository#insert}).
 	 * @param event the event
-	 * @return the row
+	 * @return the insert statement
 	 */
-	public OutboxRow append(MurmurEvent event) {
+	public BoundStatement append(MurmurEvent event) {
 		EventType type = EventType.of(event);
 		UUID id = Uuids.timeBased();
-		return new OutboxRow(OutboxRow.shard(event.key(), this.shards), OutboxRow.bucket(Uuids.unixTimestamp(id)), id,
-				type.id(), type.topic(), event.key(), ByteBuffer.wrap(EventJson.write(event)));
+		return this.insert.bind(OutboxRow.shard(event.key(), this.shards), OutboxRow.bucket(Uuids.unixTimestamp(id)),
+				id, type.id(), type.topic(), event.key(), ByteBuffer.wrap(EventJson.write(event)));
 	}
 
 	/**

@@ -9,10 +9,6 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.cassandra.core.mapping.Column;
-import org.springframework.data.cassandra.core.mapping.PrimaryKey;
-import org.springframework.data.cassandra.core.mapping.Table;
-
 /**
  * A stored post, or a repost entry: a row of the reposter's timeline that points to the
  * original post and has no content of its own. A row of {@code posts}.
@@ -30,21 +26,18 @@ import org.springframework.data.cassandra.core.mapping.Table;
  * @param mentions the mentioned users, id to handle as written
  * @param hashtags the hashtags, lower case, without {@code #}
  */
-@Table("posts")
-public record Post(@PrimaryKey("post_id") long id, @Column("author_id") long authorId,
-		@Column("created_at") Instant createdAt, String text, @Column("media_ids") List<Long> mediaIds,
-		@Column("reply_to") @Nullable Long replyTo, @Column("reply_to_author") @Nullable Long replyToAuthor,
-		@Column("quote_of") @Nullable Long quoteOf, @Column("repost_of") @Nullable Long repostOf,
-		@Column("repost_of_author") @Nullable Long repostOfAuthor, Map<Long, String> mentions, List<String> hashtags) {
+public record Post(long id, long authorId, Instant createdAt, String text, List<Long> mediaIds, @Nullable Long replyTo,
+		@Nullable Long replyToAuthor, @Nullable Long quoteOf, @Nullable Long repostOf, @Nullable Long repostOfAuthor,
+		Map<Long, String> mentions, List<String> hashtags) {
 
 	/**
-	 * Copies the collections, which Cassandra hands back as {@code null} when empty.
+	 * Copies the collections, and takes a missing text as empty.
 	 */
 	public Post {
 		text = Objects.requireNonNullElse(text, "");
-		mediaIds = List.copyOf(Objects.requireNonNullElse(mediaIds, List.of()));
-		mentions = Map.copyOf(Objects.requireNonNullElse(mentions, Map.of()));
-		hashtags = List.copyOf(Objects.requireNonNullElse(hashtags, List.of()));
+		mediaIds = List.copyOf(mediaIds);
+		mentions = Map.copyOf(mentions);
+		hashtags = List.copyOf(hashtags);
 	}
 
 	/**

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.cassandra.core.AsyncCassandraOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,10 +31,12 @@ import io.murmur.support.test.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Times Spring Data Cassandra against the bare driver on post-service's two hottest paths
- * (reading a page of posts by id, as every feed page does, and writing a post's logged
- * batch), against a real Cassandra. A measurement, not a test: it asserts only that both
- * sides did the same work, and runs only with {@code -Dmurmur.timings=true}, never in CI:
+ * Times post-service's two hottest paths against the bare driver doing the same: reading
+ * a page of posts by id, as every feed page does, and writing a post's logged batch,
+ * against a real Cassandra. It chose how each path uses Spring Data Cassandra (see
+ * {@link PostRepository#findAll} and {@link PostRepository#insert}). A measurement, not a
+ * test: it asserts only that both sides did the same work, and runs only with
+ * {@code -Dmurmur.timings=true}, never in CI:
  *
  * <pre class="code">
  * ./mvnw -B -pl post-service -am verify -Dtest=CassandraAccessTimings -Dsurefire.failIfNoSpecifiedTests=false -Dmurmur.timings=true
@@ -64,9 +65,6 @@ class CassandraAccessTimings {
 	@Autowired
 	CqlSession session;
 
-	@Autowired
-	AsyncCassandraOperations async;
-
 	@DynamicPropertySource
 	static void tokens(DynamicPropertyRegistry registry) {
 		TestTokens.start().properties().forEach((key, value) -> registry.add(key, () -> value));
@@ -84,20 +82,15 @@ class CassandraAccessTimings {
 		}
 		PreparedStatement select = this.session.prepare("SELECT * FROM posts WHERE post_id IN ?");
 		Supplier<Integer> springData = () -> PostViews.join(this.posts.findAll(page)).size();
-		Supplier<Integer> cqlTemplate = () -> PostViews
-			.join(this.async.getAsyncCqlOperations()
-				.query("SELECT * FROM posts WHERE post_id IN ?", (row, number) -> post(row), page))
-			.size();
 		Supplier<Integer> driver = () -> {
 			int found = 0;
 			for (Row row : this.session.execute(select.bind(page))) {
-				post(row);
-				found++;
+				PostRepository.post(row, found++);
 			}
 			return found;
 		};
-		report("read " + PAGE + " posts by id", Map.of("CassandraTemplate entities", springData,
-				"AsyncCqlTemplate + RowMapper", cqlTemplate, "driver, prepared", driver));
+		report("read " + PAGE + " posts by id",
+				Map.of("PostRepository.findAll", springData, "driver, prepared", driver));
 	}
 
 	@Test
@@ -128,8 +121,7 @@ class CassandraAccessTimings {
 				.build());
 			return 1;
 		};
-		report("write a post's logged batch",
-				Map.of("CassandraTemplate batchOps", springData, "driver, prepared", driver));
+		report("write a post's logged batch", Map.of("PostRepository.insert", springData, "driver, prepared", driver));
 	}
 
 	private void report(String what, Map<String, Supplier<Integer>> ways) {
@@ -156,18 +148,6 @@ class CassandraAccessTimings {
 		long id = this.ids.next();
 		return new Post(id, author, PostIds.instantOf(id), "timing a post with #tag", List.of(), null, null, null, null,
 				null, Map.of(), List.of("tag"));
-	}
-
-	private static Post post(Row row) {
-		return new Post(row.getLong("post_id"), row.getLong("author_id"), row.getInstant("created_at"),
-				row.getString("text"), row.getList("media_ids", Long.class), longOrNull(row, "reply_to"),
-				longOrNull(row, "reply_to_author"), longOrNull(row, "quote_of"), longOrNull(row, "repost_of"),
-				longOrNull(row, "repost_of_author"), row.getMap("mentions", Long.class, String.class),
-				row.getList("hashtags", String.class));
-	}
-
-	private static Long longOrNull(Row row, String column) {
-		return row.isNull(column) ? null : row.getLong(column);
 	}
 
 	private static io.murmur.events.post.PostDeleted event() {
