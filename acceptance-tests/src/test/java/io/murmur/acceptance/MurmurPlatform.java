@@ -125,7 +125,7 @@ final class MurmurPlatform {
 		this.postService = launcher
 			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
 				.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
-				.withProperty("murmur.post.user-service.base-url", userUrl));
+				.withProperty("murmur.services.urls.user", userUrl));
 		this.feedServiceDefinition = serviceClients.client(
 				PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
 					.asServiceClient()

@@ -18,9 +18,9 @@ import io.murmur.localstack.spring.LocalStores;
  * poll found.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "murmur.post.outbox.poll-interval=" + IntegrationTestSupport.RELAY_POLL,
-				"murmur.post.outbox.settle-time=5s", "murmur.post.outbox.min-backoff=200ms",
-				"murmur.post.outbox.max-backoff=1s", "spring.kafka.producer.properties.max.block.ms=1000",
+		properties = { "murmur.outbox.poll-interval=" + IntegrationTestSupport.RELAY_POLL,
+				"murmur.post.outbox.settle-time=5s", "murmur.outbox.min-backoff=200ms", "murmur.outbox.max-backoff=1s",
+				"spring.kafka.producer.properties.max.block.ms=1000",
 				"spring.kafka.producer.properties.request.timeout.ms=2000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=3000" })
 @LocalStores({ Store.CASSANDRA, Store.KAFKA })
@@ -36,7 +36,7 @@ abstract class IntegrationTestSupport {
 	@DynamicPropertySource
 	static void userService(DynamicPropertyRegistry registry) {
 		StubUserService.INSTANCE.tokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-		registry.add("murmur.post.user-service.base-url", StubUserService.INSTANCE::url);
+		registry.add("murmur.services.urls.user", StubUserService.INSTANCE::url);
 	}
 
 	@BeforeEach

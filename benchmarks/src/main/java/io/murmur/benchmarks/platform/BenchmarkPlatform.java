@@ -94,7 +94,7 @@ public final class BenchmarkPlatform {
 		this.postService = this.launcher
 			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
 				.withProperty("murmur.security.jwt.jwk-set-uri", jwks)
-				.withProperty("murmur.post.user-service.base-url", userUrl));
+				.withProperty("murmur.services.urls.user", userUrl));
 		this.feedServiceDefinition = clients
 			.client(PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
 				.asServiceClient()

@@ -15,7 +15,7 @@ class CpuMeterTests {
 	@Test
 	void namesAServiceByItsJarAndNotByTheServicesAndStoresItsArgumentsName() {
 		assertThat(CpuMeter.name(List.of("java", "-Xmx384m", "-jar", "/work/post-service/target/post-service-0.1.0.jar",
-				"--murmur.post.user-service.base-url=http://127.0.0.1:8081", "--spring.cassandra.port=9042")))
+				"--murmur.services.urls.user=http://127.0.0.1:8081", "--spring.cassandra.port=9042")))
 			.isEqualTo("post-service");
 		assertThat(CpuMeter.name(List.of("/tmp/stack/redis/redis-server-6.2.6", "127.0.0.1:6380"))).isEqualTo("Redis");
 		assertThat(CpuMeter.name(List.of("java", "-cp", "a.jar", "org.apache.cassandra.service.CassandraDaemon")))

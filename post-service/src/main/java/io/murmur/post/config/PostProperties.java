@@ -1,6 +1,5 @@
 package io.murmur.post.config;
 
-import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -14,20 +13,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything about post-service that differs between environments, under
- * {@code murmur.post}. The defaults in {@code application.yml} suit a local run; each can
- * be overridden by an environment variable.
+ * What is post-service's own to configure, under {@code murmur.post}; the defaults in
+ * {@code application.yml} suit a local run and each can be overridden by a
+ * {@code MURMUR_POST_...} environment variable. How the outbox relay publishes (poll
+ * interval, batch size, back-off) is shared by every service, under
+ * {@code murmur.outbox}; where user-service is, under {@code murmur.services}.
  *
  * @param workerId the Snowflake worker id of this replica, 0 to 1023; it must differ
  * between replicas running at the same time (see {@link io.murmur.post.id.PostIds})
  * @param cassandra the keyspace and its replication
- * @param userService where mentions are resolved
- * @param outbox how the outbox relay publishes to Kafka
+ * @param outbox how the events wait in Cassandra for the relay
  */
 @Validated
 @ConfigurationProperties("murmur.post")
 public record PostProperties(@Min(0) @Max(1023) int workerId, @Valid @NotNull Cassandra cassandra,
-		@Valid @NotNull UserService userService, @Valid @NotNull Outbox outbox) {
+		@Valid @NotNull Outbox outbox) {
 
 	/**
 	 * The keyspace, created at start-up if it does not exist.
@@ -44,36 +44,18 @@ public record PostProperties(@Min(0) @Max(1023) int workerId, @Valid @NotNull Ca
 	}
 
 	/**
-	 * user-service, asked for the user ids of mentioned handles.
+	 * The Cassandra outbox: how its rows are laid out and who relays them.
 	 *
-	 * @param baseUrl its base URL
-	 * @param timeout how long one lookup may take
-	 */
-	public record UserService(@NotNull URI baseUrl, @NotNull Duration timeout) {
-
-	}
-
-	/**
-	 * The outbox relay.
-	 *
-	 * @param shards how many outbox partitions each time bucket is spread over; events of
-	 * one key always share a shard, so they are published in order. Never lower it while
-	 * rows are unpublished
-	 * @param pollInterval how often the relay looks for unpublished events besides the
-	 * runs a write on this replica starts: for rows another replica wrote, or a failed
-	 * run left
-	 * @param batchSize how many events one read of a partition returns at most
-	 * @param settleTime how long after its time bucket has passed a bucket is still read
+	 * @param shards how many outbox partitions each minute is spread over; events of one
+	 * key always share a shard, so they are published in order. Never lower it while rows
+	 * are unpublished
+	 * @param settleTime how long after its minute has passed a partition is still read
 	 * before it is dropped: longer than any clock skew between replicas and any delay of
 	 * a write
 	 * @param leaseTime how long the relay lease lasts without renewal; another replica
 	 * takes over after it lapsed
-	 * @param minBackoff the pause after the first failed run
-	 * @param maxBackoff the longest pause between failed runs
 	 */
-	public record Outbox(@Min(1) @Max(256) int shards, @NotNull Duration pollInterval, @Min(1) @Max(1000) int batchSize,
-			@NotNull Duration settleTime, @NotNull Duration leaseTime, @NotNull Duration minBackoff,
-			@NotNull Duration maxBackoff) {
+	public record Outbox(@Min(1) @Max(256) int shards, @NotNull Duration settleTime, @NotNull Duration leaseTime) {
 
 	}
 

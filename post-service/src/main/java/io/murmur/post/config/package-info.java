@@ -1,6 +1,5 @@
 /**
- * The service's configuration: properties, the Cassandra session and its schema, and the
- * clock.
+ * The service's configuration: its properties and the Cassandra session with its schema.
  */
 @NullMarked
 package io.murmur.post.config;

@@ -5,12 +5,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A stored post, or a repost entry: a row of the reposter's timeline that points to the
- * original post and has no content of its own.
+ * original post and has no content of its own. A row of {@code posts}.
  *
  * @param id the post id
  * @param authorId the author, or the reposter of a repost entry
@@ -25,22 +26,38 @@ import org.jspecify.annotations.Nullable;
  * @param mentions the mentioned users, id to handle as written
  * @param hashtags the hashtags, lower case, without {@code #}
  */
-record Post(long id, long authorId, Instant createdAt, String text, List<Long> mediaIds, @Nullable Long replyTo,
+public record Post(long id, long authorId, Instant createdAt, String text, List<Long> mediaIds, @Nullable Long replyTo,
 		@Nullable Long replyToAuthor, @Nullable Long quoteOf, @Nullable Long repostOf, @Nullable Long repostOfAuthor,
 		Map<Long, String> mentions, List<String> hashtags) {
 
-	Post {
+	/**
+	 * Copies the collections, and takes a missing text as empty.
+	 */
+	public Post {
+		text = Objects.requireNonNullElse(text, "");
 		mediaIds = List.copyOf(mediaIds);
 		mentions = Map.copyOf(mentions);
 		hashtags = List.copyOf(hashtags);
 	}
 
-	static Post repost(long id, long reposterId, Instant createdAt, Post original) {
+	/**
+	 * A repost entry on the reposter's timeline.
+	 * @param id the entry's id
+	 * @param reposterId who reposted
+	 * @param createdAt when
+	 * @param original the reposted post
+	 * @return the entry
+	 */
+	public static Post repost(long id, long reposterId, Instant createdAt, Post original) {
 		return new Post(id, reposterId, createdAt, "", List.of(), null, null, null, original.id(), original.authorId(),
 				Map.of(), List.of());
 	}
 
-	boolean isRepost() {
+	/**
+	 * Whether this is a repost entry.
+	 * @return whether {@link #repostOf()} is set
+	 */
+	public boolean isRepost() {
 		return this.repostOf != null;
 	}
 
@@ -48,11 +65,16 @@ record Post(long id, long authorId, Instant createdAt, String text, List<Long> m
 	 * The timeline bucket of the post: the UTC month of its time as {@code yyyyMM}.
 	 * @return the bucket
 	 */
-	int bucket() {
+	public int bucket() {
 		return bucketOf(this.createdAt);
 	}
 
-	static int bucketOf(Instant instant) {
+	/**
+	 * The timeline bucket of an instant.
+	 * @param instant the time
+	 * @return its UTC month as {@code yyyyMM}
+	 */
+	public static int bucketOf(Instant instant) {
 		ZonedDateTime time = instant.atZone(ZoneOffset.UTC);
 		return time.getYear() * 100 + time.getMonthValue();
 	}

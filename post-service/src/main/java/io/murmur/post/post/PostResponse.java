@@ -2,8 +2,11 @@ package io.murmur.post.post;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import io.murmur.post.engagement.EngagementRepository;
 
 /**
  * A post as the API shows it. Ids are strings. The author's handle, display name and
@@ -25,23 +28,63 @@ import org.jspecify.annotations.Nullable;
  * @param hashtags the hashtags, without {@code #}
  * @param reposted for a repost entry, the original post
  */
-record PostResponse(String id, Author author, String text, Instant createdAt, List<String> media,
+public record PostResponse(String id, Author author, String text, Instant createdAt, List<String> media,
 		@Nullable String replyTo, @Nullable String replyToAuthorId, @Nullable String quoteOf, @Nullable String repostOf,
 		Counts counts, Viewer viewer, List<Mention> mentions, List<String> hashtags, @Nullable PostResponse reposted) {
 
-	record Author(String id) {
+	static PostResponse of(Post post, EngagementRepository.Counts counts, boolean liked, boolean reposted,
+			@Nullable PostResponse original) {
+		List<Mention> mentions = post.mentions()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((mention) -> new Mention(Long.toString(mention.getKey()), mention.getValue()))
+			.toList();
+		return new PostResponse(Long.toString(post.id()), new Author(Long.toString(post.authorId())), post.text(),
+				post.createdAt(), post.mediaIds().stream().map((id) -> Long.toString(id)).toList(),
+				PostViews.string(post.replyTo()), PostViews.string(post.replyToAuthor()),
+				PostViews.string(post.quoteOf()), PostViews.string(post.repostOf()),
+				new Counts(counts.likes(), counts.reposts(), counts.replies()), new Viewer(liked, reposted), mentions,
+				post.hashtags(), original);
+	}
+
+	/**
+	 * Who posted it.
+	 *
+	 * @param id the user id
+	 */
+	public record Author(String id) {
 
 	}
 
-	record Counts(long likes, long reposts, long replies) {
+	/**
+	 * Its counters.
+	 *
+	 * @param likes how many users like it
+	 * @param reposts how many reposted it
+	 * @param replies how many replies it has
+	 */
+	public record Counts(long likes, long reposts, long replies) {
 
 	}
 
-	record Viewer(boolean liked, boolean reposted) {
+	/**
+	 * What the caller did to it.
+	 *
+	 * @param liked whether the caller likes it
+	 * @param reposted whether the caller reposted it
+	 */
+	public record Viewer(boolean liked, boolean reposted) {
 
 	}
 
-	record Mention(String id, String handle) {
+	/**
+	 * A mentioned user.
+	 *
+	 * @param id the user id
+	 * @param handle the handle as written
+	 */
+	public record Mention(String id, String handle) {
 
 	}
 

@@ -21,8 +21,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
-import io.murmur.post.config.PostProperties;
-import io.murmur.support.client.ServiceHttp;
+import io.murmur.support.client.ServiceCalls;
 import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
@@ -42,9 +41,8 @@ class UserDirectory implements AutoCloseable {
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	UserDirectory(PostProperties properties) {
-		PostProperties.UserService userService = properties.userService();
-		this.client = ServiceHttp.restClient(userService.baseUrl(), userService.timeout(), userService.timeout());
+	UserDirectory(ServiceCalls services) {
+		this.client = services.client("user");
 	}
 
 	/**

@@ -1,6 +1,6 @@
 /**
- * Posts: publishing, reading, deleting, timelines and replies, likes and reposts with
- * their counts, mentions and hashtags.
+ * Posts: publishing with mentions and hashtags, reading one or many, deleting, and
+ * rendering them as the API shows them.
  */
 @NullMarked
 package io.murmur.post.post;

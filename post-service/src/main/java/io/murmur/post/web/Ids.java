@@ -1,4 +1,4 @@
-package io.murmur.post.post;
+package io.murmur.post.web;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +8,7 @@ import io.murmur.support.web.ProblemException;
 /**
  * Reads the decimal ids of posts, users and media that the API carries as strings.
  */
-final class Ids {
+public final class Ids {
 
 	private Ids() {
 	}
@@ -18,7 +18,7 @@ final class Ids {
 	 * @param value the text
 	 * @return the id, or {@code null} if the text is not a positive 64-bit decimal
 	 */
-	static @Nullable Long parse(@Nullable String value) {
+	public static @Nullable Long parse(@Nullable String value) {
 		if (value == null || value.isEmpty() || value.length() > 19
 				|| !value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return null;
@@ -33,13 +33,27 @@ final class Ids {
 	}
 
 	/**
+	 * An id that Bean Validation has checked with {@link DecimalId}.
+	 * @param value the valid id
+	 * @return the id
+	 * @throws IllegalArgumentException if it is not an id after all
+	 */
+	public static long valid(String value) {
+		Long id = parse(value);
+		if (id == null) {
+			throw new IllegalArgumentException("Not an id: " + value);
+		}
+		return id;
+	}
+
+	/**
 	 * An id taken from the request path.
 	 * @param value the path segment
 	 * @param what what the id names, for the problem detail
 	 * @return the id
 	 * @throws ProblemException if the segment is not an id
 	 */
-	static long path(String value, String what) {
+	public static long path(String value, String what) {
 		Long id = parse(value);
 		if (id == null) {
 			throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "'" + value + "' is not a " + what + " id");

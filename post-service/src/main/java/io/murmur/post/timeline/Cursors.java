@@ -1,4 +1,4 @@
-package io.murmur.post.post;
+package io.murmur.post.timeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.murmur.post.post;
+package io.murmur.post.web;
 
 import java.util.List;
 
@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param items the items
  * @param nextCursor where the next page starts, {@code null} at the end
  */
-record PageResponse<T>(List<T> items, @Nullable String nextCursor) {
+public record PageResponse<T>(List<T> items, @Nullable String nextCursor) {
 
 }

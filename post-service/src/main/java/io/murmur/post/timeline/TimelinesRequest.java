@@ -1,4 +1,4 @@
-package io.murmur.post.post;
+package io.murmur.post.timeline;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.murmur.post.web.DecimalId;
+
 /**
  * The timelines to merge.
  *
@@ -16,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param until only entries posted at or before this time; the newest when absent
  * @param limit how many entries at most
  */
-record TimelinesRequest(@NotNull @Size(max = PostController.MAX_TIMELINE_AUTHORS) List<String> authorIds,
-		@Nullable Instant until, @Min(1) @Max(PostController.MAX_TIMELINE_ENTRIES) int limit) {
+record TimelinesRequest(
+		@NotNull @Size(max = TimelineController.MAX_TIMELINE_AUTHORS) List<@NotNull(
+				message = "must be an id") @DecimalId String> authorIds,
+		@Nullable Instant until, @Min(1) @Max(TimelineController.MAX_TIMELINE_ENTRIES) int limit) {
 
 }

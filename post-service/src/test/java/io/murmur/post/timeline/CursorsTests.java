@@ -1,4 +1,4 @@
-package io.murmur.post.post;
+package io.murmur.post.timeline;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,10 @@
-package io.murmur.post.post;
+package io.murmur.post.timeline;
 
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+
+import io.murmur.post.post.Post;
 
 /**
  * One entry of an author's timeline as home feeds need it: enough to place it and to

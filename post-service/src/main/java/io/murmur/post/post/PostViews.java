@@ -1,0 +1,117 @@
+package io.murmur.post.post;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import io.murmur.post.engagement.EngagementRepository;
+import io.murmur.post.engagement.EngagementRepository.Counts;
+
+/**
+ * Posts as the API shows them: with their counters and what the viewer did to them, and a
+ * repost entry with the original post it shows. The posts, the originals, the counters
+ * and the viewer's likes and reposts are each read with a few concurrent {@code IN}
+ * queries, however many posts a page holds.
+ */
+@Component
+public class PostViews {
+
+	private final PostRepository posts;
+
+	private final EngagementRepository engagement;
+
+	PostViews(PostRepository posts, EngagementRepository engagement) {
+		this.posts = posts;
+		this.engagement = engagement;
+	}
+
+	/**
+	 * Reads posts by id and renders those that exist, in the order asked, each once.
+	 * @param ids the post ids
+	 * @param viewerId the viewer, or 0 for none
+	 * @return the posts
+	 */
+	public List<PostResponse> read(List<Long> ids, long viewerId) {
+		Map<Long, Post> found = join(this.posts.findAll(ids));
+		List<Post> ordered = new ArrayList<>();
+		for (Long id : new LinkedHashSet<>(ids)) {
+			Post post = found.get(id);
+			if (post != null) {
+				ordered.add(post);
+			}
+		}
+		return render(ordered, viewerId);
+	}
+
+	/**
+	 * Renders posts; a repost entry whose original is gone is left out.
+	 * @param found the posts
+	 * @param viewerId the viewer, or 0 for none
+	 * @return the posts as the API shows them
+	 */
+	List<PostResponse> render(List<Post> found, long viewerId) {
+		Set<Long> missing = new HashSet<>();
+		for (Post post : found) {
+			if (post.isRepost()) {
+				missing.add(post.repostOf());
+			}
+		}
+		Map<Long, Post> originals = missing.isEmpty() ? Map.of() : join(this.posts.findAll(missing));
+		Map<Long, Post> content = new LinkedHashMap<>();
+		for (Post post : found) {
+			Post shown = post.isRepost() ? originals.get(post.repostOf()) : post;
+			if (shown != null) {
+				content.put(shown.id(), shown);
+			}
+		}
+		CompletableFuture<Map<Long, Counts>> counts = this.engagement.counts(content.keySet());
+		CompletableFuture<Set<Long>> liked = this.engagement.likedBy(content.keySet(), viewerId);
+		CompletableFuture<Set<Long>> reposted = this.engagement.repostedBy(content.keySet(), viewerId);
+		Map<Long, Counts> countsOf = join(counts);
+		Set<Long> likedIds = join(liked);
+		Set<Long> repostedIds = join(reposted);
+		List<PostResponse> responses = new ArrayList<>();
+		for (Post post : found) {
+			Post shown = post.isRepost() ? originals.get(post.repostOf()) : post;
+			if (shown == null) {
+				continue;
+			}
+			Counts shownCounts = countsOf.getOrDefault(shown.id(), Counts.NONE);
+			boolean isLiked = likedIds.contains(shown.id());
+			boolean isReposted = repostedIds.contains(shown.id());
+			PostResponse original = post.isRepost() ? PostResponse.of(shown, shownCounts, isLiked, isReposted, null)
+					: null;
+			responses.add(PostResponse.of(post, shownCounts, isLiked, isReposted, original));
+		}
+		return responses;
+	}
+
+	/**
+	 * Waits for a read, rethrowing its failure as it was thrown.
+	 * @param future the read
+	 * @return its result
+	 */
+	public static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	static @Nullable String string(@Nullable Long id) {
+		return (id != null) ? Long.toString(id) : null;
+	}
+
+}
