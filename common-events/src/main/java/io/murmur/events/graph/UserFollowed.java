@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.murmur.events.EventChecks;
+
 /**
  * A user started following another. Feed backfills the followee's recent posts into the
  * follower's feed; notification tells the followee. Published only when the follow is
@@ -22,14 +24,9 @@ public record UserFollowed(UUID eventId, Instant occurredAt,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long followeeId, Instant since) implements GraphEvent {
 
 	public UserFollowed {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (followerId <= 0) {
-			throw new IllegalArgumentException("followerId must be positive");
-		}
-		if (followeeId <= 0) {
-			throw new IllegalArgumentException("followeeId must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(followerId, "followerId");
+		EventChecks.positive(followeeId, "followeeId");
 		if (followerId == followeeId) {
 			throw new IllegalArgumentException("a user cannot follow themselves");
 		}

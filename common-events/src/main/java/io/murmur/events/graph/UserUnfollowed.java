@@ -1,10 +1,11 @@
 package io.murmur.events.graph;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.murmur.events.EventChecks;
 
 /**
  * A user stopped following another. Feed removes the followee's posts from the follower's
@@ -20,14 +21,9 @@ public record UserUnfollowed(UUID eventId, Instant occurredAt,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long followeeId) implements GraphEvent {
 
 	public UserUnfollowed {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (followerId <= 0) {
-			throw new IllegalArgumentException("followerId must be positive");
-		}
-		if (followeeId <= 0) {
-			throw new IllegalArgumentException("followeeId must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(followerId, "followerId");
+		EventChecks.positive(followeeId, "followeeId");
 		if (followerId == followeeId) {
 			throw new IllegalArgumentException("a user cannot unfollow themselves");
 		}

@@ -1,10 +1,11 @@
 package io.murmur.events.media;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.murmur.events.EventChecks;
 
 /**
  * A user's media was deleted; its id can no longer be attached to posts.
@@ -18,14 +19,9 @@ public record MediaDeleted(UUID eventId, Instant occurredAt, @JsonFormat(shape =
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long ownerId) implements MediaEvent {
 
 	public MediaDeleted {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (mediaId <= 0) {
-			throw new IllegalArgumentException("mediaId must be positive");
-		}
-		if (ownerId <= 0) {
-			throw new IllegalArgumentException("ownerId must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(mediaId, "mediaId");
+		EventChecks.positive(ownerId, "ownerId");
 	}
 
 }

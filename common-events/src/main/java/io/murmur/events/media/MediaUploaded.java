@@ -1,10 +1,11 @@
 package io.murmur.events.media;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.murmur.events.EventChecks;
 
 /**
  * A user's upload was checked and stored, so its id may now be attached to the owner's
@@ -23,21 +24,11 @@ public record MediaUploaded(UUID eventId, Instant occurredAt, @JsonFormat(shape 
 		long sizeBytes) implements MediaEvent {
 
 	public MediaUploaded {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (mediaId <= 0) {
-			throw new IllegalArgumentException("mediaId must be positive");
-		}
-		if (ownerId <= 0) {
-			throw new IllegalArgumentException("ownerId must be positive");
-		}
-		Objects.requireNonNull(contentType, "contentType must not be null");
-		if (contentType.isBlank()) {
-			throw new IllegalArgumentException("contentType must not be blank");
-		}
-		if (sizeBytes <= 0) {
-			throw new IllegalArgumentException("sizeBytes must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(mediaId, "mediaId");
+		EventChecks.positive(ownerId, "ownerId");
+		EventChecks.notBlank(contentType, "contentType");
+		EventChecks.positive(sizeBytes, "sizeBytes");
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.jspecify.annotations.Nullable;
 
+import io.murmur.events.EventChecks;
+
 /**
  * A user published a post. Feed fans it out to the author's followers, search indexes its
  * text, hashtags and mentions, notification tells the replied-to author and the mentioned
@@ -37,14 +39,9 @@ public record PostCreated(UUID eventId, Instant occurredAt, @JsonFormat(shape = 
 		List<String> hashtags) implements PostEvent {
 
 	public PostCreated {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (postId <= 0) {
-			throw new IllegalArgumentException("postId must be positive");
-		}
-		if (authorId <= 0) {
-			throw new IllegalArgumentException("authorId must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(postId, "postId");
+		EventChecks.positive(authorId, "authorId");
 		Objects.requireNonNull(createdAt, "createdAt must not be null");
 		Objects.requireNonNull(text, "text must not be null");
 		if ((replyToPostId == null) != (replyToAuthorId == null)) {

@@ -1,10 +1,11 @@
 package io.murmur.events.post;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.murmur.events.EventChecks;
 
 /**
  * An author deleted their post. Feed removes it everywhere it was pushed, search drops it
@@ -19,14 +20,9 @@ public record PostDeleted(UUID eventId, Instant occurredAt, @JsonFormat(shape = 
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long authorId) implements PostEvent {
 
 	public PostDeleted {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (postId <= 0) {
-			throw new IllegalArgumentException("postId must be positive");
-		}
-		if (authorId <= 0) {
-			throw new IllegalArgumentException("authorId must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(postId, "postId");
+		EventChecks.positive(authorId, "authorId");
 	}
 
 	/**

@@ -1,10 +1,11 @@
 package io.murmur.events.post;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.murmur.events.EventChecks;
 
 /**
  * A user liked a post. Notification tells the post's author. Published only when the like
@@ -21,17 +22,10 @@ public record PostLiked(UUID eventId, Instant occurredAt, @JsonFormat(shape = Js
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long userId) implements PostEvent {
 
 	public PostLiked {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (postId <= 0) {
-			throw new IllegalArgumentException("postId must be positive");
-		}
-		if (postAuthorId <= 0) {
-			throw new IllegalArgumentException("postAuthorId must be positive");
-		}
-		if (userId <= 0) {
-			throw new IllegalArgumentException("userId must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(postId, "postId");
+		EventChecks.positive(postAuthorId, "postAuthorId");
+		EventChecks.positive(userId, "userId");
 	}
 
 }

@@ -1,10 +1,11 @@
 package io.murmur.events.post;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.murmur.events.EventChecks;
 
 /**
  * A user took back their like of a post. Published only when a like existed.
@@ -20,17 +21,10 @@ public record PostUnliked(UUID eventId, Instant occurredAt, @JsonFormat(shape = 
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long userId) implements PostEvent {
 
 	public PostUnliked {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (postId <= 0) {
-			throw new IllegalArgumentException("postId must be positive");
-		}
-		if (postAuthorId <= 0) {
-			throw new IllegalArgumentException("postAuthorId must be positive");
-		}
-		if (userId <= 0) {
-			throw new IllegalArgumentException("userId must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(postId, "postId");
+		EventChecks.positive(postAuthorId, "postAuthorId");
+		EventChecks.positive(userId, "userId");
 	}
 
 }

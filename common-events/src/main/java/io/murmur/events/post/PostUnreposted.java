@@ -1,10 +1,11 @@
 package io.murmur.events.post;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.murmur.events.EventChecks;
 
 /**
  * A user undid their repost of a post. Feed removes the repost entry from the feeds it
@@ -24,20 +25,11 @@ public record PostUnreposted(UUID eventId, Instant occurredAt, @JsonFormat(shape
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long repostId) implements PostEvent {
 
 	public PostUnreposted {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (postId <= 0) {
-			throw new IllegalArgumentException("postId must be positive");
-		}
-		if (postAuthorId <= 0) {
-			throw new IllegalArgumentException("postAuthorId must be positive");
-		}
-		if (reposterId <= 0) {
-			throw new IllegalArgumentException("reposterId must be positive");
-		}
-		if (repostId <= 0) {
-			throw new IllegalArgumentException("repostId must be positive");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(postId, "postId");
+		EventChecks.positive(postAuthorId, "postAuthorId");
+		EventChecks.positive(reposterId, "reposterId");
+		EventChecks.positive(repostId, "repostId");
 		if (repostId == postId) {
 			throw new IllegalArgumentException("repostId must differ from the reposted postId");
 		}

@@ -7,6 +7,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.jspecify.annotations.Nullable;
 
+import io.murmur.events.EventChecks;
+
 /**
  * A user changed their profile. It carries the whole public profile as it is after the
  * change, not a diff, so a consumer that missed an earlier update is still right after
@@ -25,15 +27,9 @@ public record ProfileUpdated(UUID eventId, Instant occurredAt, @JsonFormat(shape
 		@JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable Long avatarMediaId) implements UserEvent {
 
 	public ProfileUpdated {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (userId <= 0) {
-			throw new IllegalArgumentException("userId must be positive");
-		}
-		Objects.requireNonNull(handle, "handle must not be null");
-		if (handle.isBlank()) {
-			throw new IllegalArgumentException("handle must not be blank");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(userId, "userId");
+		EventChecks.notBlank(handle, "handle");
 		Objects.requireNonNull(displayName, "displayName must not be null");
 		Objects.requireNonNull(bio, "bio must not be null");
 		if (avatarMediaId != null && avatarMediaId <= 0) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.murmur.events.EventChecks;
+
 /**
  * A person created an account. Search indexes the new user; the handle and display name
  * are what it needs to find them.
@@ -20,15 +22,9 @@ public record UserRegistered(UUID eventId, Instant occurredAt, @JsonFormat(shape
 		String handle, String displayName) implements UserEvent {
 
 	public UserRegistered {
-		Objects.requireNonNull(eventId, "eventId must not be null");
-		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
-		if (userId <= 0) {
-			throw new IllegalArgumentException("userId must be positive");
-		}
-		Objects.requireNonNull(handle, "handle must not be null");
-		if (handle.isBlank()) {
-			throw new IllegalArgumentException("handle must not be blank");
-		}
+		EventChecks.identity(eventId, occurredAt);
+		EventChecks.positive(userId, "userId");
+		EventChecks.notBlank(handle, "handle");
 		Objects.requireNonNull(displayName, "displayName must not be null");
 	}
 
