@@ -52,7 +52,11 @@ import static org.awaitility.Awaitility.await;
 @LocalStores({ Store.ELASTICSEARCH, Store.KAFKA })
 class SearchIntegrationTests {
 
-	private static final Duration INDEXED = Duration.ofSeconds(10);
+	/**
+	 * Generous: the listeners join their group while the first tests run, on a busy
+	 * machine.
+	 */
+	private static final Duration INDEXED = Duration.ofSeconds(30);
 
 	private static final AtomicLong IDS = new AtomicLong(
 			1_000_000 + ThreadLocalRandom.current().nextLong(1_000_000_000L));
@@ -222,6 +226,7 @@ class SearchIntegrationTests {
 			}
 			await().atMost(INDEXED).untilAsserted(() -> {
 				JsonNode trends = get("/api/v1/trends", 1).path("items");
+				assertThat(trends.isEmpty()).isFalse();
 				assertThat(trends.get(0).path("tag").asString()).isEqualTo(tag);
 				assertThat(trends.get(0).path("authors").asLong()).isEqualTo(5);
 				assertThat(trends.get(0).path("counts").get(trends.get(0).path("counts").size() - 1).asLong())

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +31,6 @@ import io.murmur.support.web.ProblemException;
  * the walk may or may not be in it: search-service receives them as events too.
  */
 @RestController
-@Validated
 class PostExportController {
 
 	static final int MAX_LIMIT = 1000;

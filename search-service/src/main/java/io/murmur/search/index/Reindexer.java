@@ -13,10 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +38,10 @@ import io.murmur.search.source.UserSource;
  * post-service) into new versions, then switches each alias in one atomic step; reads go
  * to the old versions until then, and events are written to both meanwhile.
  * <p>
- * Users come first, so that posts can name their mentions. A post is written at the
- * version of its creation, so that a deletion indexed meanwhile (a tombstone, newer)
- * wins. One rebuild runs at a time on a replica.
+ * Users come first, so that posts can name their mentions. The old version's tombstones
+ * are copied at their versions, then every post is written at the version of its
+ * creation, so that a deletion, old or indexed meanwhile, wins. One rebuild runs at a
+ * time on a replica.
  */
 @Component
 public class Reindexer implements DisposableBean {
@@ -103,11 +108,15 @@ public class Reindexer implements DisposableBean {
 
 	private void run() {
 		try {
+			String oldPosts = this.indices.current(IndexKind.POSTS);
 			String usersIndex = begin(IndexKind.USERS);
 			String postsIndex = begin(IndexKind.POSTS);
 			String hashtagsIndex = begin(IndexKind.HASHTAGS);
 			Thread.sleep(this.settings.settle().toMillis());
 			copyUsers(usersIndex);
+			if (oldPosts != null) {
+				copyTombstones(oldPosts, postsIndex);
+			}
 			copyPosts(postsIndex, hashtagsIndex);
 			for (Map.Entry<IndexKind, String> built : Map
 				.of(IndexKind.USERS, usersIndex, IndexKind.POSTS, postsIndex, IndexKind.HASHTAGS, hashtagsIndex)
@@ -181,6 +190,47 @@ public class Reindexer implements DisposableBean {
 			cursor = page.nextCursor();
 		}
 		while (cursor != null);
+	}
+
+	/**
+	 * Copies the tombstones of the old version at their versions: post-service no longer
+	 * has deleted posts, and without them a create of one replayed later would index it
+	 * again.
+	 */
+	private void copyTombstones(String from, String to) throws IOException {
+		List<FieldValue> after = null;
+		while (true) {
+			List<FieldValue> position = after;
+			SearchResponse<PostDocument> page = this.client.search((s) -> {
+				s.index(from)
+					.size(this.settings.pageSize())
+					.version(true)
+					.query((q) -> q.term((t) -> t.field("deleted").value(true)))
+					.sort((o) -> o.field((f) -> f.field("id").order(SortOrder.Asc)));
+				if (position != null) {
+					s.searchAfter(position);
+				}
+				return s;
+			}, PostDocument.class);
+			List<Hit<PostDocument>> hits = page.hits().hits();
+			List<BulkOperation> operations = new ArrayList<>();
+			for (Hit<PostDocument> hit : hits) {
+				PostDocument tombstone = hit.source();
+				Long version = hit.version();
+				if (tombstone != null && version != null) {
+					operations.add(BulkOperation.of((o) -> o.index((i) -> i.index(to)
+						.id(hit.id())
+						.version(version)
+						.versionType(VersionType.External)
+						.document(tombstone))));
+				}
+			}
+			bulk(operations);
+			if (hits.size() < this.settings.pageSize()) {
+				return;
+			}
+			after = hits.get(hits.size() - 1).sort();
+		}
 	}
 
 	private void bulk(List<BulkOperation> operations) throws IOException {

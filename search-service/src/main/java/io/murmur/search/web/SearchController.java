@@ -22,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +34,6 @@ import io.murmur.search.query.SearchQuery;
  * reader's view (likes, reposts) through it.
  */
 @RestController
-@Validated
 @Tag(name = "search", description = "Posts, people and hashtags, and what is trending")
 class SearchController {
 

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +22,6 @@ import io.murmur.support.web.UserIds;
  * only the last page has no {@code nextCursor}.
  */
 @RestController
-@Validated
 class UserExportController {
 
 	static final int MAX_LIMIT = 1000;
