@@ -95,8 +95,10 @@ final class ElasticsearchPlugins {
 	}
 
 	/**
-	 * A short digest of the zips' contents: a distribution with these plugins is kept
-	 * under it, so that a rebuilt plugin gets a distribution of its own.
+	 * A short digest of what the zips hold (entry names and contents, not the zips' own
+	 * bytes, which change with every build's timestamps): a distribution with these
+	 * plugins is kept under it, so that a changed plugin gets a distribution of its own
+	 * and an unchanged one rebuilt reuses it.
 	 * @param zips the plugin zips
 	 * @return twelve hex digits
 	 */
@@ -104,7 +106,17 @@ final class ElasticsearchPlugins {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			for (Path zip : zips) {
-				digest.update(Files.readAllBytes(zip));
+				try (ZipFile archive = ZipFile.builder().setPath(zip).get()) {
+					List<ZipArchiveEntry> entries = new ArrayList<>();
+					archive.getEntries().asIterator().forEachRemaining(entries::add);
+					entries.sort(java.util.Comparator.comparing(ZipArchiveEntry::getName));
+					for (ZipArchiveEntry entry : entries) {
+						digest.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+						try (InputStream in = archive.getInputStream(entry)) {
+							digest.update(in.readAllBytes());
+						}
+					}
+				}
 			}
 			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
 		}
