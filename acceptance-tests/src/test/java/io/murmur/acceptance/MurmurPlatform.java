@@ -90,6 +90,8 @@ final class MurmurPlatform {
 
 	private RunningService feedService;
 
+	private final RunningService searchService;
+
 	private final RunningService gateway;
 
 	private final RunningService strictGateway;
@@ -98,7 +100,8 @@ final class MurmurPlatform {
 
 	private MurmurPlatform() {
 		this.signingKey = newKey(KEY_ID);
-		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA));
+		this.stack.startAll(
+				List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA, Store.ELASTICSEARCH));
 		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
 				Duration.ofSeconds(180));
 		this.launcher = launcher;
@@ -106,6 +109,7 @@ final class MurmurPlatform {
 		ServiceClients serviceClients = new ServiceClients();
 		this.testClientSecret = serviceClients.secret(TEST_CLIENT_ID);
 		serviceClients.secret("feed-service");
+		serviceClients.secret("search-service");
 		this.userService = launcher
 			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
@@ -140,6 +144,13 @@ final class MurmurPlatform {
 					.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json"),
 				userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = launcher.start(this.feedServiceDefinition);
+		this.searchService = launcher.start(serviceClients
+			.client(PlatformService.of("search-service", FreePorts.next(), Store.ELASTICSEARCH, Store.KAFKA)
+				.asServiceClient()
+				.withProperty("murmur.services.urls.user", userUrl)
+				.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+				.withProperty("murmur.services.urls.post", this.postService.service().url())
+				.withProperty("murmur.search.reindex.settle", "2s"), userUrl + ServiceClients.TOKEN_PATH));
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
 				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
@@ -161,6 +172,7 @@ final class MurmurPlatform {
 			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
 			.withProperty("murmur.gateway.services.post", this.postService.service().url())
 			.withProperty("murmur.gateway.services.feed", this.feedService.service().url())
+			.withProperty("murmur.gateway.services.search", this.searchService.service().url())
 			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
 	}
 
@@ -189,6 +201,16 @@ final class MurmurPlatform {
 	 */
 	synchronized void restartFeedService() {
 		this.feedService = this.launcher.start(this.feedServiceDefinition);
+	}
+
+	/** search-service itself, for its internal endpoints, which only operators reach. */
+	String searchServiceUrl() {
+		return this.searchService.service().url();
+	}
+
+	/** The Elasticsearch search-service uses, to lose an index on purpose. */
+	String elasticsearchUrl() {
+		return this.stack.elasticsearch().httpUri();
 	}
 
 	/** feed-service itself, which only the gateway may reach in production. */

@@ -79,7 +79,7 @@ class ServiceTokenAcceptanceTests {
 		assertThat(json.readTree(response.body()).get("error").asString()).isEqualTo("invalid_client");
 	}
 
-	private static String serviceToken(MurmurPlatform platform) {
+	static String serviceToken(MurmurPlatform platform) {
 		try {
 			HttpResponse<String> response = tokenRequest(platform, platform.testClientSecret());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -29,16 +29,19 @@ import picocli.CommandLine.TypeConversionException;
  * @param zaddPipeline redis-benchmark's pipeline depth
  * @param reed98 the socfb-Reed98 edge list, if not in its default place
  * @param only the measurements to run ({@code redis}, {@code fanout}, {@code lag},
- * {@code strategies}, {@code mixed}, {@code gateway}), all if empty
+ * {@code strategies}, {@code mixed}, {@code gateway}, {@code search}), all if empty
  * @param powerLawUsers the users of the synthetic power-law graph
  * @param mixedRates the arrival rates the mixed workload climbs through
+ * @param searchPosts the posts the search benchmark indexes
+ * @param searchQueries the queries the search benchmark times
  */
 record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Duration warmUp, Duration duration,
 		int zaddRequests, int zaddPipeline, @Nullable Path reed98, Set<String> only, int powerLawUsers,
-		List<Double> mixedRates) {
+		List<Double> mixedRates, int searchPosts, int searchQueries) {
 
 	/** The measurements {@code --only} can name. */
-	static final List<String> MEASUREMENTS = List.of("redis", "fanout", "lag", "strategies", "mixed", "gateway");
+	static final List<String> MEASUREMENTS = List.of("redis", "fanout", "lag", "strategies", "mixed", "gateway",
+			"search");
 
 	/**
 	 * Reads the options from a command line.
@@ -99,7 +102,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 
 		@Option(names = "--only", paramLabel = "redis,fanout,...", split = ",", hideParamSyntax = true,
 				converter = Measurement.class,
-				description = "Only these measurements, of redis, fanout, lag, strategies, mixed, gateway.")
+				description = "Only these measurements, of redis, fanout, lag, strategies, mixed, gateway, search.")
 		List<String> only = new ArrayList<>();
 
 		@Option(names = "--power-law-users", paramLabel = "N", defaultValue = "100000", converter = Positive.class,
@@ -112,13 +115,22 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 						+ "(default ${DEFAULT-VALUE}).")
 		List<Double> mixedRates = new ArrayList<>();
 
+		@Option(names = "--search-posts", paramLabel = "N", defaultValue = "1000000", converter = Positive.class,
+				description = "Posts the search benchmark indexes (default ${DEFAULT-VALUE}).")
+		int searchPosts;
+
+		@Option(names = "--search-queries", paramLabel = "N", defaultValue = "1000", converter = Positive.class,
+				description = "Queries the search benchmark times (default ${DEFAULT-VALUE}).")
+		int searchQueries;
+
 		BenchmarkOptions toOptions() {
 			Path root = this.root.toAbsolutePath();
 			Path out = (this.out != null) ? this.out.toAbsolutePath()
 					: root.resolve("docs/benchmarks").resolve(LocalDate.now(ZoneOffset.UTC).toString());
 			return new BenchmarkOptions(root, out, this.repetitions, this.rate, this.warmUp, this.duration,
 					this.zaddRequests, this.zaddPipeline, (this.reed98 != null) ? this.reed98.toAbsolutePath() : null,
-					Set.copyOf(this.only), this.powerLawUsers, List.copyOf(this.mixedRates));
+					Set.copyOf(this.only), this.powerLawUsers, List.copyOf(this.mixedRates), this.searchPosts,
+					this.searchQueries);
 		}
 
 	}

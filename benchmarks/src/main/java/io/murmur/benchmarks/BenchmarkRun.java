@@ -40,7 +40,9 @@ import io.murmur.benchmarks.report.CpuMeter;
 import io.murmur.benchmarks.report.FeedResults;
 import io.murmur.benchmarks.reference.GatewayOverhead;
 import io.murmur.benchmarks.reference.RedisBenchmark;
+import io.murmur.benchmarks.platform.Accounts;
 import io.murmur.benchmarks.report.Figure;
+import io.murmur.benchmarks.search.SearchBenchmark;
 import io.murmur.benchmarks.report.Machine;
 import io.murmur.benchmarks.report.ReportWriter;
 import io.murmur.benchmarks.report.RunResults;
@@ -145,6 +147,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 		Map<Figure, String> pending = new EnumMap<>(Figure.class);
 		FeedResults feed;
 		Machine machine;
+		SearchBenchmark.Result search;
 		// The stores with their full JIT, as in production: with C1 only, as tests start
 		// them, Cassandra and Neo4j were the two busiest processes of a run.
 		try (LocalStack stack = new LocalStack(work.resolve("processes"), true)) {
@@ -180,13 +183,41 @@ public final class BenchmarkRun implements Callable<Integer> {
 			else {
 				pending.put(Figure.GATEWAY_ADDED_P50_MS_VS_NGINX, "left out of this run (--only)");
 			}
+			search = search(options, platform, settling, pending);
 			machine = Machine.describe(start);
 		}
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
-				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits());
+				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits(),
+				search);
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
+	}
+
+	private static SearchBenchmark.@Nullable Result search(BenchmarkOptions options, BenchmarkPlatform platform,
+			Settling settling, Map<Figure, String> pending) {
+		List<Figure> figures = List.of(Figure.SEARCH_INDEXING_RATIO_VS_RAW_BULK, Figure.SEARCH_P99_MS,
+				Figure.SEARCH_INDEX_LAG_P99_MS);
+		if (!options.runs("search")) {
+			figures.forEach((figure) -> pending.put(figure, "left out of this run (--only)"));
+			return null;
+		}
+		return attempt(() -> {
+			platform.startSearch();
+			Accounts accounts = new Accounts(platform.userServiceUrl(), 4);
+			List<String> tokens;
+			try {
+				tokens = java.nio.file.Files
+					.readAllLines(accounts.writeTokens(java.nio.file.Files.createTempFile("search-tokens", ".txt")));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			settling.await("the search scenario");
+			return new SearchBenchmark(options.searchPosts(), options.searchQueries(),
+					options.duration().multipliedBy(2), 5, 2)
+				.run(platform, tokens);
+		}, pending, figures.toArray(Figure[]::new));
 	}
 
 	private static FeedResults feedScenarios(BenchmarkOptions options, BenchmarkPlatform platform,

@@ -11,6 +11,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,12 @@ public final class BenchmarkPlatform {
 
 	private RunningService feedService;
 
+	private final ServiceClients clients;
+
+	private final int searchPort = FreePorts.next();
+
+	private @Nullable RunningService searchService;
+
 	private int pushThreshold = DEFAULT_PUSH_THRESHOLD;
 
 	private BenchmarkPlatform(LocalStack stack, Path root) {
@@ -78,8 +85,10 @@ public final class BenchmarkPlatform {
 		stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA));
 		this.launcher = new ServiceLauncher(stack, root, Duration.ofMinutes(5));
 		ServiceClients clients = new ServiceClients();
+		this.clients = clients;
 		this.clientSecret = clients.secret(CLIENT_ID);
 		clients.secret("feed-service");
+		clients.secret("search-service");
 		int graphPort = FreePorts.next();
 		this.userService = this.launcher
 			.start(clients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
@@ -127,7 +136,45 @@ public final class BenchmarkPlatform {
 			.withProperty("murmur.gateway.services.user", userServiceUrl().toString())
 			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
 			.withProperty("murmur.gateway.services.post", postServiceUrl().toString())
-			.withProperty("murmur.gateway.services.feed", feedUrl);
+			.withProperty("murmur.gateway.services.feed", feedUrl)
+			.withProperty("murmur.gateway.services.search", "http://127.0.0.1:" + this.searchPort);
+	}
+
+	/**
+	 * Starts Elasticsearch (with the project's analysis plugin) and search-service, on
+	 * the port the gateway's search route leads to, for the search scenario only: the
+	 * other scenarios run without them.
+	 */
+	public synchronized void startSearch() {
+		if (this.searchService != null) {
+			return;
+		}
+		this.stack.elasticsearch();
+		String userUrl = this.userService.service().url();
+		this.searchService = this.launcher.start(this.clients.client(
+				PlatformService.of("search-service", this.searchPort, Store.ELASTICSEARCH, Store.KAFKA)
+					.asServiceClient()
+					.withProperty("murmur.services.urls.user", userUrl)
+					.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+					.withProperty("murmur.services.urls.post", this.postService.service().url())
+					.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json"),
+				userUrl + ServiceClients.TOKEN_PATH));
+	}
+
+	/**
+	 * Elasticsearch's HTTP address, once {@link #startSearch()} ran.
+	 * @return the base URL
+	 */
+	public URI elasticsearchUrl() {
+		return URI.create(this.stack.elasticsearch().httpUri());
+	}
+
+	/**
+	 * Kafka's bootstrap servers, to publish events as a service's relay would.
+	 * @return {@code host:port}
+	 */
+	public String kafkaBootstrapServers() {
+		return this.stack.kafka().bootstrapServers();
 	}
 
 	/**
@@ -256,8 +303,13 @@ public final class BenchmarkPlatform {
 	 * @return pid by service
 	 */
 	public synchronized Map<String, Long> pids() {
-		return Map.of("user-service", this.userService.pid(), "graph-service", this.graphService.pid(), "post-service",
-				this.postService.pid(), "feed-service", this.feedService.pid(), "gateway-service", this.gateway.pid());
+		Map<String, Long> pids = new java.util.LinkedHashMap<>(Map.of("user-service", this.userService.pid(),
+				"graph-service", this.graphService.pid(), "post-service", this.postService.pid(), "feed-service",
+				this.feedService.pid(), "gateway-service", this.gateway.pid()));
+		if (this.searchService != null) {
+			pids.put("search-service", this.searchService.pid());
+		}
+		return pids;
 	}
 
 	/**

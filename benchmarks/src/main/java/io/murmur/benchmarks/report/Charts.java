@@ -18,6 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import io.murmur.benchmarks.graph.FollowGraph;
 import io.murmur.benchmarks.reference.GatewayOverhead;
+import io.murmur.benchmarks.search.SearchBenchmark;
 import io.murmur.benchmarks.reference.GatewayOverhead.Target;
 
 /**
@@ -115,6 +116,28 @@ final class Charts {
 			}
 			chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
 		});
+		save(chart, file);
+	}
+
+	/**
+	 * Post-search latency through the gateway and direct to Elasticsearch, and the index
+	 * lag, as p50 and p99 bars.
+	 * @param result the search scenario's result
+	 * @param file the PNG to write
+	 */
+	static void search(SearchBenchmark.Result result, Path file) {
+		CategoryChart chart = new CategoryChartBuilder().width(WIDTH)
+			.height(HEIGHT)
+			.title(String.format(java.util.Locale.ROOT,
+					"Search: indexing %.2f of a raw bulk load; latency and index lag (ms)", result.ratio()))
+			.xAxisTitle("measurement")
+			.yAxisTitle("milliseconds")
+			.build();
+		List<String> names = List.of("search via gateway", "search direct to ES", "index lag");
+		for (String percentile : List.of("p50_ms", "p99_ms")) {
+			chart.addSeries(percentile.replace("_ms", ""), names, List.of(result.gateway().get(percentile),
+					result.direct().get(percentile), result.lag().get(percentile)));
+		}
 		save(chart, file);
 	}
 

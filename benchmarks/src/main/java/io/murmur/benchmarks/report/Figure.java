@@ -28,7 +28,19 @@ public enum Figure {
 	MIXED_MAX_RPS_AT_P99_100MS(true),
 
 	/** What the gateway adds to a request's p50 beyond what nginx adds. */
-	GATEWAY_ADDED_P50_MS_VS_NGINX(false);
+	GATEWAY_ADDED_P50_MS_VS_NGINX(false),
+
+	/**
+	 * Posts indexed per second through search-service over a raw bulk load of the same
+	 * documents.
+	 */
+	SEARCH_INDEXING_RATIO_VS_RAW_BULK(false),
+
+	/** Post-search p99 through the gateway (direct to Elasticsearch in the details). */
+	SEARCH_P99_MS(false),
+
+	/** From a post's 201 to it being found by search, p99, under a mixed load. */
+	SEARCH_INDEX_LAG_P99_MS(false);
 
 	private final boolean needsFeed;
 

@@ -20,6 +20,7 @@ import io.murmur.benchmarks.graph.DegreeSummary;
 import io.murmur.benchmarks.graph.FollowGraph;
 import io.murmur.benchmarks.load.LatencySample;
 import io.murmur.benchmarks.reference.GatewayOverhead;
+import io.murmur.benchmarks.search.SearchBenchmark;
 import io.murmur.benchmarks.reference.GatewayOverhead.Target;
 
 /**
@@ -60,6 +61,9 @@ public final class ReportWriter {
 						dir.resolve("redis-zadd.png"));
 			}
 			FeedCharts.write(results.feed(), dir);
+			if (results.search() != null) {
+				Charts.search(results.search(), dir.resolve("search.png"));
+			}
 			if (!graphs.isEmpty()) {
 				Charts.followerDistribution(graphs, dir.resolve("follower-distribution.png"));
 			}
@@ -97,12 +101,16 @@ public final class ReportWriter {
 		}
 		details.putAll(new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores()).details());
 		details.put("graphs", results.graphs());
+		if (results.search() != null) {
+			details.put("search", results.search());
+		}
 		summary.put("details", details);
 		return summary;
 	}
 
 	private static @Nullable Object value(RunResults results, Figure figure) {
 		GatewayOverhead.Result gateway = results.gatewayOverhead();
+		SearchBenchmark.Result search = results.search();
 		FeedFigures feed = new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores());
 		return switch (figure) {
 			case GATEWAY_ADDED_P50_MS_VS_NGINX ->
@@ -123,6 +131,9 @@ public final class ReportWriter {
 			}
 			case HYBRID_VS_PUSH_READ_P99_RATIO -> feed.hybridVsPush();
 			case MIXED_MAX_RPS_AT_P99_100MS -> median(feed.mixedMax());
+			case SEARCH_INDEXING_RATIO_VS_RAW_BULK -> (search != null) ? search.ratio() : null;
+			case SEARCH_P99_MS -> (search != null) ? search.gateway().get("p99_ms") : null;
+			case SEARCH_INDEX_LAG_P99_MS -> (search != null) ? search.lag().get("p99_ms") : null;
 		};
 	}
 
@@ -206,6 +217,29 @@ public final class ReportWriter {
 						.append('\n'));
 				md.append('\n');
 			}
+		}
+		SearchBenchmark.Result search = results.search();
+		if (search != null) {
+			md.append("## Search\n\n")
+				.append(String.format(Locale.ROOT,
+						"%,d synthetic posts published to Kafka as post-service's relay would, timed until the posts "
+								+ "alias counts them: **%,.0f posts/s** through search-service (the client's bulk ingester) "
+								+ "against **%,.0f posts/s** for the same documents bulk-loaded straight into an index "
+								+ "with the same mapping (%d a request): ratio **%.2f** (target 0.7).%n%n",
+						search.posts(), search.servicePostsPerSecond(), search.rawPostsPerSecond(),
+						SearchBenchmark.RAW_BULK_SIZE, search.ratio()))
+				.append("| one-word post search | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- |\n")
+				.append(String.format(Locale.ROOT, "| through the gateway | %.1f | %.1f | %.1f |%n",
+						search.gateway().get("p50_ms"), search.gateway().get("p99_ms"), search.gateway().get("max_ms")))
+				.append(String.format(Locale.ROOT, "| direct to Elasticsearch | %.1f | %.1f | %.1f |%n%n",
+						search.direct().get("p50_ms"), search.direct().get("p99_ms"), search.direct().get("max_ms")))
+				.append(String.format(Locale.ROOT,
+						"Index lag (a post's 201 to search finding it, polled every %d ms through the gateway) "
+								+ "under posts at %.1f/s with readers reading feeds and searching, for %s: "
+								+ "p50 %.0f ms, **p99 %.0f ms** over %d posts (target p99 2 s).%n%n"
+								+ "![search](search.png)%n%n",
+						SearchBenchmark.LAG_POLL_MILLIS, search.lagPostsPerSecond(), search.lagDuration(),
+						search.lag().get("p50_ms"), search.lag().get("p99_ms"), search.lagPosts()));
 		}
 		GatewayOverhead.Result gateway = results.gatewayOverhead();
 		GatewayOverhead settings = results.gatewaySettings();

@@ -26,6 +26,7 @@ import io.murmur.benchmarks.load.LatencySample;
 import io.murmur.benchmarks.reference.GatewayOverhead;
 import io.murmur.benchmarks.reference.GatewayOverhead.Target;
 import io.murmur.benchmarks.reference.RedisBenchmark;
+import io.murmur.benchmarks.search.SearchBenchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,7 +179,11 @@ class ReportWriterTests {
 				List.of(Map.of("machine", 1.95, "Redis", 0.98, "everything else", 0.9)), gateway,
 				new GatewayOverhead(200, Duration.ofSeconds(15), Duration.ofSeconds(30), 3),
 				Map.of("power-law", graph.degreeSummary(100)), Machine.describe(Machine.Snapshot.now()), feed,
-				List.of(new Settling.Wait("the ZADD reference", 95, true, Map.of("machine", 0.3, "Neo4j", 0.2))));
+				List.of(new Settling.Wait("the ZADD reference", 95, true, Map.of("machine", 0.3, "Neo4j", 0.2))),
+				new SearchBenchmark.Result(50_000, 7_000, 9_000, 7_000.0 / 9_000,
+						Map.of("p50_ms", 12.0, "p99_ms", 40.0, "max_ms", 55.0),
+						Map.of("p50_ms", 3.0, "p99_ms", 9.0, "max_ms", 12.0),
+						Map.of("p50_ms", 700.0, "p99_ms", 1300.0, "max_ms", 1400.0), 100, 5, "PT1M"));
 		ReportWriter.write(results, Map.of("power-law", graph), this.dir);
 	}
 

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -86,6 +87,83 @@ final class ElasticsearchDistribution {
 			throw new StoreStartException("No " + LAUNCHER + " in " + zip);
 		}
 		return home;
+	}
+
+	/**
+	 * The home directory of the distribution with the given plugins installed, made first
+	 * if needed: the plain distribution hard-linked (copied where links are not possible)
+	 * with each plugin unpacked into {@code plugins/}, kept under a digest of the plugins
+	 * so that a rebuilt plugin gets a home of its own.
+	 * @param context the store context
+	 * @param version the Elasticsearch version
+	 * @param plugins the plugin zips
+	 * @return the home of the distribution with those plugins, the plain one if none
+	 */
+	static Path home(StoreContext context, String version, List<Path> plugins) {
+		Path plain = home(context, version);
+		if (plugins.isEmpty()) {
+			return plain;
+		}
+		Path parent = plain.getParent();
+		Path home = parent.resolve("distribution-" + ElasticsearchPlugins.digest(plugins));
+		if (isComplete(home)) {
+			return home;
+		}
+		try {
+			Path assembling = Files.createTempDirectory(parent, UNPACKING_PREFIX);
+			try {
+				linkTree(plain, assembling);
+				for (Path plugin : plugins) {
+					ElasticsearchPlugins.install(plugin, assembling);
+				}
+				makeReadable(assembling);
+				Files.move(assembling, home, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException ex) {
+				if (!isComplete(home)) {
+					throw ex;
+				}
+			}
+			finally {
+				StoreFiles.deleteRecursively(assembling);
+			}
+		}
+		catch (IOException ex) {
+			throw new StoreStartException("Could not install the plugins " + plugins + " into a copy of " + plain, ex);
+		}
+		return home;
+	}
+
+	private static void linkTree(Path source, Path target) throws IOException {
+		try (Stream<Path> paths = Files.walk(source)) {
+			for (Path path : (Iterable<Path>) paths::iterator) {
+				Path copy = target.resolve(source.relativize(path).toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(copy);
+				}
+				else {
+					try {
+						Files.createLink(copy, path);
+					}
+					catch (IOException | UnsupportedOperationException ex) {
+						Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+					}
+				}
+			}
+		}
+	}
+
+	private static void makeReadable(Path tree) throws IOException {
+		try (Stream<Path> paths = Files.walk(tree)) {
+			for (Path path : (Iterable<Path>) paths::iterator) {
+				if (Files.isDirectory(path)) {
+					Files.setPosixFilePermissions(path, EXECUTABLE);
+				}
+				else if (!Files.isExecutable(path)) {
+					Files.setPosixFilePermissions(path, READABLE);
+				}
+			}
+		}
 	}
 
 	private static boolean isComplete(Path home) {

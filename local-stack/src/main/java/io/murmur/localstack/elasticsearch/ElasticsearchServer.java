@@ -39,7 +39,9 @@ import io.murmur.localstack.process.ManagedProcess;
  * fail), the analysis-common module (language analyzers, most token filters), painless,
  * ingest, reindex and mapper-extras. Code tested here should stay within what it has:
  * CRUD, {@code _bulk}, full-text queries with the standard analyzer, keyword, date and
- * nested fields, terms and date histogram aggregations.
+ * nested fields, terms and date histogram aggregations, and the analysis components of
+ * the project's own plugins, which are installed into it (see
+ * {@link ElasticsearchPlugins}).
  */
 public final class ElasticsearchServer implements StoreServer {
 
@@ -84,7 +86,8 @@ public final class ElasticsearchServer implements StoreServer {
 	 * @return the running server
 	 */
 	public static ElasticsearchServer start(StoreContext context) {
-		Path distribution = ElasticsearchDistribution.home(context, context.version("elasticsearch"));
+		Path distribution = ElasticsearchDistribution.home(context, context.version("elasticsearch"),
+				ElasticsearchPlugins.find());
 		Instance instance = Instance.create(context, distribution);
 		ManagedProcess process = context.launch(
 				context.unprivileged().command(List.of(distribution.resolve("bin/elasticsearch").toString())),

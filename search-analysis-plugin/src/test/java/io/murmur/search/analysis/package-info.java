@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.search.analysis;
+
+import org.jspecify.annotations.NullMarked;

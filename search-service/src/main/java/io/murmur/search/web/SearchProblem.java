@@ -1,0 +1,28 @@
+package io.murmur.search.web;
+
+import org.springframework.http.HttpStatus;
+
+import io.murmur.support.problem.ProblemType;
+
+/**
+ * The problems of search-service.
+ */
+final class SearchProblem {
+
+	/**
+	 * A post query that does not parse; the problem names the position and the reason.
+	 */
+	static final ProblemType INVALID_QUERY = ProblemType.of("invalid-query", "Invalid query", HttpStatus.BAD_REQUEST);
+
+	/** A cursor this search did not hand out, or one of another sort. */
+	static final ProblemType INVALID_CURSOR = ProblemType.of("invalid-cursor", "Invalid cursor",
+			HttpStatus.BAD_REQUEST);
+
+	/** Elasticsearch could not answer. */
+	static final ProblemType SEARCH_UNAVAILABLE = ProblemType.of("search-unavailable", "Search unavailable",
+			HttpStatus.SERVICE_UNAVAILABLE);
+
+	private SearchProblem() {
+	}
+
+}

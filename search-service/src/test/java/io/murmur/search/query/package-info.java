@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.search.query;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.search.web;
+
+import org.jspecify.annotations.NullMarked;
