@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
+
+import io.murmur.graph.config.GraphTransactions;
 
 /**
  * The reads of follows. Each is an index seek on the properties the {@code FOLLOWS}
@@ -46,10 +46,21 @@ class FollowRepository {
 			LIMIT $limit
 			""";
 
-	private final Driver driver;
+	static final String RELATIONSHIPS = """
+			MATCH (v:User {id: $viewer})
+			UNWIND $ids AS id
+			MATCH (o:User {id: id})
+			RETURN o.id AS id, EXISTS { (v)-[:FOLLOWS]->(o) } AS following,
+			       EXISTS { (o)-[:FOLLOWS]->(v) } AS followedBy
+			""";
 
-	FollowRepository(Driver driver) {
-		this.driver = driver;
+	private final Neo4jClient neo4j;
+
+	private final GraphTransactions transactions;
+
+	FollowRepository(Neo4jClient neo4j, GraphTransactions transactions) {
+		this.neo4j = neo4j;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -82,29 +93,20 @@ class FollowRepository {
 	 * graph are left out
 	 */
 	List<Relationship> relationships(long viewerId, List<Long> ids) {
-		try (Session session = this.driver.session()) {
-			return session.executeRead((tx) -> tx.run("""
-					MATCH (v:User {id: $viewer})
-					UNWIND $ids AS id
-					MATCH (o:User {id: id})
-					RETURN o.id AS id, EXISTS { (v)-[:FOLLOWS]->(o) } AS following,
-					       EXISTS { (o)-[:FOLLOWS]->(v) } AS followedBy
-					""", Map.of("viewer", viewerId, "ids", ids))
-				.list((row) -> new Relationship(row.get("id").asLong(), row.get("following").asBoolean(),
-						row.get("followedBy").asBoolean())));
-		}
+		return this.transactions.read(() -> List.copyOf(this.neo4j.query(RELATIONSHIPS)
+			.bindAll(Map.of("viewer", viewerId, "ids", ids))
+			.fetchAs(Relationship.class)
+			.mappedBy((types, row) -> new Relationship(row.get("id").asLong(), row.get("following").asBoolean(),
+					row.get("followedBy").asBoolean()))
+			.all()));
 	}
 
 	private List<Follow> read(String query, long userId, PageCursor after, int limit) {
-		try (Session session = this.driver.session()) {
-			return session
-				.executeRead(
-						(tx) -> tx
-							.run(query,
-									Map.of("user", userId, "since", after.since(), "other", after.userId(), "limit",
-											limit))
-							.list((row) -> new Follow(row.get("other").asLong(), row.get("since").asLong())));
-		}
+		return this.transactions.read(() -> List.copyOf(this.neo4j.query(query)
+			.bindAll(Map.of("user", userId, "since", after.since(), "other", after.userId(), "limit", limit))
+			.fetchAs(Follow.class)
+			.mappedBy((types, row) -> new Follow(row.get("other").asLong(), row.get("since").asLong()))
+			.all()));
 	}
 
 	/**
