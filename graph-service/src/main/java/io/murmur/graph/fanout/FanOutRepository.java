@@ -11,14 +11,15 @@ import io.murmur.graph.config.GraphTransactions;
 /**
  * The reads fan-out and feed rebuilds walk a user's whole follow list with: keyset seeks
  * on the relationship indexes of {@code FOLLOWS} (see {@code GraphSchema}) that read one
- * page of index entries, however many follows the user has.
+ * page of index entries, however many follows the user has. Their hints are seek hints
+ * for the reason {@code FollowRepository.FOLLOWERS} gives.
  */
 @Repository
 class FanOutRepository {
 
 	static final String FOLLOWER_IDS = """
 			MATCH ()-[r:FOLLOWS]->()
-			USING INDEX r:FOLLOWS(followeeId, followerId)
+			USING INDEX SEEK r:FOLLOWS(followeeId, followerId)
 			WHERE r.followeeId = $user AND r.followerId > $after
 			RETURN r.followerId AS id
 			ORDER BY r.followeeId, r.followerId
@@ -27,7 +28,7 @@ class FanOutRepository {
 
 	static final String FOLLOWEE_IDS = """
 			MATCH ()-[r:FOLLOWS]->()
-			USING INDEX r:FOLLOWS(followerId, since, followeeId)
+			USING INDEX SEEK r:FOLLOWS(followerId, since, followeeId)
 			WHERE r.followerId = $user AND r.since >= $since AND r.followeeId IS NOT NULL
 			  AND CASE WHEN r.since > $since THEN true ELSE r.followeeId > $after END
 			RETURN r.followeeId AS id, r.since AS since

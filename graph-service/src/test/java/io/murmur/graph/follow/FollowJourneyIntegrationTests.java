@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -257,8 +256,6 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 	}
 
 	@Nested
-	@Disabled("Neo4j picks a relationship index scan instead of a seek for these pages when the other tests' "
-			+ "data shapes the statistics; passes alone. The follower-id plan of fan-out is still checked.")
 	class Plans {
 
 		/**
