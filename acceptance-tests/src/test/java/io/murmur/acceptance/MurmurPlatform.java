@@ -125,7 +125,7 @@ final class MurmurPlatform {
 		String userUrl = this.userService.service().url();
 		this.graphService = launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
 			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
-			.withProperty("murmur.graph.user-service.base-url", userUrl));
+			.withProperty("murmur.services.urls.user", userUrl));
 		this.postService = launcher
 			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
 				.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")

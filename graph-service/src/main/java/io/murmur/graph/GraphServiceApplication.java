@@ -2,7 +2,6 @@ package io.murmur.graph;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * graph-service: the follow graph. It records who follows whom in Neo4j, serves follower
@@ -10,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * user, and publishes follows and unfollows through an outbox kept in the graph itself.
  */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class GraphServiceApplication {
 
 	public static void main(String[] args) {

@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,20 +28,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The base of the integration tests: the whole service on a random port against a real
  * Neo4j and Kafka, with {@link TestTokens} and {@link StubUserService} standing in for
- * user-service. Every subclass shares one application context. Tests use fresh user ids
- * so that they never see each other's data.
+ * user-service, and a {@link TestClock} a test may stop. Every subclass shares one
+ * application context. Tests use fresh user ids so that they never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "murmur.graph.outbox.poll-interval=100ms", "murmur.graph.outbox.min-backoff=200ms",
-				"murmur.graph.outbox.max-backoff=1s", "spring.kafka.producer.properties.delivery.timeout.ms=3000",
+		properties = { "murmur.outbox.poll-interval=100ms", "murmur.outbox.min-backoff=200ms",
+				"murmur.outbox.max-backoff=1s", "spring.kafka.producer.properties.delivery.timeout.ms=3000",
 				"spring.kafka.producer.properties.request.timeout.ms=1000",
 				"spring.kafka.producer.properties.max.block.ms=2000" })
 @LocalStores({ Store.NEO4J, Store.KAFKA })
+@Import(TestClock.Configuration.class)
 public abstract class GraphIntegrationTests {
 
 	protected static final TestTokens tokens = TestTokens.start();
 
 	protected static final StubUserService userService = new StubUserService();
+
+	@Autowired
+	protected TestClock clock;
 
 	private static final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
 
@@ -53,7 +59,7 @@ public abstract class GraphIntegrationTests {
 	@DynamicPropertySource
 	static void userService(DynamicPropertyRegistry registry) {
 		tokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-		registry.add("murmur.graph.user-service.base-url", userService::url);
+		registry.add("murmur.services.urls.user", userService::url);
 	}
 
 	/**

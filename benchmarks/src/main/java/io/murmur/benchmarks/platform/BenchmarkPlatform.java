@@ -99,7 +99,7 @@ public final class BenchmarkPlatform {
 		String jwks = userUrl + "/.well-known/jwks.json";
 		this.graphService = this.launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
 			.withProperty("murmur.security.jwt.jwk-set-uri", jwks)
-			.withProperty("murmur.graph.user-service.base-url", userUrl));
+			.withProperty("murmur.services.urls.user", userUrl));
 		this.postService = this.launcher
 			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
 				.withProperty("murmur.security.jwt.jwk-set-uri", jwks)

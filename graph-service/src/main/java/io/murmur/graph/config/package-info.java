@@ -1,5 +1,6 @@
 /**
- * Configuration: the service's properties, Neo4j failures, Kafka and scheduling.
+ * Configuration: how Neo4j's failures are answered and retried, and the transactions
+ * every feature writes and reads in.
  */
 @NullMarked
 package io.murmur.graph.config;

@@ -1,13 +1,10 @@
 package io.murmur.graph.fanout;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,29 +35,10 @@ class FanOutController {
 
 	static final int MAX_FOLLOWER_IDS = 10_000;
 
-	static final String FOLLOWER_IDS = """
-			MATCH ()-[r:FOLLOWS]->()
-			USING INDEX r:FOLLOWS(followeeId, followerId)
-			WHERE r.followeeId = $user AND r.followerId > $after
-			RETURN r.followerId AS id
-			ORDER BY r.followeeId, r.followerId
-			LIMIT $limit
-			""";
+	private final FanOutRepository repository;
 
-	static final String FOLLOWEE_IDS = """
-			MATCH ()-[r:FOLLOWS]->()
-			USING INDEX r:FOLLOWS(followerId, since, followeeId)
-			WHERE r.followerId = $user AND r.since >= $since AND r.followeeId IS NOT NULL
-			  AND CASE WHEN r.since > $since THEN true ELSE r.followeeId > $after END
-			RETURN r.followeeId AS id, r.since AS since
-			ORDER BY r.followerId, r.since, r.followeeId
-			LIMIT $limit
-			""";
-
-	private final Driver driver;
-
-	FanOutController(Driver driver) {
-		this.driver = driver;
+	FanOutController(FanOutRepository repository) {
+		this.repository = repository;
 	}
 
 	@GetMapping("/{id}/follower-ids")
@@ -68,12 +46,7 @@ class FanOutController {
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_FOLLOWER_IDS) int limit) {
 		long userId = UserIds.parse("id", id);
 		long from = (after != null && !after.isEmpty()) ? UserIds.parse("after", after) : 0;
-		List<Long> ids;
-		try (Session session = this.driver.session()) {
-			ids = session
-				.executeRead((tx) -> tx.run(FOLLOWER_IDS, Map.of("user", userId, "after", from, "limit", limit + 1))
-					.list((row) -> row.get("id").asLong()));
-		}
+		List<Long> ids = this.repository.followerIds(userId, from, limit + 1);
 		List<Long> page = (ids.size() > limit) ? ids.subList(0, limit) : ids;
 		String next = (ids.size() > limit) ? Long.toString(page.get(page.size() - 1)) : null;
 		return new FollowerIds(page.stream().map((follower) -> Long.toString(follower)).toList(), next);
@@ -99,19 +72,14 @@ class FanOutController {
 			since = parseLong(after.substring(0, colon));
 			from = UserIds.parse("after", after.substring(colon + 1));
 		}
-		List<long[]> rows;
-		try (Session session = this.driver.session()) {
-			Map<String, Object> parameters = Map.of("user", userId, "since", since, "after", from, "limit", limit + 1);
-			rows = session.executeRead((tx) -> tx.run(FOLLOWEE_IDS, parameters)
-				.list((row) -> new long[] { row.get("id").asLong(), row.get("since").asLong() }));
-		}
-		List<long[]> page = (rows.size() > limit) ? rows.subList(0, limit) : rows;
+		List<FanOutRepository.Followee> rows = this.repository.followees(userId, since, from, limit + 1);
+		List<FanOutRepository.Followee> page = (rows.size() > limit) ? rows.subList(0, limit) : rows;
 		String next = null;
 		if (rows.size() > limit) {
-			long[] last = page.get(page.size() - 1);
-			next = last[1] + ":" + last[0];
+			FanOutRepository.Followee last = page.get(page.size() - 1);
+			next = last.since() + ":" + last.id();
 		}
-		return new FollowerIds(page.stream().map((row) -> Long.toString(row[0])).toList(), next);
+		return new FollowerIds(page.stream().map((row) -> Long.toString(row.id())).toList(), next);
 	}
 
 	private static long parseLong(String value) {
@@ -127,15 +95,7 @@ class FanOutController {
 	CelebrityFollowees celebrityFollowees(@PathVariable String id,
 			@RequestParam @Min(1) @Max(Integer.MAX_VALUE) long threshold) {
 		long userId = UserIds.parse("id", id);
-		try (Session session = this.driver.session()) {
-			return new CelebrityFollowees(session.executeRead((tx) -> tx.run("""
-					MATCH (:User {id: $user})-[:FOLLOWS]->(c:User)
-					WHERE c.followersCount >= $threshold
-					RETURN c.id AS id, c.followersCount AS followers
-					ORDER BY c.id
-					""", Map.of("user", userId, "threshold", threshold))
-				.list((row) -> new Celebrity(Long.toString(row.get("id").asLong()), row.get("followers").asLong()))));
-		}
+		return new CelebrityFollowees(this.repository.celebrityFollowees(userId, threshold));
 	}
 
 	/**

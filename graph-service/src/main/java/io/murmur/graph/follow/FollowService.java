@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionContext;
-
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
 import io.murmur.events.graph.UserFollowed;
 import io.murmur.events.graph.UserUnfollowed;
-import io.murmur.graph.outbox.Outbox;
+import io.murmur.graph.config.GraphTransactions;
+import io.murmur.graph.outbox.Neo4jOutbox;
 import io.murmur.graph.user.UserDirectory;
 import io.murmur.graph.user.UserNodes;
 import io.murmur.graph.web.GraphProblem;
@@ -29,7 +27,7 @@ import io.murmur.support.web.ProblemException;
  * following each other at once cannot deadlock, and only then looks for the relationship.
  * Concurrent requests about the same pair are therefore serialised, the second sees what
  * the first committed, and the counts, read and written under the locks, lose no update.
- * The driver retries a transaction that fails transiently.
+ * A transaction that fails transiently is run again ({@link GraphTransactions}).
  * <p>
  * The acting user's node is created if it is missing (their token proves they exist). A
  * followee without a node is looked up at user-service, and its node is created if
@@ -39,22 +37,51 @@ import io.murmur.support.web.ProblemException;
 @Service
 class FollowService {
 
-	private final Driver driver;
+	private static final String FOLLOW = """
+			MATCH (a:User {id: $follower}), (b:User {id: $followee})
+			WHERE NOT EXISTS { (a)-[:FOLLOWS]->(b) }
+			CREATE (a)-[:FOLLOWS {followerId: $follower, followeeId: $followee, since: $since}]->(b)
+			SET a.followingCount = coalesce(a.followingCount, 0) + 1,
+			    b.followersCount = coalesce(b.followersCount, 0) + 1
+			RETURN count(*) AS created
+			""";
+
+	private static final String UNFOLLOW = """
+			MATCH (a:User {id: $follower})-[r:FOLLOWS]->(b:User {id: $followee})
+			DELETE r
+			SET a.followingCount = a.followingCount - 1, b.followersCount = b.followersCount - 1
+			RETURN count(*) AS deleted
+			""";
+
+	private static final String LOCK = """
+			MATCH (u:User) WHERE u.id IN $ids
+			WITH u ORDER BY u.id
+			SET u._LOCK_ = true
+			RETURN count(u) AS locked
+			""";
+
+	private static final String UNLOCK = "MATCH (u:User) WHERE u.id IN $ids REMOVE u._LOCK_";
+
+	private final Neo4jClient neo4j;
+
+	private final GraphTransactions transactions;
 
 	private final UserNodes users;
 
 	private final UserDirectory directory;
 
-	private final Outbox outbox;
+	private final Neo4jOutbox outbox;
 
 	private final Clock clock;
 
-	FollowService(Driver driver, UserNodes users, UserDirectory directory, Outbox outbox) {
-		this.driver = driver;
+	FollowService(Neo4jClient neo4j, GraphTransactions transactions, UserNodes users, UserDirectory directory,
+			Neo4jOutbox outbox, Clock clock) {
+		this.neo4j = neo4j;
+		this.transactions = transactions;
 		this.users = users;
 		this.directory = directory;
 		this.outbox = outbox;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/**
@@ -67,14 +94,14 @@ class FollowService {
 	boolean follow(long followerId, long followeeId, String bearerToken) {
 		rejectSelf(followerId, followeeId);
 		try {
-			return write((tx) -> follow(tx, followerId, followeeId));
+			return this.transactions.write(() -> followInTransaction(followerId, followeeId));
 		}
 		catch (FolloweeMissing ex) {
 			if (!this.directory.exists(followeeId, bearerToken)) {
 				throw new ProblemException(GraphProblem.USER_NOT_FOUND, "No user has the id " + followeeId);
 			}
 			this.users.ensure(followeeId);
-			return write((tx) -> follow(tx, followerId, followeeId));
+			return this.transactions.write(() -> followInTransaction(followerId, followeeId));
 		}
 	}
 
@@ -86,83 +113,44 @@ class FollowService {
 	 */
 	boolean unfollow(long followerId, long followeeId) {
 		rejectSelf(followerId, followeeId);
-		return write((tx) -> unfollow(tx, followerId, followeeId));
+		return this.transactions.write(() -> unfollowInTransaction(followerId, followeeId));
 	}
 
-	private boolean follow(TransactionContext tx, long followerId, long followeeId) {
-		this.users.ensure(tx, followerId);
-		if (lock(tx, followerId, followeeId) < 2) {
+	private boolean followInTransaction(long followerId, long followeeId) {
+		this.users.ensureInTransaction(followerId);
+		List<Long> pair = List.of(followerId, followeeId);
+		if (count(LOCK, Map.of("ids", pair)) < 2) {
 			throw new FolloweeMissing();
 		}
-		Instant now = this.clock.instant();
-		boolean created = tx.run("""
-				MATCH (a:User {id: $follower}), (b:User {id: $followee})
-				WHERE NOT EXISTS { (a)-[:FOLLOWS]->(b) }
-				CREATE (a)-[:FOLLOWS {followerId: $follower, followeeId: $followee, since: $since}]->(b)
-				SET a.followingCount = coalesce(a.followingCount, 0) + 1,
-				    b.followersCount = coalesce(b.followersCount, 0) + 1
-				RETURN count(*) AS created
-				""", Map.of("follower", followerId, "followee", followeeId, "since", now.toEpochMilli()))
-			.single()
-			.get("created")
-			.asLong() > 0;
+		Instant now = Instant.ofEpochMilli(this.clock.millis());
+		boolean created = count(FOLLOW,
+				Map.of("follower", followerId, "followee", followeeId, "since", now.toEpochMilli())) > 0;
 		if (created) {
-			this.outbox.append(tx, new UserFollowed(UUID.randomUUID(), now, followerId, followeeId,
-					Instant.ofEpochMilli(now.toEpochMilli())));
+			this.outbox.append(new UserFollowed(UUID.randomUUID(), now, followerId, followeeId, now));
 		}
-		unlock(tx, followerId, followeeId);
+		this.neo4j.query(UNLOCK).bind(pair).to("ids").run();
 		return created;
 	}
 
-	private boolean unfollow(TransactionContext tx, long followerId, long followeeId) {
-		if (lock(tx, followerId, followeeId) < 2) {
-			unlock(tx, followerId, followeeId);
-			return false;
-		}
-		boolean deleted = tx.run("""
-				MATCH (a:User {id: $follower})-[r:FOLLOWS]->(b:User {id: $followee})
-				DELETE r
-				SET a.followingCount = a.followingCount - 1, b.followersCount = b.followersCount - 1
-				RETURN count(*) AS deleted
-				""", Map.of("follower", followerId, "followee", followeeId)).single().get("deleted").asLong() > 0;
+	private boolean unfollowInTransaction(long followerId, long followeeId) {
+		List<Long> pair = List.of(followerId, followeeId);
+		boolean deleted = count(LOCK, Map.of("ids", pair)) == 2
+				&& count(UNFOLLOW, Map.of("follower", followerId, "followee", followeeId)) > 0;
 		if (deleted) {
-			this.outbox.append(tx, new UserUnfollowed(UUID.randomUUID(), this.clock.instant(), followerId, followeeId));
+			this.outbox.append(new UserUnfollowed(UUID.randomUUID(), this.clock.instant(), followerId, followeeId));
 		}
-		unlock(tx, followerId, followeeId);
+		this.neo4j.query(UNLOCK).bind(pair).to("ids").run();
 		return deleted;
 	}
 
-	private static long lock(TransactionContext tx, long followerId, long followeeId) {
-		return tx.run("""
-				MATCH (u:User) WHERE u.id IN $ids
-				WITH u ORDER BY u.id
-				SET u._LOCK_ = true
-				RETURN count(u) AS locked
-				""", Map.of("ids", List.of(followerId, followeeId))).single().get("locked").asLong();
-	}
-
-	private static void unlock(TransactionContext tx, long followerId, long followeeId) {
-		tx.run("MATCH (u:User) WHERE u.id IN $ids REMOVE u._LOCK_", Map.of("ids", List.of(followerId, followeeId)))
-			.consume();
-	}
-
-	private boolean write(Work work) {
-		try (Session session = this.driver.session()) {
-			return session.executeWrite(work::run);
-		}
+	private long count(String query, Map<String, Object> parameters) {
+		return this.neo4j.query(query).bindAll(parameters).fetchAs(Long.class).one().orElse(0L);
 	}
 
 	private static void rejectSelf(long followerId, long followeeId) {
 		if (followerId == followeeId) {
 			throw new ProblemException(GraphProblem.CANNOT_FOLLOW_SELF, "A user cannot follow or unfollow themselves");
 		}
-	}
-
-	@FunctionalInterface
-	private interface Work {
-
-		boolean run(TransactionContext tx);
-
 	}
 
 	/**

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionContext;
-
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+
+import io.murmur.graph.config.GraphTransactions;
 
 /**
  * Imports follows in one Neo4j transaction per call, with three statements over the whole
@@ -27,8 +25,8 @@ import org.springframework.stereotype.Service;
  * released.</li>
  * </ol>
  * Counting only the follows really created, under the locks, keeps the counts exact
- * however imports and follows overlap. The driver retries the transaction if it fails
- * transiently, a deadlock with some other writer included.
+ * however imports and follows overlap. A transaction that fails transiently, a deadlock
+ * with some other writer included, is run again ({@link GraphTransactions}).
  */
 @Service
 class FollowImporter {
@@ -57,13 +55,16 @@ class FollowImporter {
 			REMOVE u._LOCK_
 			""";
 
-	private final Driver driver;
+	private final Neo4jClient neo4j;
+
+	private final GraphTransactions transactions;
 
 	private final Clock clock;
 
-	FollowImporter(Driver driver) {
-		this.driver = driver;
-		this.clock = Clock.systemUTC();
+	FollowImporter(Neo4jClient neo4j, GraphTransactions transactions, Clock clock) {
+		this.neo4j = neo4j;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	/**
@@ -72,37 +73,67 @@ class FollowImporter {
 	 * @return how many were created
 	 */
 	long importAll(List<Follow> follows) {
+		List<Long> ids = userIds(follows);
+		List<Map<String, Object>> rows = rows(follows);
+		long since = this.clock.millis();
+		return this.transactions.write(() -> importInTransaction(ids, rows, since));
+	}
+
+	/**
+	 * Every user of a batch, in ascending id order: the order they are locked in.
+	 * @param follows the follows
+	 * @return the user ids
+	 */
+	static List<Long> userIds(List<Follow> follows) {
 		TreeSet<Long> ids = new TreeSet<>();
 		follows.forEach((follow) -> {
 			ids.add(follow.followerId());
 			ids.add(follow.followeeId());
 		});
-		List<Map<String, Object>> rows = follows.stream()
+		return List.copyOf(ids);
+	}
+
+	/**
+	 * The follows as the parameter of {@link #CREATE}.
+	 * @param follows the follows
+	 * @return one map a follow
+	 */
+	static List<Map<String, Object>> rows(List<Follow> follows) {
+		return follows.stream()
 			.<Map<String, Object>>map(
 					(follow) -> Map.of("followerId", follow.followerId(), "followeeId", follow.followeeId()))
 			.toList();
-		long since = this.clock.millis();
-		try (Session session = this.driver.session()) {
-			return session.executeWrite((tx) -> importAll(tx, List.copyOf(ids), rows, since));
-		}
 	}
 
-	private static long importAll(TransactionContext tx, List<Long> ids, List<Map<String, Object>> follows,
-			long since) {
-		tx.run(MERGE_AND_LOCK, Map.of("ids", ids)).consume();
-		List<Record> created = tx.run(CREATE, Map.of("follows", follows, "since", since)).list();
+	private long importInTransaction(List<Long> ids, List<Map<String, Object>> follows, long since) {
+		this.neo4j.query(MERGE_AND_LOCK).bind(ids).to("ids").run();
+		List<Follow> created = List.copyOf(this.neo4j.query(CREATE)
+			.bindAll(Map.of("follows", follows, "since", since))
+			.fetchAs(Follow.class)
+			.mappedBy((types, row) -> new Follow(row.get("followerId").asLong(), row.get("followeeId").asLong()))
+			.all());
+		List<Map<String, Object>> changes = countChanges(ids, created);
+		this.neo4j.query(COUNT_AND_UNLOCK).bind(changes).to("counts").run();
+		return created.size();
+	}
+
+	/**
+	 * How much each user's counts grow.
+	 * @param ids every user of the batch
+	 * @param created the follows created
+	 * @return the parameters of {@link #COUNT_AND_UNLOCK}, one per user
+	 */
+	static List<Map<String, Object>> countChanges(List<Long> ids, List<Follow> created) {
 		Map<Long, Long> followers = new HashMap<>();
 		Map<Long, Long> following = new HashMap<>();
-		for (Record follow : created) {
-			followers.merge(follow.get("followeeId").asLong(), 1L, Long::sum);
-			following.merge(follow.get("followerId").asLong(), 1L, Long::sum);
+		for (Follow follow : created) {
+			followers.merge(follow.followeeId(), 1L, Long::sum);
+			following.merge(follow.followerId(), 1L, Long::sum);
 		}
-		List<Map<String, Object>> changes = ids.stream()
+		return ids.stream()
 			.<Map<String, Object>>map((id) -> Map.of("id", id, "followers", followers.getOrDefault(id, 0L), "following",
 					following.getOrDefault(id, 0L)))
 			.toList();
-		tx.run(COUNT_AND_UNLOCK, Map.of("counts", changes)).consume();
-		return created.size();
 	}
 
 	/**

@@ -1,6 +1,6 @@
 /**
- * The transactional outbox: events stored in Neo4j with the change they describe, and
- * relayed to Kafka in order.
+ * The transactional outbox in Neo4j: events stored in the graph with the change they
+ * describe, and the store the shared relay publishes them to Kafka from, in order.
  */
 @NullMarked
 package io.murmur.graph.outbox;

@@ -4,10 +4,8 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,20 +37,18 @@ class GraphSchema implements InitializingBean {
 			"CREATE INDEX follows_following IF NOT EXISTS FOR ()-[r:FOLLOWS]-() ON (r.followerId, r.since, r.followeeId)",
 			"CREATE INDEX follows_follower_ids IF NOT EXISTS FOR ()-[r:FOLLOWS]-() ON (r.followeeId, r.followerId)");
 
-	private final Driver driver;
+	private final Neo4jClient neo4j;
 
-	GraphSchema(Driver driver) {
-		this.driver = driver;
+	GraphSchema(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
-		try (Session session = this.driver.session()) {
-			for (String statement : STATEMENTS) {
-				session.run(statement).consume();
-			}
-			session.run("CALL db.awaitIndexes(300)").consume();
+		for (String statement : STATEMENTS) {
+			this.neo4j.query(statement).run();
 		}
+		this.neo4j.query("CALL db.awaitIndexes(300)").run();
 		log.info("Neo4j constraints and indexes are in place");
 	}
 

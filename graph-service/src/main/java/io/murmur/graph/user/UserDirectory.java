@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import io.murmur.graph.config.GraphProperties;
-import io.murmur.support.client.ServiceHttp;
+import io.murmur.support.client.ServiceCalls;
 import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.web.ProblemException;
 
@@ -25,10 +24,8 @@ public class UserDirectory {
 
 	private final RestClient client;
 
-	UserDirectory(GraphProperties properties) {
-		GraphProperties.UserService userService = properties.userService();
-		this.client = ServiceHttp.restClient(userService.baseUrl(), userService.connectTimeout(),
-				userService.readTimeout());
+	UserDirectory(ServiceCalls services) {
+		this.client = services.client("user");
 	}
 
 	/**

@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionContext;
-
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+
+import io.murmur.graph.config.GraphTransactions;
 
 /**
  * The {@code :User} nodes: one per user id, with the maintained {@code followersCount}
@@ -24,10 +23,13 @@ public class UserNodes {
 			ON CREATE SET u.followersCount = 0, u.followingCount = 0
 			""";
 
-	private final Driver driver;
+	private final Neo4jClient neo4j;
 
-	UserNodes(Driver driver) {
-		this.driver = driver;
+	private final GraphTransactions transactions;
+
+	UserNodes(Neo4jClient neo4j, GraphTransactions transactions) {
+		this.neo4j = neo4j;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -35,18 +37,15 @@ public class UserNodes {
 	 * @param id the user id
 	 */
 	public void ensure(long id) {
-		try (Session session = this.driver.session()) {
-			session.executeWriteWithoutResult((tx) -> ensure(tx, id));
-		}
+		this.transactions.writeWithoutResult(() -> ensureInTransaction(id));
 	}
 
 	/**
-	 * Makes sure a user has a node, as part of a transaction. Idempotent.
-	 * @param tx the transaction
+	 * Makes sure a user has a node, as part of the current transaction. Idempotent.
 	 * @param id the user id
 	 */
-	public void ensure(TransactionContext tx, long id) {
-		tx.run(MERGE, Map.of("id", id)).consume();
+	public void ensureInTransaction(long id) {
+		this.neo4j.query(MERGE).bind(id).to("id").run();
 	}
 
 	/**
@@ -57,14 +56,18 @@ public class UserNodes {
 	public List<Counts> counts(Collection<Long> ids) {
 		Map<Long, Counts> counts = new LinkedHashMap<>();
 		ids.forEach((id) -> counts.put(id, new Counts(id, 0, 0)));
-		try (Session session = this.driver.session()) {
-			session.executeRead((tx) -> tx.run("""
+		this.transactions
+			.read(() -> this.neo4j.query("""
 					MATCH (u:User) WHERE u.id IN $ids
 					RETURN u.id AS id, u.followersCount AS followers, u.followingCount AS following
-					""", Map.of("ids", List.copyOf(ids))).list())
-				.forEach((row) -> counts.put(row.get("id").asLong(), new Counts(row.get("id").asLong(),
-						row.get("followers").asLong(0), row.get("following").asLong(0))));
-		}
+					""")
+				.bind(List.copyOf(ids))
+				.to("ids")
+				.fetchAs(Counts.class)
+				.mappedBy((types, row) -> new Counts(row.get("id").asLong(), row.get("followers").asLong(0),
+						row.get("following").asLong(0)))
+				.all())
+			.forEach((found) -> counts.put(found.id(), found));
 		return List.copyOf(counts.values());
 	}
 

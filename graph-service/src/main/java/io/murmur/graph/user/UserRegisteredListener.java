@@ -22,7 +22,7 @@ class UserRegisteredListener {
 		this.users = users;
 	}
 
-	@KafkaListener(id = "graph-service-users", topics = Topics.USER, groupId = "graph-service")
+	@KafkaListener(topics = Topics.USER)
 	void on(MurmurEvent event) {
 		if (event instanceof UserRegistered registered) {
 			this.users.ensure(registered.userId());

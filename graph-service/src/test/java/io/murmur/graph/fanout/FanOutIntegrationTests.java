@@ -30,17 +30,7 @@ class FanOutIntegrationTests extends GraphIntegrationTests {
 	void shouldListEveryFollowerIdOnceInAscendingOrderPageByPage() {
 		long star = newUser();
 		long firstFollower = star + 1_000_000_000L;
-		try (Session session = this.driver.session()) {
-			session.executeWriteWithoutResult((tx) -> tx.run("""
-					MERGE (s:User {id: $star}) ON CREATE SET s.followersCount = 0, s.followingCount = 0
-					WITH s
-					UNWIND range($first + $count - 1, $first, -1) AS id
-					MERGE (f:User {id: id}) ON CREATE SET f.followersCount = 0, f.followingCount = 1
-					CREATE (f)-[:FOLLOWS {followerId: id, followeeId: $star, since: 1700000000000 + id % 1000}]->(s)
-					WITH s, count(*) AS created
-					SET s.followersCount = s.followersCount + created
-					""", Map.of("star", star, "first", firstFollower, "count", FOLLOWERS)).consume());
-		}
+		loadFollowers(this.driver, star, firstFollower, FOLLOWERS);
 
 		List<Long> seen = new ArrayList<>();
 		int pages = 0;
@@ -64,9 +54,27 @@ class FanOutIntegrationTests extends GraphIntegrationTests {
 			.isEqualTo(FOLLOWERS);
 	}
 
+	/**
+	 * Gives a user followers with consecutive ids, created in descending id order so that
+	 * the index, not the order of creation, sorts them, and counts them.
+	 */
+	static void loadFollowers(Driver driver, long star, long firstFollower, int count) {
+		try (Session session = driver.session()) {
+			session.executeWriteWithoutResult((tx) -> tx.run("""
+					MERGE (s:User {id: $star}) ON CREATE SET s.followersCount = 0, s.followingCount = 0
+					WITH s
+					UNWIND range($first + $count - 1, $first, -1) AS id
+					MERGE (f:User {id: id}) ON CREATE SET f.followersCount = 0, f.followingCount = 1
+					CREATE (f)-[:FOLLOWS {followerId: id, followeeId: $star, since: 1700000000000 + id % 1000}]->(s)
+					WITH s, count(*) AS created
+					SET s.followersCount = s.followersCount + created
+					""", Map.of("star", star, "first", firstFollower, "count", count)).consume());
+		}
+	}
+
 	@Test
 	void shouldSeekFollowerIdsInIndexOrderWithoutReadingOrSortingThemAll() {
-		QueryPlans.assertSeeksInIndexOrder(this.driver, FanOutController.FOLLOWER_IDS,
+		QueryPlans.assertSeeksInIndexOrder(this.driver, FanOutRepository.FOLLOWER_IDS,
 				Map.of("user", 1L, "after", 0L, "limit", 1001));
 	}
 
@@ -98,7 +106,7 @@ class FanOutIntegrationTests extends GraphIntegrationTests {
 
 	@Test
 	void shouldSeekFolloweeIdsInIndexOrderWithoutReadingOrSortingThemAll() {
-		QueryPlans.assertSeeksInIndexOrder(this.driver, FanOutController.FOLLOWEE_IDS,
+		QueryPlans.assertSeeksInIndexOrder(this.driver, FanOutRepository.FOLLOWEE_IDS,
 				Map.of("user", 1L, "since", -1L, "after", 0L, "limit", 1001));
 	}
 

@@ -1,11 +1,12 @@
 package io.murmur.graph.follow;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -14,7 +15,12 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.murmur.events.EventJson;
+import io.murmur.events.EventType;
+import io.murmur.events.Topics;
+import io.murmur.events.graph.UserFollowed;
 import io.murmur.graph.GraphIntegrationTests;
+import io.murmur.graph.KafkaRecords;
 import io.murmur.graph.QueryPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +64,33 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 			assertCounts(alice, 0, 0);
 			assertCounts(bob, 0, 0);
 			assertThat(as(alice, "GET", "/api/v1/users/" + bob + "/followers").json().get("items")).isEmpty();
+		}
+
+		@Test
+		void shouldDateAFollowAndItsEventByTheServiceClock() {
+			long star = newUser();
+			long fan = newUser();
+			Instant then = Instant.parse("2024-02-29T12:34:56.789Z");
+
+			FollowJourneyIntegrationTests.this.clock.stopAt(then);
+			try {
+				assertThat(as(fan, "POST", "/api/v1/users/" + star + "/follow").status()).isEqualTo(204);
+			}
+			finally {
+				FollowJourneyIntegrationTests.this.clock.resume();
+			}
+
+			JsonNode item = as(star, "GET", "/api/v1/users/" + star + "/followers").json().get("items").get(0);
+			assertThat(item.get("id").asString()).isEqualTo(Long.toString(fan));
+			assertThat(Instant.parse(item.get("followedAt").asString())).isEqualTo(then);
+			ConsumerRecord<String, byte[]> record = KafkaRecords
+				.read(Topics.GRAPH, (candidate) -> Long.toString(fan).equals(candidate.key()), 1)
+				.get(0);
+			assertThat(EventJson.read(EventType.USER_FOLLOWED.id(), record.value()))
+				.isInstanceOfSatisfying(UserFollowed.class, (followed) -> {
+					assertThat(followed.occurredAt()).isEqualTo(then);
+					assertThat(followed.since()).isEqualTo(then);
+				});
 		}
 
 		@Test
@@ -223,8 +256,6 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 	}
 
 	@Nested
-	@Disabled("Neo4j picks a relationship index scan instead of a seek for these pages when the other tests' "
-			+ "data shapes the statistics; passes alone. The follower-id plan of fan-out is still checked.")
 	class Plans {
 
 		/**

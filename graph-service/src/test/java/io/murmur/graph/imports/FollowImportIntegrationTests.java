@@ -68,6 +68,25 @@ class FollowImportIntegrationTests extends GraphIntegrationTests {
 		}
 
 		@Test
+		void shouldDateImportedFollowsByTheServiceClock() {
+			long alice = unknownUser();
+			long bob = unknownUser();
+			Instant then = Instant.parse("2023-11-05T08:00:00.125Z");
+
+			FollowImportIntegrationTests.this.clock.stopAt(then);
+			try {
+				assertThat(importFollows(follow(alice, bob)).status()).isEqualTo(200);
+			}
+			finally {
+				FollowImportIntegrationTests.this.clock.resume();
+			}
+
+			JsonNode followers = as(bob, "GET", "/api/v1/users/" + bob + "/followers").json().get("items");
+			assertThat(ids(followers)).containsExactly(Long.toString(alice));
+			assertThat(Instant.parse(followers.get(0).get("followedAt").asString())).isEqualTo(then);
+		}
+
+		@Test
 		void shouldCountOnlyTheFollowsThatDidNotExist() {
 			long alice = newUser();
 			long bob = newUser();

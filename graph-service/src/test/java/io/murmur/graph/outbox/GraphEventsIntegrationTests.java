@@ -118,7 +118,14 @@ class GraphEventsIntegrationTests extends GraphIntegrationTests {
 	}
 
 	private long storedEventsOf(long follower) {
-		try (Session session = this.driver.session()) {
+		return storedEventsOf(this.driver, follower);
+	}
+
+	/**
+	 * How many events of a key wait in the outbox.
+	 */
+	static long storedEventsOf(Driver driver, long follower) {
+		try (Session session = driver.session()) {
 			return session
 				.run("MATCH (e:OutboxEvent {key: $key}) RETURN count(e) AS n", Map.of("key", Long.toString(follower)))
 				.single()

@@ -13,8 +13,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.TransactionSystemException;
 
 import io.murmur.events.EventJson;
 import io.murmur.events.EventType;
@@ -23,6 +26,7 @@ import io.murmur.events.user.UserRegistered;
 import io.murmur.graph.GraphIntegrationTests;
 import io.murmur.graph.KafkaRecords;
 import io.murmur.localstack.LocalStack;
+import io.murmur.support.events.kafka.ConsumerFailures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +38,9 @@ class UserEventsIntegrationTests extends GraphIntegrationTests {
 
 	@Autowired
 	Driver driver;
+
+	@Autowired
+	ConsumerFailures failures;
 
 	@Test
 	void shouldAddARegisteredUserOnceWhenTheEventIsDeliveredTwice() throws Exception {
@@ -70,6 +77,18 @@ class UserEventsIntegrationTests extends GraphIntegrationTests {
 				(record) -> key.equals(record.key()), 1))
 			.singleElement()
 			.satisfies((record) -> assertThat(record.value()).isEqualTo(poison));
+	}
+
+	@Test
+	void shouldKeepRetryingAnEventWhileNeo4jFailsInAWayThatMayPass() {
+		TransactionSystemException cannotBegin = new TransactionSystemException("Could not open a new Neo4j session",
+				new ServiceUnavailableException("Unable to connect to the database"));
+		TransactionSystemException deadlock = new TransactionSystemException("Commit failed",
+				new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "Deadlock"));
+
+		assertThat(this.failures.isTransient(cannotBegin)).isTrue();
+		assertThat(this.failures.isTransient(deadlock)).isTrue();
+		assertThat(this.failures.isTransient(new IllegalArgumentException("Unexpected event"))).isFalse();
 	}
 
 	private long nodes(long userId) {
