@@ -64,6 +64,18 @@ final class MurmurPlatform {
 	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
 	static final int FEED_REDIS_DATABASE = 2;
 
+	/**
+	 * media-service deletes media neither on a post nor an avatar after this long, so
+	 * that the clean-up can be watched.
+	 */
+	static final Duration MEDIA_UNATTACHED_AFTER = Duration.ofSeconds(30);
+
+	/** How long media-service's presigned upload URLs live. */
+	static final Duration MEDIA_UPLOAD_URL_TTL = Duration.ofSeconds(5);
+
+	/** The bytes one user may upload per day to media-service. */
+	static final long MEDIA_QUOTA_BYTES = 250L * 1024 * 1024;
+
 	private static MurmurPlatform instance;
 
 	private final LocalStack stack = LocalStack.shared();
@@ -84,6 +96,8 @@ final class MurmurPlatform {
 
 	private RunningService feedService;
 
+	private final RunningService mediaService;
+
 	private final RunningService gateway;
 
 	private final RunningService strictGateway;
@@ -92,7 +106,7 @@ final class MurmurPlatform {
 
 	private MurmurPlatform() {
 		this.signingKey = newKey(KEY_ID);
-		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA));
+		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA, Store.S3));
 		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
 				Duration.ofSeconds(180));
 		this.launcher = launcher;
@@ -128,6 +142,13 @@ final class MurmurPlatform {
 					.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json"),
 				userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = launcher.start(this.feedServiceDefinition);
+		this.mediaService = launcher.start(PlatformService.of("media-service", FreePorts.next(), Store.S3, Store.KAFKA)
+			.withDatabase("murmur_media")
+			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+			.withProperty("murmur.media.cleanup.unattached-after", MEDIA_UNATTACHED_AFTER.toSeconds() + "s")
+			.withProperty("murmur.media.cleanup.interval", "2s")
+			.withProperty("murmur.media.serving.upload-url-ttl", MEDIA_UPLOAD_URL_TTL.toSeconds() + "s")
+			.withProperty("murmur.media.quota.bytes-per-day", Long.toString(MEDIA_QUOTA_BYTES)));
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
 				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
@@ -149,6 +170,7 @@ final class MurmurPlatform {
 			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
 			.withProperty("murmur.gateway.services.post", this.postService.service().url())
 			.withProperty("murmur.gateway.services.feed", this.feedService.service().url())
+			.withProperty("murmur.gateway.services.media", this.mediaService.service().url())
 			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
 	}
 
@@ -202,6 +224,24 @@ final class MurmurPlatform {
 			this.feedRedis.select(FEED_REDIS_DATABASE);
 		}
 		return this.feedRedis;
+	}
+
+	/** media-service itself, which only the gateway may reach in production. */
+	String mediaServiceUrl() {
+		return this.mediaService.service().url();
+	}
+
+	/**
+	 * Whether media-service still answers its health check: it runs with a small heap and
+	 * exits on running out of memory.
+	 */
+	boolean mediaServiceHealthy() {
+		return ProcessHandle.of(this.mediaService.pid()).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/** The S3 store media-service keeps its bucket in. */
+	io.murmur.localstack.s3.S3Server s3() {
+		return this.stack.s3();
 	}
 
 	/** graph-service itself, which only the gateway may reach in production. */
