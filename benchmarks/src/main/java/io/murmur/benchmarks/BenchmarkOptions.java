@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param zaddPipeline redis-benchmark's pipeline depth
  * @param reed98 the socfb-Reed98 edge list, if not in its default place
  * @param only the measurements to run ({@code redis}, {@code fanout}, {@code lag},
- * {@code strategies}, {@code mixed}, {@code gateway}), all if empty
+ * {@code strategies}, {@code mixed}, {@code gateway}, {@code media}), all if empty
  * @param powerLawUsers the users of the synthetic power-law graph
  * @param mixedRates the arrival rates the mixed workload climbs through
  */
@@ -36,7 +36,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 	static final String USAGE = """
 			Usage: benchmarks/run [--repetitions N] [--rate PER_SECOND] [--warm-up 15s] [--duration 30s]
 			                      [--zadd-requests N] [--zadd-pipeline N] [--reed98 FILE] [--out DIR]
-			                      [--only redis,fanout,lag,strategies,mixed,gateway] [--power-law-users N]
+			                      [--only redis,fanout,lag,strategies,mixed,gateway,media] [--power-law-users N]
 			                      [--mixed-rates 20,40,...]
 			""";
 

@@ -28,6 +28,7 @@ import io.murmur.benchmarks.feed.FeedWorld;
 import io.murmur.benchmarks.feed.MixedWorkload;
 import io.murmur.benchmarks.feed.StrategyComparison;
 import io.murmur.benchmarks.load.GatlingRunner;
+import io.murmur.benchmarks.media.MediaScenario;
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
 import io.murmur.benchmarks.platform.GraphLoader;
 import io.murmur.benchmarks.report.CpuMeter;
@@ -88,6 +89,12 @@ public final class BenchmarkRun {
 							+ "for, as it would on a machine of its own",
 					Map.of(), -10));
 
+	/**
+	 * Uploads timed per repetition of the media scenario: with three repetitions, the p99
+	 * of each is its slowest upload or next to it.
+	 */
+	static final int MEDIA_UPLOADS = 60;
+
 	private BenchmarkRun() {
 	}
 
@@ -120,6 +127,8 @@ public final class BenchmarkRun {
 		Map<Figure, String> pending = new EnumMap<>(Figure.class);
 		FeedResults feed;
 		Machine machine;
+		MediaScenario mediaSettings = null;
+		MediaScenario.Result media = null;
 		// The stores with their full JIT, as in production: with C1 only, as tests start
 		// them, Cassandra and Neo4j were the two busiest processes of a run.
 		try (LocalStack stack = new LocalStack(work.resolve("processes"), true)) {
@@ -155,11 +164,25 @@ public final class BenchmarkRun {
 			else {
 				pending.put(Figure.GATEWAY_ADDED_P50_MS_VS_NGINX, "left out of this run (--only)");
 			}
+			if (options.runs("media")) {
+				settling.await("the media scenario");
+				mediaSettings = new MediaScenario(options.duration(), 6, MEDIA_UPLOADS, options.repetitions());
+				MediaScenario settings = mediaSettings;
+				media = attempt(() -> settings.run(platform, options.root(), work.resolve("media")), pending,
+						Figure.MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE, Figure.MEDIA_UPLOAD_TO_READY_P50_MS,
+						Figure.MEDIA_UPLOAD_TO_READY_P99_MS);
+			}
+			else {
+				pending.put(Figure.MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE, "left out of this run (--only)");
+				pending.put(Figure.MEDIA_UPLOAD_TO_READY_P50_MS, "left out of this run (--only)");
+				pending.put(Figure.MEDIA_UPLOAD_TO_READY_P99_MS, "left out of this run (--only)");
+			}
 			machine = Machine.describe(start);
 		}
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
-				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits());
+				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits(),
+				media);
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
 		System.exit(0);

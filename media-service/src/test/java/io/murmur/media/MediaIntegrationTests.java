@@ -195,9 +195,29 @@ public abstract class MediaIntegrationTests {
 		return keys;
 	}
 
-	/** How many objects the bucket holds. */
-	protected static long objectCount() {
-		return s3().listObjectsV2Paginator((request) -> request.bucket("murmur-media")).contents().stream().count();
+	/**
+	 * The keys of every object in the bucket. A test that checks that nothing was added
+	 * compares two of these: counting would not do, since the clean-up deletes other
+	 * tests' media meanwhile.
+	 * @return the keys
+	 */
+	protected static java.util.Set<String> objectKeys() {
+		return s3().listObjectsV2Paginator((request) -> request.bucket("murmur-media"))
+			.contents()
+			.stream()
+			.map(S3Object::key)
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	/**
+	 * The keys added since an earlier listing.
+	 * @param before the earlier listing
+	 * @return the keys not in it
+	 */
+	protected static java.util.Set<String> objectsAddedSince(java.util.Set<String> before) {
+		java.util.Set<String> added = new java.util.HashSet<>(objectKeys());
+		added.removeAll(before);
+		return added;
 	}
 
 	/**

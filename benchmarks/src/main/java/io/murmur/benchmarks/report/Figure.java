@@ -28,7 +28,19 @@ public enum Figure {
 	MIXED_MAX_RPS_AT_P99_100MS(true),
 
 	/** What the gateway adds to a request's p50 beyond what nginx adds. */
-	GATEWAY_ADDED_P50_MS_VS_NGINX(false);
+	GATEWAY_ADDED_P50_MS_VS_NGINX(false),
+
+	/**
+	 * 12 MP photos taken to all their variants per second over the rate of merely
+	 * decoding and resizing them with the same libraries in the same JVM.
+	 */
+	MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE(false),
+
+	/** Median time from an upload through the gateway to its media being ready. */
+	MEDIA_UPLOAD_TO_READY_P50_MS(false),
+
+	/** The 99th percentile of that time. */
+	MEDIA_UPLOAD_TO_READY_P99_MS(false);
 
 	private final boolean needsFeed;
 

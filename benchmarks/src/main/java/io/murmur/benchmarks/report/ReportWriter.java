@@ -60,6 +60,9 @@ public final class ReportWriter {
 						dir.resolve("redis-zadd.png"));
 			}
 			FeedCharts.write(results.feed(), dir);
+			if (results.media() != null) {
+				MediaReport.charts(results.media(), dir);
+			}
 			if (!graphs.isEmpty()) {
 				Charts.followerDistribution(graphs, dir.resolve("follower-distribution.png"));
 			}
@@ -96,6 +99,9 @@ public final class ReportWriter {
 			details.put("gateway_overhead", gatewayDetails(gateway, results.gatewaySettings()));
 		}
 		details.putAll(new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores()).details());
+		if (results.media() != null) {
+			details.put("media", MediaReport.details(results.media()));
+		}
 		details.put("graphs", results.graphs());
 		summary.put("details", details);
 		return summary;
@@ -123,7 +129,17 @@ public final class ReportWriter {
 			}
 			case HYBRID_VS_PUSH_READ_P99_RATIO -> feed.hybridVsPush();
 			case MIXED_MAX_RPS_AT_P99_100MS -> median(feed.mixedMax());
+			case MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE ->
+				(results.media() != null) ? round(Spread.of(results.media().ratio()).median(), 3) : null;
+			case MEDIA_UPLOAD_TO_READY_P50_MS ->
+				(results.media() != null) ? round(Spread.of(results.media().p50Ms()).median(), 1) : null;
+			case MEDIA_UPLOAD_TO_READY_P99_MS ->
+				(results.media() != null) ? round(Spread.of(results.media().p99Ms()).median(), 1) : null;
 		};
+	}
+
+	private static double round(double value, int decimals) {
+		return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
 	}
 
 	private static @Nullable Double median(@Nullable Spread spread) {
@@ -247,6 +263,9 @@ public final class ReportWriter {
 		}
 		md.append(FeedReadme.sections(results.feed(),
 				new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores())));
+		if (results.media() != null) {
+			md.append(MediaReport.section(results.media()));
+		}
 		if (!results.graphs().isEmpty()) {
 			md.append("## Follow graphs\n\n| graph | users | follows | median followers | p99 | max | "
 					+ "top 1% share | celebrities |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");

@@ -139,6 +139,9 @@ class PresignedUploadIntegrationTests extends MediaIntegrationTests {
 			assertThat(size.status()).isEqualTo(413);
 			Response missing = as(owner, "POST", "/api/v1/media/uploads", "{\"contentType\":\"video/mp4\"}");
 			assertThat(missing.status()).isEqualTo(400);
+			Response large = as(owner, "POST", "/api/v1/media/uploads",
+					"{\"contentType\":\"image/png\",\"size\":10,\"description\":\"" + "x".repeat(70_000) + "\"}");
+			assertThat(large.status()).as("JSON bodies keep the small limit").isEqualTo(413);
 		}
 
 	}
