@@ -214,7 +214,13 @@ public class ImageProcessor {
 			return image;
 		}
 		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-		rgb.createGraphics().drawImage(image, 0, 0, null);
+		java.awt.Graphics2D graphics = rgb.createGraphics();
+		try {
+			graphics.drawImage(image, 0, 0, null);
+		}
+		finally {
+			graphics.dispose();
+		}
 		return rgb;
 	}
 

@@ -15,7 +15,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.GpsDirectory;
@@ -321,11 +320,6 @@ class UploadIntegrationTests extends MediaIntegrationTests {
 		try (var in = UploadIntegrationTests.class.getResourceAsStream("/fixtures/" + name)) {
 			return in.readAllBytes();
 		}
-	}
-
-	@SuppressWarnings("unused")
-	private static List<Directory> directories(Metadata metadata) {
-		return java.util.stream.StreamSupport.stream(metadata.getDirectories().spliterator(), false).toList();
 	}
 
 }
