@@ -70,6 +70,18 @@ final class MurmurPlatform {
 	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
 	static final int FEED_REDIS_DATABASE = 2;
 
+	/**
+	 * media-service deletes media neither on a post nor an avatar after this long, so
+	 * that the clean-up can be watched.
+	 */
+	static final Duration MEDIA_UNATTACHED_AFTER = Duration.ofSeconds(30);
+
+	/** How long media-service's presigned upload URLs live. */
+	static final Duration MEDIA_UPLOAD_URL_TTL = Duration.ofSeconds(5);
+
+	/** The bytes one user may upload per day to media-service. */
+	static final long MEDIA_QUOTA_BYTES = 250L * 1024 * 1024;
+
 	private static MurmurPlatform instance;
 
 	private final LocalStack stack = LocalStack.shared();
@@ -92,6 +104,8 @@ final class MurmurPlatform {
 
 	private final RunningService searchService;
 
+	private final RunningService mediaService;
+
 	private final RunningService gateway;
 
 	private final RunningService strictGateway;
@@ -100,8 +114,8 @@ final class MurmurPlatform {
 
 	private MurmurPlatform() {
 		this.signingKey = newKey(KEY_ID);
-		this.stack.startAll(
-				List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA, Store.ELASTICSEARCH));
+		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA,
+				Store.ELASTICSEARCH, Store.S3));
 		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
 				Duration.ofSeconds(180));
 		this.launcher = launcher;
@@ -151,6 +165,13 @@ final class MurmurPlatform {
 				.withProperty("murmur.services.urls.graph", this.graphService.service().url())
 				.withProperty("murmur.services.urls.post", this.postService.service().url())
 				.withProperty("murmur.search.reindex.settle", "2s"), userUrl + ServiceClients.TOKEN_PATH));
+		this.mediaService = launcher.start(PlatformService.of("media-service", FreePorts.next(), Store.S3, Store.KAFKA)
+			.withDatabase("murmur_media")
+			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+			.withProperty("murmur.media.cleanup.unattached-after", MEDIA_UNATTACHED_AFTER.toSeconds() + "s")
+			.withProperty("murmur.media.cleanup.interval", "2s")
+			.withProperty("murmur.media.serving.upload-url-ttl", MEDIA_UPLOAD_URL_TTL.toSeconds() + "s")
+			.withProperty("murmur.media.quota.bytes-per-day", Long.toString(MEDIA_QUOTA_BYTES)));
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
 				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
@@ -173,6 +194,7 @@ final class MurmurPlatform {
 			.withProperty("murmur.gateway.services.post", this.postService.service().url())
 			.withProperty("murmur.gateway.services.feed", this.feedService.service().url())
 			.withProperty("murmur.gateway.services.search", this.searchService.service().url())
+			.withProperty("murmur.gateway.services.media", this.mediaService.service().url())
 			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
 	}
 
@@ -236,6 +258,24 @@ final class MurmurPlatform {
 			this.feedRedis.select(FEED_REDIS_DATABASE);
 		}
 		return this.feedRedis;
+	}
+
+	/** media-service itself, which only the gateway may reach in production. */
+	String mediaServiceUrl() {
+		return this.mediaService.service().url();
+	}
+
+	/**
+	 * Whether media-service still answers its health check: it runs with a small heap and
+	 * exits on running out of memory.
+	 */
+	boolean mediaServiceHealthy() {
+		return ProcessHandle.of(this.mediaService.pid()).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/** The S3 store media-service keeps its bucket in. */
+	io.murmur.localstack.s3.S3Server s3() {
+		return this.stack.s3();
 	}
 
 	/** graph-service itself, which only the gateway may reach in production. */

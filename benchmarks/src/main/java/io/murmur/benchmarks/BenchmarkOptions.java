@@ -29,7 +29,8 @@ import picocli.CommandLine.TypeConversionException;
  * @param zaddPipeline redis-benchmark's pipeline depth
  * @param reed98 the socfb-Reed98 edge list, if not in its default place
  * @param only the measurements to run ({@code redis}, {@code fanout}, {@code lag},
- * {@code strategies}, {@code mixed}, {@code gateway}, {@code search}), all if empty
+ * {@code strategies}, {@code mixed}, {@code gateway}, {@code search}, {@code media}), all
+ * if empty
  * @param powerLawUsers the users of the synthetic power-law graph
  * @param mixedRates the arrival rates the mixed workload climbs through
  * @param searchPosts the posts the search benchmark indexes
@@ -41,7 +42,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 
 	/** The measurements {@code --only} can name. */
 	static final List<String> MEASUREMENTS = List.of("redis", "fanout", "lag", "strategies", "mixed", "gateway",
-			"search");
+			"search", "media");
 
 	/**
 	 * Reads the options from a command line.

@@ -34,6 +34,7 @@ import io.murmur.benchmarks.feed.FeedWorld;
 import io.murmur.benchmarks.feed.MixedWorkload;
 import io.murmur.benchmarks.feed.StrategyComparison;
 import io.murmur.benchmarks.load.GatlingRunner;
+import io.murmur.benchmarks.media.MediaScenario;
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
 import io.murmur.benchmarks.platform.GraphLoader;
 import io.murmur.benchmarks.report.CpuMeter;
@@ -100,6 +101,12 @@ public final class BenchmarkRun implements Callable<Integer> {
 							+ "for, as it would on a machine of its own",
 					Map.of(), -10));
 
+	/**
+	 * Uploads timed per repetition of the media scenario: with three repetitions, the p99
+	 * of each is its slowest upload or next to it.
+	 */
+	static final int MEDIA_UPLOADS = 60;
+
 	@Mixin
 	BenchmarkOptions.Arguments arguments = new BenchmarkOptions.Arguments();
 
@@ -148,6 +155,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 		FeedResults feed;
 		Machine machine;
 		SearchBenchmark.Result search;
+		MediaScenario.Result media;
 		// The stores with their full JIT, as in production: with C1 only, as tests start
 		// them, Cassandra and Neo4j were the two busiest processes of a run.
 		try (LocalStack stack = new LocalStack(work.resolve("processes"), true)) {
@@ -184,12 +192,13 @@ public final class BenchmarkRun implements Callable<Integer> {
 				pending.put(Figure.GATEWAY_ADDED_P50_MS_VS_NGINX, "left out of this run (--only)");
 			}
 			search = search(options, platform, settling, pending);
+			media = media(options, platform, settling, pending, work.resolve("media"));
 			machine = Machine.describe(start);
 		}
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
 				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits(),
-				search);
+				search, media);
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
 	}
@@ -218,6 +227,19 @@ public final class BenchmarkRun implements Callable<Integer> {
 					options.duration().multipliedBy(2), 5, 2)
 				.run(platform, tokens);
 		}, pending, figures.toArray(Figure[]::new));
+	}
+
+	private static MediaScenario.@Nullable Result media(BenchmarkOptions options, BenchmarkPlatform platform,
+			Settling settling, Map<Figure, String> pending, Path work) {
+		List<Figure> figures = List.of(Figure.MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE,
+				Figure.MEDIA_UPLOAD_TO_READY_P50_MS, Figure.MEDIA_UPLOAD_TO_READY_P99_MS);
+		if (!options.runs("media")) {
+			figures.forEach((figure) -> pending.put(figure, "left out of this run (--only)"));
+			return null;
+		}
+		settling.await("the media scenario");
+		MediaScenario scenario = new MediaScenario(options.duration(), 6, MEDIA_UPLOADS, options.repetitions());
+		return attempt(() -> scenario.run(platform, options.root(), work), pending, figures.toArray(Figure[]::new));
 	}
 
 	private static FeedResults feedScenarios(BenchmarkOptions options, BenchmarkPlatform platform,

@@ -68,6 +68,8 @@ public final class BenchmarkPlatform {
 
 	private final PlatformService feedServiceDefinition;
 
+	private final RunningService mediaService;
+
 	private final RunningService gateway;
 
 	private RunningService feedService;
@@ -82,7 +84,7 @@ public final class BenchmarkPlatform {
 
 	private BenchmarkPlatform(LocalStack stack, Path root) {
 		this.stack = stack;
-		stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA));
+		stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA, Store.S3));
 		this.launcher = new ServiceLauncher(stack, root, Duration.ofMinutes(5));
 		ServiceClients clients = new ServiceClients();
 		this.clients = clients;
@@ -113,6 +115,10 @@ public final class BenchmarkPlatform {
 				.withProperty("murmur.services.urls.user", userUrl)
 				.withProperty("murmur.security.jwt.jwk-set-uri", jwks), userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = this.launcher.start(feedService(DEFAULT_PUSH_THRESHOLD));
+		this.mediaService = this.launcher
+			.start(PlatformService.of("media-service", FreePorts.next(), Store.S3, Store.KAFKA)
+				.withDatabase("murmur_media")
+				.withProperty("murmur.security.jwt.jwk-set-uri", jwks));
 		this.gateway = this.launcher.start(gateway(this.feedService.service().url()));
 	}
 
@@ -137,7 +143,8 @@ public final class BenchmarkPlatform {
 			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
 			.withProperty("murmur.gateway.services.post", postServiceUrl().toString())
 			.withProperty("murmur.gateway.services.feed", feedUrl)
-			.withProperty("murmur.gateway.services.search", "http://127.0.0.1:" + this.searchPort);
+			.withProperty("murmur.gateway.services.search", "http://127.0.0.1:" + this.searchPort)
+			.withProperty("murmur.gateway.services.media", this.mediaService.service().url());
 	}
 
 	/**
@@ -303,9 +310,10 @@ public final class BenchmarkPlatform {
 	 * @return pid by service
 	 */
 	public synchronized Map<String, Long> pids() {
-		Map<String, Long> pids = new java.util.LinkedHashMap<>(Map.of("user-service", this.userService.pid(),
-				"graph-service", this.graphService.pid(), "post-service", this.postService.pid(), "feed-service",
-				this.feedService.pid(), "gateway-service", this.gateway.pid()));
+		Map<String, Long> pids = new java.util.LinkedHashMap<>(
+				Map.of("user-service", this.userService.pid(), "graph-service", this.graphService.pid(), "post-service",
+						this.postService.pid(), "feed-service", this.feedService.pid(), "media-service",
+						this.mediaService.pid(), "gateway-service", this.gateway.pid()));
 		if (this.searchService != null) {
 			pids.put("search-service", this.searchService.pid());
 		}

@@ -40,7 +40,19 @@ public enum Figure {
 	SEARCH_P99_MS(false),
 
 	/** From a post's 201 to it being found by search, p99, under a mixed load. */
-	SEARCH_INDEX_LAG_P99_MS(false);
+	SEARCH_INDEX_LAG_P99_MS(false),
+
+	/**
+	 * 12 MP photos taken to all their variants per second over the rate of merely
+	 * decoding and resizing them with the same libraries in the same JVM.
+	 */
+	MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE(false),
+
+	/** Median time from an upload through the gateway to its media being ready. */
+	MEDIA_UPLOAD_TO_READY_P50_MS(false),
+
+	/** The 99th percentile of that time. */
+	MEDIA_UPLOAD_TO_READY_P99_MS(false);
 
 	private final boolean needsFeed;
 

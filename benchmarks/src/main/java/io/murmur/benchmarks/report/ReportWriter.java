@@ -64,6 +64,9 @@ public final class ReportWriter {
 			if (results.search() != null) {
 				Charts.search(results.search(), dir.resolve("search.png"));
 			}
+			if (results.media() != null) {
+				MediaReport.charts(results.media(), dir);
+			}
 			if (!graphs.isEmpty()) {
 				Charts.followerDistribution(graphs, dir.resolve("follower-distribution.png"));
 			}
@@ -100,6 +103,9 @@ public final class ReportWriter {
 			details.put("gateway_overhead", gatewayDetails(gateway, results.gatewaySettings()));
 		}
 		details.putAll(new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores()).details());
+		if (results.media() != null) {
+			details.put("media", MediaReport.details(results.media()));
+		}
 		details.put("graphs", results.graphs());
 		if (results.search() != null) {
 			details.put("search", results.search());
@@ -134,7 +140,17 @@ public final class ReportWriter {
 			case SEARCH_INDEXING_RATIO_VS_RAW_BULK -> (search != null) ? search.ratio() : null;
 			case SEARCH_P99_MS -> (search != null) ? search.gateway().get("p99_ms") : null;
 			case SEARCH_INDEX_LAG_P99_MS -> (search != null) ? search.lag().get("p99_ms") : null;
+			case MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE ->
+				(results.media() != null) ? round(Spread.of(results.media().ratio()).median(), 3) : null;
+			case MEDIA_UPLOAD_TO_READY_P50_MS ->
+				(results.media() != null) ? round(Spread.of(results.media().p50Ms()).median(), 1) : null;
+			case MEDIA_UPLOAD_TO_READY_P99_MS ->
+				(results.media() != null) ? round(Spread.of(results.media().p99Ms()).median(), 1) : null;
 		};
+	}
+
+	private static double round(double value, int decimals) {
+		return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
 	}
 
 	private static @Nullable Double median(@Nullable Spread spread) {
@@ -281,6 +297,9 @@ public final class ReportWriter {
 		}
 		md.append(FeedReadme.sections(results.feed(),
 				new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores())));
+		if (results.media() != null) {
+			md.append(MediaReport.section(results.media()));
+		}
 		if (!results.graphs().isEmpty()) {
 			md.append("## Follow graphs\n\n| graph | users | follows | median followers | p99 | max | "
 					+ "top 1% share | celebrities |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
