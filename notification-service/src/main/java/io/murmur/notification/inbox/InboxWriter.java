@@ -96,6 +96,8 @@ public class InboxWriter {
 
 	private final MeterRegistry meters;
 
+	private final Counter redelivered;
+
 	InboxWriter(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, NotificationProperties properties,
 			ObjectProvider<NotificationSink> sinks, MeterRegistry meters) {
 		this.jdbc = jdbc;
@@ -104,6 +106,9 @@ public class InboxWriter {
 		this.properties = properties;
 		this.sinks = sinks;
 		this.meters = meters;
+		this.redelivered = Counter.builder("murmur.notification.events.redelivered")
+			.description("Events delivered again after they were handled, and skipped")
+			.register(meters);
 	}
 
 	/**
@@ -228,12 +233,16 @@ public class InboxWriter {
 	}
 
 	private boolean firstDelivery(UUID eventId) {
-		return this.jdbc
+		boolean first = this.jdbc
 			.sql("insert into processed_events (event_id, processed_at) values (:event, :now)"
 					+ " on conflict (event_id) do nothing")
 			.param("event", eventId)
 			.param("now", Sql.timestamp(this.clock.instant()))
 			.update() == 1;
+		if (!first) {
+			this.redelivered.increment();
+		}
+		return first;
 	}
 
 	private void lock(List<Long> userIds) {

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.murmur.notification.inbox.NotificationType;
-import io.murmur.notification.web.BadRequestAndUnauthorized;
 import io.murmur.notification.web.NotificationProblem;
 import io.murmur.notification.web.TypeNames;
 import io.murmur.support.security.CurrentUser;
@@ -58,7 +57,6 @@ class WebhookController {
 					+ "loopback or link-local address. The signing secret is returned only in this answer. After "
 					+ "too many consecutive failures the webhook is disabled and you get a push_disabled "
 					+ "notification.")
-	@BadRequestAndUnauthorized
 	Registered register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody WebhookRequest request) {
 		Set<NotificationType> types = (request.types() != null)
 				? TypeNames.parse("types", request.types(), NotificationType.causedByPeople()) : null;
@@ -70,8 +68,8 @@ class WebhookController {
 	@GetMapping
 	@Operation(operationId = "getWebhook", summary = "Your webhook and whether it is enabled (without its secret)")
 	@ApiResponse(responseCode = "404", description = "You have no webhook",
-			content = @Content(mediaType = "application/problem+json"))
-	@BadRequestAndUnauthorized
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	Described get(@AuthenticationPrincipal Jwt token) {
 		Webhooks.Webhook webhook = this.webhooks.of(CurrentUser.of(token))
 			.orElseThrow(() -> new ProblemException(NotificationProblem.WEBHOOK_NOT_FOUND, "You have no webhook"));
@@ -84,7 +82,6 @@ class WebhookController {
 	@Operation(operationId = "deleteWebhook", summary = "Remove your webhook and what is queued for it",
 			description = "Idempotent: answers 204 also when you have none.")
 	@ApiResponse(responseCode = "204", description = "Removed")
-	@BadRequestAndUnauthorized
 	void delete(@AuthenticationPrincipal Jwt token) {
 		this.webhooks.remove(CurrentUser.of(token));
 	}

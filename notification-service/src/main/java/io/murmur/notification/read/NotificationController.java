@@ -27,7 +27,6 @@ import io.murmur.notification.inbox.InboxReader;
 import io.murmur.notification.inbox.InboxState;
 import io.murmur.notification.inbox.InboxWriter;
 import io.murmur.notification.inbox.NotificationType;
-import io.murmur.notification.web.BadRequestAndUnauthorized;
 import io.murmur.notification.web.Ids;
 import io.murmur.notification.web.TypeNames;
 import io.murmur.support.security.CurrentUser;
@@ -61,7 +60,6 @@ class NotificationController {
 					+ "item with their count and latest actors; grouped=false lists every notification. Actors "
 					+ "and posts are hydrated; their details are null when the service that has them does not "
 					+ "answer.")
-	@BadRequestAndUnauthorized
 	Page list(@AuthenticationPrincipal Jwt token,
 			@Parameter(description = "Items per page") @RequestParam(
 					defaultValue = "20") @Min(1) @Max(MAX_PAGE) int limit,
@@ -92,7 +90,6 @@ class NotificationController {
 	@GetMapping("/unread-count")
 	@Operation(operationId = "getUnreadNotificationCount", summary = "How many notifications are unread",
 			description = "Read from a counter kept with every change, never by counting.")
-	@BadRequestAndUnauthorized
 	UnreadCount unreadCount(@AuthenticationPrincipal Jwt token) {
 		return UnreadCount.of(this.inbox.state(CurrentUser.of(token)));
 	}
@@ -101,7 +98,6 @@ class NotificationController {
 	@Operation(operationId = "markNotificationsRead", summary = "Mark notifications read up to an id",
 			description = "Moves the read marker forward to upTo (at most your newest notification); a marker "
 					+ "already past it stays where it is. Idempotent.")
-	@BadRequestAndUnauthorized
 	UnreadCount read(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ReadRequest request) {
 		long upTo = Ids.notification("upTo", request.upTo());
 		return UnreadCount.of(this.writer.markRead(CurrentUser.of(token), upTo));

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.murmur.notification.web.BadRequestAndUnauthorized;
 import io.murmur.notification.web.Ids;
 import io.murmur.support.security.CurrentUser;
 
@@ -47,8 +46,8 @@ class StreamController {
 	@ApiResponse(responseCode = "200", description = "The stream",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "503", description = "This replica is shutting down; reconnect",
-			content = @Content(mediaType = "application/problem+json"))
-	@BadRequestAndUnauthorized
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	SseEmitter stream(@AuthenticationPrincipal Jwt token,
 			@Parameter(description = "The id of the last event received, to resume after it") @RequestHeader(
 					name = "Last-Event-ID", required = false) @Nullable String lastEventId,
