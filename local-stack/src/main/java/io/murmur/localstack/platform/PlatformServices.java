@@ -27,16 +27,22 @@ final class PlatformServices {
 
 	static final int FEED_SERVICE_PORT = 8085;
 
+	static final int NOTIFICATION_SERVICE_PORT = 8086;
+
 	static final List<PlatformService> ALL = List.of(
 			PlatformService.of("user-service", USER_SERVICE_PORT, Store.KAFKA).withDatabase("murmur_user"),
 			PlatformService.of("graph-service", GRAPH_SERVICE_PORT, Store.NEO4J, Store.KAFKA),
 			PlatformService.of("post-service", POST_SERVICE_PORT, Store.CASSANDRA, Store.KAFKA),
 			PlatformService.of("feed-service", FEED_SERVICE_PORT, Store.REDIS, Store.KAFKA).asServiceClient(),
+			PlatformService.of("notification-service", NOTIFICATION_SERVICE_PORT, Store.KAFKA)
+				.withDatabase("murmur_notification")
+				.asServiceClient(),
 			PlatformService.of("gateway-service", GATEWAY_PORT, Store.REDIS)
 				.withProperty("murmur.gateway.services.user", "http://127.0.0.1:" + USER_SERVICE_PORT)
 				.withProperty("murmur.gateway.services.graph", "http://127.0.0.1:" + GRAPH_SERVICE_PORT)
 				.withProperty("murmur.gateway.services.post", "http://127.0.0.1:" + POST_SERVICE_PORT)
-				.withProperty("murmur.gateway.services.feed", "http://127.0.0.1:" + FEED_SERVICE_PORT));
+				.withProperty("murmur.gateway.services.feed", "http://127.0.0.1:" + FEED_SERVICE_PORT)
+				.withProperty("murmur.gateway.services.notification", "http://127.0.0.1:" + NOTIFICATION_SERVICE_PORT));
 
 	private PlatformServices() {
 	}
