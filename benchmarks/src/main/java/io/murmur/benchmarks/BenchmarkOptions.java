@@ -25,19 +25,21 @@ import org.jspecify.annotations.Nullable;
  * @param zaddPipeline redis-benchmark's pipeline depth
  * @param reed98 the socfb-Reed98 edge list, if not in its default place
  * @param only the measurements to run ({@code redis}, {@code fanout}, {@code lag},
- * {@code strategies}, {@code mixed}, {@code gateway}), all if empty
+ * {@code strategies}, {@code mixed}, {@code gateway}, {@code notifications}), all if
+ * empty
  * @param powerLawUsers the users of the synthetic power-law graph
  * @param mixedRates the arrival rates the mixed workload climbs through
+ * @param notificationBurst the likes of one post in the notification scenario's burst
  */
 record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Duration warmUp, Duration duration,
 		int zaddRequests, int zaddPipeline, @Nullable Path reed98, Set<String> only, int powerLawUsers,
-		List<Double> mixedRates) {
+		List<Double> mixedRates, int notificationBurst) {
 
 	static final String USAGE = """
 			Usage: benchmarks/run [--repetitions N] [--rate PER_SECOND] [--warm-up 15s] [--duration 30s]
 			                      [--zadd-requests N] [--zadd-pipeline N] [--reed98 FILE] [--out DIR]
-			                      [--only redis,fanout,lag,strategies,mixed,gateway] [--power-law-users N]
-			                      [--mixed-rates 20,40,...]
+			                      [--only redis,fanout,lag,strategies,mixed,gateway,notifications]
+			                      [--power-law-users N] [--mixed-rates 20,40,...] [--notification-burst N]
 			""";
 
 	static BenchmarkOptions parse(String... args) {
@@ -53,6 +55,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 		int zaddPipeline = 16;
 		Path reed98 = null;
 		Set<String> only = Set.of();
+		int notificationBurst = 10_000;
 		for (int i = 0; i < args.length; i++) {
 			String option = args[i];
 			if (i + 1 >= args.length) {
@@ -72,6 +75,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 				case "--only" -> only = Set.of(value.toLowerCase(Locale.ROOT).split(","));
 				case "--power-law-users" -> powerLawUsers = positive(option, Integer.parseInt(value));
 				case "--mixed-rates" -> mixedRates = Arrays.stream(value.split(",")).map(Double::valueOf).toList();
+				case "--notification-burst" -> notificationBurst = positive(option, Integer.parseInt(value));
 				default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
 			}
 		}
@@ -79,7 +83,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 			out = root.resolve("docs/benchmarks").resolve(LocalDate.now(ZoneOffset.UTC).toString());
 		}
 		return new BenchmarkOptions(root, out, repetitions, rate, warmUp, duration, zaddRequests, zaddPipeline, reed98,
-				only, powerLawUsers, mixedRates);
+				only, powerLawUsers, mixedRates, notificationBurst);
 	}
 
 	boolean runs(String measurement) {

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +71,10 @@ public final class BenchmarkPlatform {
 
 	private final RunningService gateway;
 
+	private final PlatformService notificationServiceDefinition;
+
+	private @Nullable RunningService notificationService;
+
 	private RunningService feedService;
 
 	private int pushThreshold = DEFAULT_PUSH_THRESHOLD;
@@ -80,6 +86,7 @@ public final class BenchmarkPlatform {
 		ServiceClients clients = new ServiceClients();
 		this.clientSecret = clients.secret(CLIENT_ID);
 		clients.secret("feed-service");
+		clients.secret("notification-service");
 		int graphPort = FreePorts.next();
 		this.userService = this.launcher
 			.start(clients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
@@ -104,6 +111,14 @@ public final class BenchmarkPlatform {
 				.withProperty("murmur.feed.services.user", userUrl)
 				.withProperty("murmur.security.jwt.jwk-set-uri", jwks), userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = this.launcher.start(feedService(DEFAULT_PUSH_THRESHOLD));
+		this.notificationServiceDefinition = clients.client(
+				PlatformService.of("notification-service", FreePorts.next(), Store.KAFKA)
+					.withDatabase("murmur_notification")
+					.asServiceClient()
+					.withProperty("murmur.services.urls.user", userUrl)
+					.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+					.withProperty("murmur.services.urls.post", this.postService.service().url()),
+				userUrl + ServiceClients.TOKEN_PATH);
 		this.gateway = this.launcher.start(gateway(this.feedService.service().url()));
 	}
 
@@ -127,7 +142,35 @@ public final class BenchmarkPlatform {
 			.withProperty("murmur.gateway.services.user", userServiceUrl().toString())
 			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
 			.withProperty("murmur.gateway.services.post", postServiceUrl().toString())
-			.withProperty("murmur.gateway.services.feed", feedUrl);
+			.withProperty("murmur.gateway.services.feed", feedUrl)
+			.withProperty("murmur.gateway.services.notification", this.notificationServiceDefinition.url());
+	}
+
+	/**
+	 * Starts notification-service, unless it runs: only the notification scenario starts
+	 * it, so that it does not take CPU from the other scenarios by consuming their
+	 * events. The gateway routes to it from the start.
+	 */
+	public synchronized void startNotificationService() {
+		if (this.notificationService == null) {
+			this.notificationService = this.launcher.start(this.notificationServiceDefinition);
+		}
+	}
+
+	/**
+	 * notification-service itself.
+	 * @return its base URL
+	 */
+	public URI notificationServiceUrl() {
+		return URI.create(this.notificationServiceDefinition.url());
+	}
+
+	/**
+	 * Where Kafka listens.
+	 * @return its bootstrap servers
+	 */
+	public String kafkaBootstrapServers() {
+		return this.stack.kafka().bootstrapServers();
 	}
 
 	/**
@@ -256,8 +299,13 @@ public final class BenchmarkPlatform {
 	 * @return pid by service
 	 */
 	public synchronized Map<String, Long> pids() {
-		return Map.of("user-service", this.userService.pid(), "graph-service", this.graphService.pid(), "post-service",
-				this.postService.pid(), "feed-service", this.feedService.pid(), "gateway-service", this.gateway.pid());
+		Map<String, Long> pids = new LinkedHashMap<>(Map.of("user-service", this.userService.pid(), "graph-service",
+				this.graphService.pid(), "post-service", this.postService.pid(), "feed-service", this.feedService.pid(),
+				"gateway-service", this.gateway.pid()));
+		if (this.notificationService != null) {
+			pids.put("notification-service", this.notificationService.pid());
+		}
+		return pids;
 	}
 
 	/**

@@ -28,7 +28,19 @@ public enum Figure {
 	MIXED_MAX_RPS_AT_P99_100MS(true),
 
 	/** What the gateway adds to a request's p50 beyond what nginx adds. */
-	GATEWAY_ADDED_P50_MS_VS_NGINX(false);
+	GATEWAY_ADDED_P50_MS_VS_NGINX(false),
+
+	/** Notifications stored per second while a burst of likes of one post is consumed. */
+	NOTIFICATIONS_STORED_PER_SECOND(false),
+
+	/** The p99 of the burst author's first page of notifications, through the gateway. */
+	NOTIFICATION_FIRST_PAGE_P99_MS(false),
+
+	/** The p99 of the burst author's unread count, through the gateway. */
+	NOTIFICATION_UNREAD_COUNT_P99_MS(false),
+
+	/** The p99 of like acknowledged to event on the liked author's stream, under load. */
+	NOTIFICATION_STREAM_LAG_P99_MS(false);
 
 	private final boolean needsFeed;
 

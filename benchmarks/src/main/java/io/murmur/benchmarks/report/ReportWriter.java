@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -60,6 +61,9 @@ public final class ReportWriter {
 						dir.resolve("redis-zadd.png"));
 			}
 			FeedCharts.write(results.feed(), dir);
+			if (results.notifications() != null) {
+				NotificationReport.chart(results.notifications(), dir);
+			}
 			if (!graphs.isEmpty()) {
 				Charts.followerDistribution(graphs, dir.resolve("follower-distribution.png"));
 			}
@@ -96,6 +100,9 @@ public final class ReportWriter {
 			details.put("gateway_overhead", gatewayDetails(gateway, results.gatewaySettings()));
 		}
 		details.putAll(new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores()).details());
+		if (results.notifications() != null) {
+			details.putAll(NotificationReport.details(results.notifications()));
+		}
 		details.put("graphs", results.graphs());
 		summary.put("details", details);
 		return summary;
@@ -123,7 +130,15 @@ public final class ReportWriter {
 			}
 			case HYBRID_VS_PUSH_READ_P99_RATIO -> feed.hybridVsPush();
 			case MIXED_MAX_RPS_AT_P99_100MS -> median(feed.mixedMax());
+			case NOTIFICATIONS_STORED_PER_SECOND -> notifications(results, NotificationResults::storedPerSecond);
+			case NOTIFICATION_FIRST_PAGE_P99_MS -> notifications(results, NotificationResults::firstPageP99);
+			case NOTIFICATION_UNREAD_COUNT_P99_MS -> notifications(results, NotificationResults::unreadCountP99);
+			case NOTIFICATION_STREAM_LAG_P99_MS -> notifications(results, NotificationResults::streamLagP99);
 		};
+	}
+
+	private static @Nullable Double notifications(RunResults results, Function<NotificationResults, Spread> figure) {
+		return (results.notifications() != null) ? figure.apply(results.notifications()).median() : null;
 	}
 
 	private static @Nullable Double median(@Nullable Spread spread) {
@@ -247,6 +262,9 @@ public final class ReportWriter {
 		}
 		md.append(FeedReadme.sections(results.feed(),
 				new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores())));
+		if (results.notifications() != null) {
+			md.append(NotificationReport.readme(results.notifications()));
+		}
 		if (!results.graphs().isEmpty()) {
 			md.append("## Follow graphs\n\n| graph | users | follows | median followers | p99 | max | "
 					+ "top 1% share | celebrities |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");

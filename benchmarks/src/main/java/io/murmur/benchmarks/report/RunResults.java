@@ -31,12 +31,14 @@ import io.murmur.benchmarks.reference.RedisBenchmark;
  * @param feed what the home-feed scenarios measured
  * @param settling how long the run waited for the machine to settle before each
  * measurement
+ * @param notifications what the notification scenario measured, {@code null} if it did
+ * not run
  */
 public record RunResults(Instant startedAt, Instant finishedAt, String command, int repetitions,
 		Map<Figure, String> pending, @Nullable Spread redisZadd, @Nullable RedisBenchmark redisSettings,
 		List<Map<String, Double>> redisZaddCores, GatewayOverhead.@Nullable Result gatewayOverhead,
 		@Nullable GatewayOverhead gatewaySettings, Map<String, DegreeSummary> graphs, Machine machine, FeedResults feed,
-		List<Settling.Wait> settling) {
+		List<Settling.Wait> settling, @Nullable NotificationResults notifications) {
 
 	/**
 	 * Whether some figure is missing.

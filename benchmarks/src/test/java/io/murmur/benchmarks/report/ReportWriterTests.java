@@ -178,7 +178,7 @@ class ReportWriterTests {
 				List.of(Map.of("machine", 1.95, "Redis", 0.98, "everything else", 0.9)), gateway,
 				new GatewayOverhead(200, Duration.ofSeconds(15), Duration.ofSeconds(30), 3),
 				Map.of("power-law", graph.degreeSummary(100)), Machine.describe(Machine.Snapshot.now()), feed,
-				List.of(new Settling.Wait("the ZADD reference", 95, true, Map.of("machine", 0.3, "Neo4j", 0.2))));
+				List.of(new Settling.Wait("the ZADD reference", 95, true, Map.of("machine", 0.3, "Neo4j", 0.2))), null);
 		ReportWriter.write(results, Map.of("power-law", graph), this.dir);
 	}
 
