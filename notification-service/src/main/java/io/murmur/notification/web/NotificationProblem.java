@@ -9,16 +9,9 @@ import io.murmur.support.problem.ProblemType;
  */
 public final class NotificationProblem {
 
-	/** The user has no webhook to remove. */
+	/** The user has no webhook. */
 	public static final ProblemType WEBHOOK_NOT_FOUND = ProblemType.of("webhook-not-found", "Webhook not found",
 			HttpStatus.NOT_FOUND);
-
-	/**
-	 * A webhook URL is refused: not http(s), not resolvable, or pointing at a private
-	 * address.
-	 */
-	public static final ProblemType WEBHOOK_URL_REFUSED = ProblemType.of("webhook-url-refused", "Webhook URL refused",
-			HttpStatus.BAD_REQUEST);
 
 	private NotificationProblem() {
 	}

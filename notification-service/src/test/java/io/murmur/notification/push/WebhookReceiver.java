@@ -1,16 +1,14 @@
 package io.murmur.notification.push;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import io.murmur.notification.LoopbackServers;
 
 /**
  * A webhook receiver on a loopback port: records every delivery attempt with its headers
@@ -25,15 +23,7 @@ final class WebhookReceiver implements AutoCloseable {
 	private volatile int status = 204;
 
 	WebhookReceiver() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = LoopbackServers.start(this::handle);
 	}
 
 	String url() {
