@@ -81,8 +81,9 @@ create table webhooks (
 
 -- The durable queue of deliveries. One row per user and group (a single notification is a
 -- group of one) at a time: a newer notification of the same group updates the row instead
--- of adding one, which is how a burst becomes one delivery; notification_id, the newest it
--- carries, tells a sender whether the row changed while it was sending. A replica claims due rows with
+-- of adding one, and puts off its due time (up to a limit after queued_at), which is how a
+-- burst becomes one delivery; notification_id, the newest it carries, tells a sender
+-- whether the row changed while it was sending. A replica claims due rows with
 -- FOR UPDATE SKIP LOCKED and a lease, so replicas never send the same row at once and a
 -- crashed replica's claims expire.
 create table webhook_deliveries (
@@ -92,6 +93,7 @@ create table webhook_deliveries (
     message_id      uuid        not null,
     notification_id bigint      not null,
     attempts        integer     not null default 0,
+    queued_at       timestamptz not null,
     due_at          timestamptz not null,
     claimed_until   timestamptz,
     last_error      varchar(500)

@@ -3,6 +3,7 @@ package io.murmur.notification;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +61,26 @@ public final class Events {
 			throw new IllegalStateException("Could not publish " + event, ex);
 		}
 		return event;
+	}
+
+	/**
+	 * Publishes events all at once, as a burst, and waits until Kafka acknowledged them.
+	 * @param burst the events
+	 */
+	public void publishAll(List<? extends MurmurEvent> burst) {
+		List<CompletableFuture<?>> sent = burst.stream()
+			.<CompletableFuture<?>>map((event) -> this.kafka.send(EventType.of(event).topic(), event.key(), event))
+			.toList();
+		try {
+			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not publish the burst", ex);
+		}
 	}
 
 	public PostLiked like(long postId, long authorId, long userId) {

@@ -25,9 +25,10 @@ import io.murmur.support.test.TestTokens;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "murmur.notification.stream.heartbeat=1s", "murmur.notification.push.coalesce-window=500ms",
-				"murmur.notification.push.poll-interval=100ms", "murmur.notification.push.min-backoff=200ms",
-				"murmur.notification.push.max-backoff=1s", "murmur.notification.push.max-failures=8",
-				"murmur.notification.push.timeout=2s", "murmur.notification.push.allowed-networks=127.0.0.0/8" })
+				"murmur.notification.push.coalesce-max-delay=3s", "murmur.notification.push.poll-interval=100ms",
+				"murmur.notification.push.min-backoff=200ms", "murmur.notification.push.max-backoff=1s",
+				"murmur.notification.push.max-failures=8", "murmur.notification.push.timeout=2s",
+				"murmur.notification.push.allowed-networks=127.0.0.0/8" })
 @LocalStores({ Store.POSTGRES, Store.KAFKA })
 @Import(TestClock.Configuration.class)
 public abstract class NotificationServiceTest {

@@ -52,8 +52,11 @@ public record NotificationProperties(@DefaultValue("12h") @NotNull Duration grou
 	/**
 	 * The webhooks.
 	 *
-	 * @param coalesceWindow how long a delivery waits for more notifications of its group
-	 * before it leaves: a burst within it is one delivery
+	 * @param coalesceWindow how long a queued delivery waits for more notifications of
+	 * its group: each one that comes within it makes it wait that long again, so a burst
+	 * is one delivery once it calms down
+	 * @param coalesceMaxDelay how long a queued delivery waits at most, so that a group
+	 * that keeps growing is still delivered every so often
 	 * @param pollInterval how often a replica looks for due deliveries
 	 * @param minBackoff the wait after a first failed attempt; it doubles with each
 	 * failure
@@ -66,6 +69,7 @@ public record NotificationProperties(@DefaultValue("12h") @NotNull Duration grou
 	 * are private, loopback or link-local; none by default
 	 */
 	public record Push(@DefaultValue("2s") @NotNull Duration coalesceWindow,
+			@DefaultValue("10s") @NotNull Duration coalesceMaxDelay,
 			@DefaultValue("250ms") @NotNull Duration pollInterval, @DefaultValue("1s") @NotNull Duration minBackoff,
 			@DefaultValue("5m") @NotNull Duration maxBackoff, @DefaultValue("20") @Min(1) int maxFailures,
 			@DefaultValue("5s") @NotNull Duration timeout, @DefaultValue("4") @Min(1) @Max(64) int threads,

@@ -170,10 +170,11 @@ class DeliveryWorker implements DisposableBean {
 			.update();
 		if (removed == 0) {
 			this.jdbc.sql("""
-					update webhook_deliveries set attempts = 0, claimed_until = null, due_at = :due,
+					update webhook_deliveries set attempts = 0, claimed_until = null, queued_at = :now, due_at = :due,
 					    message_id = :message, last_error = null
 					where id = :id
 					""")
+				.param("now", timestamp(this.clock.instant()))
 				.param("due", timestamp(this.clock.instant().plus(this.properties.coalesceWindow())))
 				.param("message", UUID.randomUUID())
 				.param("id", claimed.id())

@@ -1,6 +1,7 @@
 package io.murmur.notification.push;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -23,12 +24,14 @@ import io.murmur.notification.inbox.NotificationType;
 class WebhookQueue implements NotificationSink {
 
 	private static final String ENQUEUE = """
-			insert into webhook_deliveries (user_id, group_id, message_id, notification_id, due_at)
-			select w.user_id, :group, :message, :notification, :due from webhooks w
+			insert into webhook_deliveries (user_id, group_id, message_id, notification_id, queued_at, due_at)
+			select w.user_id, :group, :message, :notification, :now, :due from webhooks w
 			where w.user_id = :user and w.disabled_at is null and (w.types is null or :type = any(w.types))
 			on conflict (user_id, group_id) do update set notification_id = excluded.notification_id,
 			    message_id = case when webhook_deliveries.attempts > 0 then excluded.message_id
-			        else webhook_deliveries.message_id end
+			        else webhook_deliveries.message_id end,
+			    due_at = case when webhook_deliveries.attempts > 0 then webhook_deliveries.due_at
+			        else least(excluded.due_at, webhook_deliveries.queued_at + cast(:maxDelay as interval)) end
 			""";
 
 	private final JdbcClient jdbc;
@@ -49,14 +52,15 @@ class WebhookQueue implements NotificationSink {
 		if (!type.isCausedByPeople()) {
 			return;
 		}
+		Instant now = this.clock.instant();
 		this.jdbc.sql(ENQUEUE)
 			.param("user", stored.notification().recipientId())
 			.param("group", stored.groupId())
 			.param("message", UUID.randomUUID())
 			.param("notification", stored.id())
-			.param("due",
-					OffsetDateTime.ofInstant(this.clock.instant().plus(this.properties.coalesceWindow()),
-							ZoneOffset.UTC))
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("due", OffsetDateTime.ofInstant(now.plus(this.properties.coalesceWindow()), ZoneOffset.UTC))
+			.param("maxDelay", this.properties.coalesceMaxDelay().toMillis() + " milliseconds")
 			.param("type", type.id())
 			.update();
 	}

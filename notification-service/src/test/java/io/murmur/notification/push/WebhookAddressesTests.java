@@ -62,8 +62,8 @@ class WebhookAddressesTests {
 	private static NotificationProperties properties(List<String> allowed) {
 		return new NotificationProperties(Duration.ofHours(12), 3, Duration.ofDays(90), Duration.ofDays(14),
 				Duration.ofHours(1), new NotificationProperties.Stream(Duration.ofSeconds(15), 1),
-				new NotificationProperties.Push(Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofSeconds(1),
-						Duration.ofMinutes(5), 20, Duration.ofSeconds(2), 1, allowed));
+				new NotificationProperties.Push(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(250),
+						Duration.ofSeconds(1), Duration.ofMinutes(5), 20, Duration.ofSeconds(2), 1, allowed));
 	}
 
 }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.murmur.events.post.PostLiked;
 import io.murmur.notification.Api.Response;
 import io.murmur.notification.Events;
 import io.murmur.notification.NotificationServiceTest;
@@ -135,9 +138,11 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 			register(author, receiver.url(), null);
 			long post = Events.newId();
 
+			List<PostLiked> likes = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
-				events.like(post, author.id(), newUser().id());
+				likes.add(new PostLiked(UUID.randomUUID(), Instant.now(), post, author.id(), newUser().id()));
 			}
+			events.publishAll(likes);
 
 			await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.delivered().isEmpty() && lastCount() == 50);
 			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> lastCount() == 50);
