@@ -115,8 +115,9 @@ final class MurmurPlatform {
 			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
 				.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
-				// Profiles wait for their follower counts up to this long (1 s in production):
-				// on a machine busy with the whole platform, graph-service can take longer.
+				// Profiles wait for their follower counts up to this long (1 s in
+				// production): on a machine busy with the whole platform,
+				// graph-service can take longer.
 				.withProperty("murmur.services.timeout", "5s")
 				.withProperty("murmur.user.jwt.keys[0].id", KEY_ID)
 				.withProperty("murmur.user.jwt.keys[0].private-key", "file:" + privateKeyPem(this.signingKey))
