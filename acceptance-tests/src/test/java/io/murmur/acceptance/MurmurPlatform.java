@@ -82,6 +82,12 @@ final class MurmurPlatform {
 	/** The bytes one user may upload per day to media-service. */
 	static final long MEDIA_QUOTA_BYTES = 250L * 1024 * 1024;
 
+	/**
+	 * The longest wait between two attempts of a webhook delivery: short, so that a
+	 * delivery arrives soon after its receiver is back.
+	 */
+	static final Duration PUSH_MAX_BACKOFF = Duration.ofSeconds(4);
+
 	private static MurmurPlatform instance;
 
 	private final LocalStack stack = LocalStack.shared();
@@ -106,6 +112,10 @@ final class MurmurPlatform {
 
 	private final RunningService mediaService;
 
+	private final RunningService notificationService;
+
+	private final RunningService notificationStreamReplica;
+
 	private final RunningService gateway;
 
 	private final RunningService strictGateway;
@@ -124,6 +134,7 @@ final class MurmurPlatform {
 		this.testClientSecret = serviceClients.secret(TEST_CLIENT_ID);
 		serviceClients.secret("feed-service");
 		serviceClients.secret("search-service");
+		serviceClients.secret("notification-service");
 		this.userService = launcher
 			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
@@ -172,12 +183,17 @@ final class MurmurPlatform {
 			.withProperty("murmur.media.cleanup.interval", "2s")
 			.withProperty("murmur.media.serving.upload-url-ttl", MEDIA_UPLOAD_URL_TTL.toSeconds() + "s")
 			.withProperty("murmur.media.quota.bytes-per-day", Long.toString(MEDIA_QUOTA_BYTES)));
+		this.notificationService = launcher.start(notificationService(serviceClients, userUrl, FreePorts.next()));
+		this.notificationStreamReplica = launcher.start(notificationService(serviceClients, userUrl, FreePorts.next())
+			.withProperty("spring.kafka.listener.auto-startup", "false"));
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
-				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
+				.withProperty("murmur.gateway.rate-limits.write.requests", "500")
+				.withProperty("murmur.gateway.services.notification", this.notificationService.service().url()));
 		this.strictGateway = launcher
 			.start(gateway(userUrl, 1).withProperty("murmur.gateway.rate-limits.auth.requests", "5")
-				.withProperty("murmur.gateway.rate-limits.write.requests", "5"));
+				.withProperty("murmur.gateway.rate-limits.write.requests", "5")
+				.withProperty("murmur.gateway.services.notification", this.notificationStreamReplica.service().url()));
 	}
 
 	static synchronized MurmurPlatform get() {
@@ -185,6 +201,25 @@ final class MurmurPlatform {
 			instance = new MurmurPlatform();
 		}
 		return instance;
+	}
+
+	/**
+	 * notification-service as a service client, its webhooks allowed to point at loopback
+	 * (where the tests' receivers listen), with short back-off.
+	 */
+	private PlatformService notificationService(ServiceClients serviceClients, String userUrl, int port) {
+		return serviceClients.client(
+				PlatformService.of("notification-service", port, Store.KAFKA)
+					.withDatabase("murmur_notification")
+					.asServiceClient()
+					.withProperty("murmur.services.urls.user", userUrl)
+					.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+					.withProperty("murmur.services.urls.post", this.postService.service().url())
+					.withProperty("murmur.notification.push.allowed-networks", "127.0.0.0/8")
+					.withProperty("murmur.notification.push.coalesce-window", "1s")
+					.withProperty("murmur.notification.push.min-backoff", "500ms")
+					.withProperty("murmur.notification.push.max-backoff", PUSH_MAX_BACKOFF.toMillis() + "ms"),
+				userUrl + ServiceClients.TOKEN_PATH);
 	}
 
 	private PlatformService gateway(String userUrl, int redisDatabase) {
@@ -203,7 +238,12 @@ final class MurmurPlatform {
 		return this.gateway.service().url();
 	}
 
-	/** A second gateway replica with tight request budgets, for the rate-limit tests. */
+	/**
+	 * A second gateway replica with tight request budgets, for the rate-limit tests. Its
+	 * notification routes lead to a second notification-service replica whose Kafka
+	 * listeners never start, so that whatever a client streams through this gateway was
+	 * consumed by the first replica.
+	 */
 	String strictGatewayUrl() {
 		return this.strictGateway.service().url();
 	}

@@ -35,6 +35,7 @@ import io.murmur.benchmarks.feed.MixedWorkload;
 import io.murmur.benchmarks.feed.StrategyComparison;
 import io.murmur.benchmarks.load.GatlingRunner;
 import io.murmur.benchmarks.media.MediaScenario;
+import io.murmur.benchmarks.notification.NotificationScenario;
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
 import io.murmur.benchmarks.platform.GraphLoader;
 import io.murmur.benchmarks.report.CpuMeter;
@@ -45,6 +46,7 @@ import io.murmur.benchmarks.platform.Accounts;
 import io.murmur.benchmarks.report.Figure;
 import io.murmur.benchmarks.search.SearchBenchmark;
 import io.murmur.benchmarks.report.Machine;
+import io.murmur.benchmarks.report.NotificationResults;
 import io.murmur.benchmarks.report.ReportWriter;
 import io.murmur.benchmarks.report.RunResults;
 import io.murmur.benchmarks.report.Settling;
@@ -53,9 +55,10 @@ import io.murmur.localstack.LocalStack;
 
 /**
  * One benchmark run: a platform of the run's own ({@link BenchmarkPlatform}), the follow
- * graphs loaded into it, the references, the home-feed scenarios and the gateway
- * comparison, each repeated, then the report under {@code docs/benchmarks/<date>/}.
- * Everything started stops with the run. The command behind {@code benchmarks/run}.
+ * graphs loaded into it, the references, the home-feed scenarios, the notification
+ * scenario and the gateway comparison, each repeated, then the report under
+ * {@code docs/benchmarks/<date>/}. Everything started stops with the run. The command
+ * behind {@code benchmarks/run}.
  */
 @Command(name = "benchmarks/run", sortOptions = false, usageHelpAutoWidth = true,
 		header = "Measure Murmur against its references on this machine.",
@@ -153,6 +156,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 		GatewayOverhead gatewaySettings = null;
 		Map<Figure, String> pending = new EnumMap<>(Figure.class);
 		FeedResults feed;
+		NotificationResults notifications;
 		Machine machine;
 		SearchBenchmark.Result search;
 		MediaScenario.Result media;
@@ -181,6 +185,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 			if (rates.isEmpty()) {
 				zaddReference.run();
 			}
+			notifications = notificationScenario(options, platform, gatling, work, pending, settling);
 			zadd = rates.isEmpty() ? null : Spread.of(rates);
 			if (options.runs("gateway")) {
 				settling.await("the gateway comparison");
@@ -198,7 +203,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
 				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits(),
-				search, media);
+				search, media, notifications);
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
 	}
@@ -324,6 +329,26 @@ public final class BenchmarkRun implements Callable<Integer> {
 			pending.putIfAbsent(Figure.MIXED_MAX_RPS_AT_P99_100MS, "left out of this run (--only)");
 		}
 		return new FeedResults(loading, fanOut, lag, lagSettings, strategies, strategySettings, mixed, mixedSettings);
+	}
+
+	private static @Nullable NotificationResults notificationScenario(BenchmarkOptions options,
+			BenchmarkPlatform platform, GatlingRunner gatling, Path work, Map<Figure, String> pending,
+			Settling settling) {
+		Figure[] figures = { Figure.NOTIFICATIONS_STORED_PER_SECOND, Figure.NOTIFICATION_FIRST_PAGE_P99_MS,
+				Figure.NOTIFICATION_UNREAD_COUNT_P99_MS, Figure.NOTIFICATION_STREAM_LAG_P99_MS };
+		if (!options.runs("notifications")) {
+			for (Figure figure : figures) {
+				pending.put(figure, "left out of this run (--only)");
+			}
+			return null;
+		}
+		NotificationScenario scenario = new NotificationScenario(options.repetitions(), options.notificationBurst(), 8,
+				options.warmUp(), options.duration(), 5, 5, Duration.ofSeconds(2));
+		List<NotificationScenario.Sample> samples = attempt(() -> {
+			platform.startNotificationService();
+			return scenario.run(platform, new GraphLoader(platform), gatling, work, settling);
+		}, pending, figures);
+		return (samples != null) ? new NotificationResults(scenario, samples) : null;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +73,10 @@ public final class BenchmarkPlatform {
 
 	private final RunningService gateway;
 
+	private final PlatformService notificationServiceDefinition;
+
+	private @Nullable RunningService notificationService;
+
 	private RunningService feedService;
 
 	private final ServiceClients clients;
@@ -91,6 +96,7 @@ public final class BenchmarkPlatform {
 		this.clientSecret = clients.secret(CLIENT_ID);
 		clients.secret("feed-service");
 		clients.secret("search-service");
+		clients.secret("notification-service");
 		int graphPort = FreePorts.next();
 		this.userService = this.launcher
 			.start(clients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
@@ -119,6 +125,14 @@ public final class BenchmarkPlatform {
 			.start(PlatformService.of("media-service", FreePorts.next(), Store.S3, Store.KAFKA)
 				.withDatabase("murmur_media")
 				.withProperty("murmur.security.jwt.jwk-set-uri", jwks));
+		this.notificationServiceDefinition = clients.client(
+				PlatformService.of("notification-service", FreePorts.next(), Store.KAFKA)
+					.withDatabase("murmur_notification")
+					.asServiceClient()
+					.withProperty("murmur.services.urls.user", userUrl)
+					.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+					.withProperty("murmur.services.urls.post", this.postService.service().url()),
+				userUrl + ServiceClients.TOKEN_PATH);
 		this.gateway = this.launcher.start(gateway(this.feedService.service().url()));
 	}
 
@@ -144,7 +158,8 @@ public final class BenchmarkPlatform {
 			.withProperty("murmur.gateway.services.post", postServiceUrl().toString())
 			.withProperty("murmur.gateway.services.feed", feedUrl)
 			.withProperty("murmur.gateway.services.search", "http://127.0.0.1:" + this.searchPort)
-			.withProperty("murmur.gateway.services.media", this.mediaService.service().url());
+			.withProperty("murmur.gateway.services.media", this.mediaService.service().url())
+			.withProperty("murmur.gateway.services.notification", this.notificationServiceDefinition.url());
 	}
 
 	/**
@@ -174,6 +189,25 @@ public final class BenchmarkPlatform {
 	 */
 	public URI elasticsearchUrl() {
 		return URI.create(this.stack.elasticsearch().httpUri());
+	}
+
+	/**
+	 * Starts notification-service, unless it runs: only the notification scenario starts
+	 * it, so that it does not take CPU from the other scenarios by consuming their
+	 * events. The gateway routes to it from the start.
+	 */
+	public synchronized void startNotificationService() {
+		if (this.notificationService == null) {
+			this.notificationService = this.launcher.start(this.notificationServiceDefinition);
+		}
+	}
+
+	/**
+	 * notification-service itself.
+	 * @return its base URL
+	 */
+	public URI notificationServiceUrl() {
+		return URI.create(this.notificationServiceDefinition.url());
 	}
 
 	/**
@@ -316,6 +350,9 @@ public final class BenchmarkPlatform {
 						this.mediaService.pid(), "gateway-service", this.gateway.pid()));
 		if (this.searchService != null) {
 			pids.put("search-service", this.searchService.pid());
+		}
+		if (this.notificationService != null) {
+			pids.put("notification-service", this.notificationService.pid());
 		}
 		return pids;
 	}

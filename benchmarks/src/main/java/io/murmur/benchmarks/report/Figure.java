@@ -52,7 +52,19 @@ public enum Figure {
 	MEDIA_UPLOAD_TO_READY_P50_MS(false),
 
 	/** The 99th percentile of that time. */
-	MEDIA_UPLOAD_TO_READY_P99_MS(false);
+	MEDIA_UPLOAD_TO_READY_P99_MS(false),
+
+	/** Notifications stored per second while a burst of likes of one post is consumed. */
+	NOTIFICATIONS_STORED_PER_SECOND(false),
+
+	/** The p99 of the burst author's first page of notifications, through the gateway. */
+	NOTIFICATION_FIRST_PAGE_P99_MS(false),
+
+	/** The p99 of the burst author's unread count, through the gateway. */
+	NOTIFICATION_UNREAD_COUNT_P99_MS(false),
+
+	/** The p99 of like acknowledged to event on the liked author's stream, under load. */
+	NOTIFICATION_STREAM_LAG_P99_MS(false);
 
 	private final boolean needsFeed;
 

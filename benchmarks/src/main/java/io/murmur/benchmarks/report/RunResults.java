@@ -35,12 +35,15 @@ import io.murmur.benchmarks.reference.RedisBenchmark;
  * measurement
  * @param search what the search scenario measured, {@code null} when it did not run
  * @param media what the media scenario measured, or {@code null} when it did not run
+ * @param notifications what the notification scenario measured, {@code null} if it did
+ * not run
  */
 public record RunResults(Instant startedAt, Instant finishedAt, String command, int repetitions,
 		Map<Figure, String> pending, @Nullable Spread redisZadd, @Nullable RedisBenchmark redisSettings,
 		List<Map<String, Double>> redisZaddCores, GatewayOverhead.@Nullable Result gatewayOverhead,
 		@Nullable GatewayOverhead gatewaySettings, Map<String, DegreeSummary> graphs, Machine machine, FeedResults feed,
-		List<Settling.Wait> settling, SearchBenchmark.@Nullable Result search, MediaScenario.@Nullable Result media) {
+		List<Settling.Wait> settling, SearchBenchmark.@Nullable Result search, MediaScenario.@Nullable Result media,
+		@Nullable NotificationResults notifications) {
 
 	/**
 	 * Whether some figure is missing.

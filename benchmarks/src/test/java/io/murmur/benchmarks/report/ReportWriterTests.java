@@ -210,7 +210,7 @@ class ReportWriterTests {
 						Map.of("p50_ms", 12.0, "p99_ms", 40.0, "max_ms", 55.0),
 						Map.of("p50_ms", 3.0, "p99_ms", 9.0, "max_ms", 12.0),
 						Map.of("p50_ms", 700.0, "p99_ms", 1300.0, "max_ms", 1400.0), 100, 5, "PT1M"),
-				media);
+				media, null);
 		ReportWriter.write(results, Map.of("power-law", graph), this.dir);
 	}
 
