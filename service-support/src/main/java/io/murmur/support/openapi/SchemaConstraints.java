@@ -165,8 +165,12 @@ final class SchemaConstraints {
 	}
 
 	private static void length(Schema<?> schema, int min, int max) {
-		schema.setMinLength((min > 0) ? min : schema.getMinLength());
-		schema.setMaxLength((max < Integer.MAX_VALUE) ? max : schema.getMaxLength());
+		if (min > 0) {
+			schema.setMinLength(min);
+		}
+		if (max < Integer.MAX_VALUE) {
+			schema.setMaxLength(max);
+		}
 	}
 
 	/**
