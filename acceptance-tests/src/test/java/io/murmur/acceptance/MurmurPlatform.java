@@ -70,6 +70,24 @@ final class MurmurPlatform {
 	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
 	static final int FEED_REDIS_DATABASE = 2;
 
+	/**
+	 * media-service deletes media neither on a post nor an avatar after this long, so
+	 * that the clean-up can be watched.
+	 */
+	static final Duration MEDIA_UNATTACHED_AFTER = Duration.ofSeconds(30);
+
+	/** How long media-service's presigned upload URLs live. */
+	static final Duration MEDIA_UPLOAD_URL_TTL = Duration.ofSeconds(5);
+
+	/** The bytes one user may upload per day to media-service. */
+	static final long MEDIA_QUOTA_BYTES = 250L * 1024 * 1024;
+
+	/**
+	 * The longest wait between two attempts of a webhook delivery: short, so that a
+	 * delivery arrives soon after its receiver is back.
+	 */
+	static final Duration PUSH_MAX_BACKOFF = Duration.ofSeconds(4);
+
 	private static MurmurPlatform instance;
 
 	private final LocalStack stack = LocalStack.shared();
@@ -92,6 +110,12 @@ final class MurmurPlatform {
 
 	private final RunningService searchService;
 
+	private final RunningService mediaService;
+
+	private final RunningService notificationService;
+
+	private final RunningService notificationStreamReplica;
+
 	private final RunningService gateway;
 
 	private final RunningService strictGateway;
@@ -100,8 +124,8 @@ final class MurmurPlatform {
 
 	private MurmurPlatform() {
 		this.signingKey = newKey(KEY_ID);
-		this.stack.startAll(
-				List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA, Store.ELASTICSEARCH));
+		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA,
+				Store.ELASTICSEARCH, Store.S3));
 		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
 				Duration.ofSeconds(180));
 		this.launcher = launcher;
@@ -110,6 +134,7 @@ final class MurmurPlatform {
 		this.testClientSecret = serviceClients.secret(TEST_CLIENT_ID);
 		serviceClients.secret("feed-service");
 		serviceClients.secret("search-service");
+		serviceClients.secret("notification-service");
 		this.userService = launcher
 			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
@@ -151,12 +176,24 @@ final class MurmurPlatform {
 				.withProperty("murmur.services.urls.graph", this.graphService.service().url())
 				.withProperty("murmur.services.urls.post", this.postService.service().url())
 				.withProperty("murmur.search.reindex.settle", "2s"), userUrl + ServiceClients.TOKEN_PATH));
+		this.mediaService = launcher.start(PlatformService.of("media-service", FreePorts.next(), Store.S3, Store.KAFKA)
+			.withDatabase("murmur_media")
+			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+			.withProperty("murmur.media.cleanup.unattached-after", MEDIA_UNATTACHED_AFTER.toSeconds() + "s")
+			.withProperty("murmur.media.cleanup.interval", "2s")
+			.withProperty("murmur.media.serving.upload-url-ttl", MEDIA_UPLOAD_URL_TTL.toSeconds() + "s")
+			.withProperty("murmur.media.quota.bytes-per-day", Long.toString(MEDIA_QUOTA_BYTES)));
+		this.notificationService = launcher.start(notificationService(serviceClients, userUrl, FreePorts.next()));
+		this.notificationStreamReplica = launcher.start(notificationService(serviceClients, userUrl, FreePorts.next())
+			.withProperty("spring.kafka.listener.auto-startup", "false"));
 		this.gateway = launcher
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
-				.withProperty("murmur.gateway.rate-limits.write.requests", "500"));
+				.withProperty("murmur.gateway.rate-limits.write.requests", "500")
+				.withProperty("murmur.gateway.services.notification", this.notificationService.service().url()));
 		this.strictGateway = launcher
 			.start(gateway(userUrl, 1).withProperty("murmur.gateway.rate-limits.auth.requests", "5")
-				.withProperty("murmur.gateway.rate-limits.write.requests", "5"));
+				.withProperty("murmur.gateway.rate-limits.write.requests", "5")
+				.withProperty("murmur.gateway.services.notification", this.notificationStreamReplica.service().url()));
 	}
 
 	static synchronized MurmurPlatform get() {
@@ -166,6 +203,25 @@ final class MurmurPlatform {
 		return instance;
 	}
 
+	/**
+	 * notification-service as a service client, its webhooks allowed to point at loopback
+	 * (where the tests' receivers listen), with short back-off.
+	 */
+	private PlatformService notificationService(ServiceClients serviceClients, String userUrl, int port) {
+		return serviceClients.client(
+				PlatformService.of("notification-service", port, Store.KAFKA)
+					.withDatabase("murmur_notification")
+					.asServiceClient()
+					.withProperty("murmur.services.urls.user", userUrl)
+					.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+					.withProperty("murmur.services.urls.post", this.postService.service().url())
+					.withProperty("murmur.notification.push.allowed-networks", "127.0.0.0/8")
+					.withProperty("murmur.notification.push.coalesce-window", "1s")
+					.withProperty("murmur.notification.push.min-backoff", "500ms")
+					.withProperty("murmur.notification.push.max-backoff", PUSH_MAX_BACKOFF.toMillis() + "ms"),
+				userUrl + ServiceClients.TOKEN_PATH);
+	}
+
 	private PlatformService gateway(String userUrl, int redisDatabase) {
 		return PlatformService.of("gateway-service", FreePorts.next(), Store.REDIS)
 			.withProperty("murmur.gateway.services.user", userUrl)
@@ -173,6 +229,7 @@ final class MurmurPlatform {
 			.withProperty("murmur.gateway.services.post", this.postService.service().url())
 			.withProperty("murmur.gateway.services.feed", this.feedService.service().url())
 			.withProperty("murmur.gateway.services.search", this.searchService.service().url())
+			.withProperty("murmur.gateway.services.media", this.mediaService.service().url())
 			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
 	}
 
@@ -181,7 +238,12 @@ final class MurmurPlatform {
 		return this.gateway.service().url();
 	}
 
-	/** A second gateway replica with tight request budgets, for the rate-limit tests. */
+	/**
+	 * A second gateway replica with tight request budgets, for the rate-limit tests. Its
+	 * notification routes lead to a second notification-service replica whose Kafka
+	 * listeners never start, so that whatever a client streams through this gateway was
+	 * consumed by the first replica.
+	 */
 	String strictGatewayUrl() {
 		return this.strictGateway.service().url();
 	}
@@ -236,6 +298,24 @@ final class MurmurPlatform {
 			this.feedRedis.select(FEED_REDIS_DATABASE);
 		}
 		return this.feedRedis;
+	}
+
+	/** media-service itself, which only the gateway may reach in production. */
+	String mediaServiceUrl() {
+		return this.mediaService.service().url();
+	}
+
+	/**
+	 * Whether media-service still answers its health check: it runs with a small heap and
+	 * exits on running out of memory.
+	 */
+	boolean mediaServiceHealthy() {
+		return ProcessHandle.of(this.mediaService.pid()).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/** The S3 store media-service keeps its bucket in. */
+	io.murmur.localstack.s3.S3Server s3() {
+		return this.stack.s3();
 	}
 
 	/** graph-service itself, which only the gateway may reach in production. */

@@ -29,19 +29,21 @@ import picocli.CommandLine.TypeConversionException;
  * @param zaddPipeline redis-benchmark's pipeline depth
  * @param reed98 the socfb-Reed98 edge list, if not in its default place
  * @param only the measurements to run ({@code redis}, {@code fanout}, {@code lag},
- * {@code strategies}, {@code mixed}, {@code gateway}, {@code search}), all if empty
+ * {@code strategies}, {@code mixed}, {@code gateway}, {@code search}, {@code media},
+ * {@code notifications}), all if empty
  * @param powerLawUsers the users of the synthetic power-law graph
  * @param mixedRates the arrival rates the mixed workload climbs through
  * @param searchPosts the posts the search benchmark indexes
  * @param searchQueries the queries the search benchmark times
+ * @param notificationBurst the likes of one post in the notification scenario's burst
  */
 record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Duration warmUp, Duration duration,
 		int zaddRequests, int zaddPipeline, @Nullable Path reed98, Set<String> only, int powerLawUsers,
-		List<Double> mixedRates, int searchPosts, int searchQueries) {
+		List<Double> mixedRates, int searchPosts, int searchQueries, int notificationBurst) {
 
 	/** The measurements {@code --only} can name. */
 	static final List<String> MEASUREMENTS = List.of("redis", "fanout", "lag", "strategies", "mixed", "gateway",
-			"search");
+			"search", "media", "notifications");
 
 	/**
 	 * Reads the options from a command line.
@@ -102,7 +104,8 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 
 		@Option(names = "--only", paramLabel = "redis,fanout,...", split = ",", hideParamSyntax = true,
 				converter = Measurement.class,
-				description = "Only these measurements, of redis, fanout, lag, strategies, mixed, gateway, search.")
+				description = "Only these measurements, of redis, fanout, lag, strategies, mixed, gateway, search, "
+						+ "media, notifications.")
 		List<String> only = new ArrayList<>();
 
 		@Option(names = "--power-law-users", paramLabel = "N", defaultValue = "100000", converter = Positive.class,
@@ -123,6 +126,10 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 				description = "Queries the search benchmark times (default ${DEFAULT-VALUE}).")
 		int searchQueries;
 
+		@Option(names = "--notification-burst", paramLabel = "N", defaultValue = "10000", converter = Positive.class,
+				description = "Likes of one post in the notification scenario's burst (default ${DEFAULT-VALUE}).")
+		int notificationBurst;
+
 		BenchmarkOptions toOptions() {
 			Path root = this.root.toAbsolutePath();
 			Path out = (this.out != null) ? this.out.toAbsolutePath()
@@ -130,7 +137,7 @@ record BenchmarkOptions(Path root, Path out, int repetitions, double rate, Durat
 			return new BenchmarkOptions(root, out, this.repetitions, this.rate, this.warmUp, this.duration,
 					this.zaddRequests, this.zaddPipeline, (this.reed98 != null) ? this.reed98.toAbsolutePath() : null,
 					Set.copyOf(this.only), this.powerLawUsers, List.copyOf(this.mixedRates), this.searchPosts,
-					this.searchQueries);
+					this.searchQueries, this.notificationBurst);
 		}
 
 	}

@@ -34,6 +34,8 @@ import io.murmur.benchmarks.feed.FeedWorld;
 import io.murmur.benchmarks.feed.MixedWorkload;
 import io.murmur.benchmarks.feed.StrategyComparison;
 import io.murmur.benchmarks.load.GatlingRunner;
+import io.murmur.benchmarks.media.MediaScenario;
+import io.murmur.benchmarks.notification.NotificationScenario;
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
 import io.murmur.benchmarks.platform.GraphLoader;
 import io.murmur.benchmarks.report.CpuMeter;
@@ -44,6 +46,7 @@ import io.murmur.benchmarks.platform.Accounts;
 import io.murmur.benchmarks.report.Figure;
 import io.murmur.benchmarks.search.SearchBenchmark;
 import io.murmur.benchmarks.report.Machine;
+import io.murmur.benchmarks.report.NotificationResults;
 import io.murmur.benchmarks.report.ReportWriter;
 import io.murmur.benchmarks.report.RunResults;
 import io.murmur.benchmarks.report.Settling;
@@ -52,9 +55,10 @@ import io.murmur.localstack.LocalStack;
 
 /**
  * One benchmark run: a platform of the run's own ({@link BenchmarkPlatform}), the follow
- * graphs loaded into it, the references, the home-feed scenarios and the gateway
- * comparison, each repeated, then the report under {@code docs/benchmarks/<date>/}.
- * Everything started stops with the run. The command behind {@code benchmarks/run}.
+ * graphs loaded into it, the references, the home-feed scenarios, the notification
+ * scenario and the gateway comparison, each repeated, then the report under
+ * {@code docs/benchmarks/<date>/}. Everything started stops with the run. The command
+ * behind {@code benchmarks/run}.
  */
 @Command(name = "benchmarks/run", sortOptions = false, usageHelpAutoWidth = true,
 		header = "Measure Murmur against its references on this machine.",
@@ -99,6 +103,12 @@ public final class BenchmarkRun implements Callable<Integer> {
 							+ "while the JVMs use both: the rate fan-out reaches when Redis gets the CPU it asks "
 							+ "for, as it would on a machine of its own",
 					Map.of(), -10));
+
+	/**
+	 * Uploads timed per repetition of the media scenario: with three repetitions, the p99
+	 * of each is its slowest upload or next to it.
+	 */
+	static final int MEDIA_UPLOADS = 60;
 
 	@Mixin
 	BenchmarkOptions.Arguments arguments = new BenchmarkOptions.Arguments();
@@ -146,8 +156,10 @@ public final class BenchmarkRun implements Callable<Integer> {
 		GatewayOverhead gatewaySettings = null;
 		Map<Figure, String> pending = new EnumMap<>(Figure.class);
 		FeedResults feed;
+		NotificationResults notifications;
 		Machine machine;
 		SearchBenchmark.Result search;
+		MediaScenario.Result media;
 		// The stores with their full JIT, as in production: with C1 only, as tests start
 		// them, Cassandra and Neo4j were the two busiest processes of a run.
 		try (LocalStack stack = new LocalStack(work.resolve("processes"), true)) {
@@ -173,6 +185,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 			if (rates.isEmpty()) {
 				zaddReference.run();
 			}
+			notifications = notificationScenario(options, platform, gatling, work, pending, settling);
 			zadd = rates.isEmpty() ? null : Spread.of(rates);
 			if (options.runs("gateway")) {
 				settling.await("the gateway comparison");
@@ -184,12 +197,13 @@ public final class BenchmarkRun implements Callable<Integer> {
 				pending.put(Figure.GATEWAY_ADDED_P50_MS_VS_NGINX, "left out of this run (--only)");
 			}
 			search = search(options, platform, settling, pending);
+			media = media(options, platform, settling, pending, work.resolve("media"));
 			machine = Machine.describe(start);
 		}
 		String command = "benchmarks/run" + ((args.length > 0) ? " " + String.join(" ", argsWithoutRoot(args)) : "");
 		RunResults results = new RunResults(startedAt, Instant.now(), command.strip(), options.repetitions(), pending,
 				zadd, redisBenchmark, zaddCores, gateway, gatewaySettings, shapes, machine, feed, settling.waits(),
-				search);
+				search, media, notifications);
 		ReportWriter.write(results, graphs, options.out());
 		logger.info("Report written to {}", options.out());
 	}
@@ -218,6 +232,19 @@ public final class BenchmarkRun implements Callable<Integer> {
 					options.duration().multipliedBy(2), 5, 2)
 				.run(platform, tokens);
 		}, pending, figures.toArray(Figure[]::new));
+	}
+
+	private static MediaScenario.@Nullable Result media(BenchmarkOptions options, BenchmarkPlatform platform,
+			Settling settling, Map<Figure, String> pending, Path work) {
+		List<Figure> figures = List.of(Figure.MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE,
+				Figure.MEDIA_UPLOAD_TO_READY_P50_MS, Figure.MEDIA_UPLOAD_TO_READY_P99_MS);
+		if (!options.runs("media")) {
+			figures.forEach((figure) -> pending.put(figure, "left out of this run (--only)"));
+			return null;
+		}
+		settling.await("the media scenario");
+		MediaScenario scenario = new MediaScenario(options.duration(), 6, MEDIA_UPLOADS, options.repetitions());
+		return attempt(() -> scenario.run(platform, options.root(), work), pending, figures.toArray(Figure[]::new));
 	}
 
 	private static FeedResults feedScenarios(BenchmarkOptions options, BenchmarkPlatform platform,
@@ -302,6 +329,26 @@ public final class BenchmarkRun implements Callable<Integer> {
 			pending.putIfAbsent(Figure.MIXED_MAX_RPS_AT_P99_100MS, "left out of this run (--only)");
 		}
 		return new FeedResults(loading, fanOut, lag, lagSettings, strategies, strategySettings, mixed, mixedSettings);
+	}
+
+	private static @Nullable NotificationResults notificationScenario(BenchmarkOptions options,
+			BenchmarkPlatform platform, GatlingRunner gatling, Path work, Map<Figure, String> pending,
+			Settling settling) {
+		Figure[] figures = { Figure.NOTIFICATIONS_STORED_PER_SECOND, Figure.NOTIFICATION_FIRST_PAGE_P99_MS,
+				Figure.NOTIFICATION_UNREAD_COUNT_P99_MS, Figure.NOTIFICATION_STREAM_LAG_P99_MS };
+		if (!options.runs("notifications")) {
+			for (Figure figure : figures) {
+				pending.put(figure, "left out of this run (--only)");
+			}
+			return null;
+		}
+		NotificationScenario scenario = new NotificationScenario(options.repetitions(), options.notificationBurst(), 8,
+				options.warmUp(), options.duration(), 5, 5, Duration.ofSeconds(2));
+		List<NotificationScenario.Sample> samples = attempt(() -> {
+			platform.startNotificationService();
+			return scenario.run(platform, new GraphLoader(platform), gatling, work, settling);
+		}, pending, figures);
+		return (samples != null) ? new NotificationResults(scenario, samples) : null;
 	}
 
 	/**

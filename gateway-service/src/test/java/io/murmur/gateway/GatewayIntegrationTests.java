@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "murmur.gateway.rate-limits.write.requests=5", "murmur.gateway.rate-limits.auth.requests=4",
 				"murmur.gateway.route-timeout=1s", "murmur.gateway.max-request-body=4KB",
+				"murmur.gateway.routes.media.max-request-body=64KB", "murmur.gateway.routes.media.timeout=6s",
 				"murmur.gateway.cors.allowed-origins=https://app.murmur.example" })
 @LocalStores(Store.REDIS)
 class GatewayIntegrationTests {
@@ -418,6 +419,59 @@ class GatewayIntegrationTests {
 				.expectHeader()
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(upstream.received("/api/v1/posts")).isEmpty();
+		}
+
+		@Test
+		void shouldGiveTheMediaRouteItsOwnBodyLimitAndEveryOtherRouteTheGatewaysOwn() {
+			String token = "Bearer " + TestTokens.valid(signingKey, newUser());
+			byte[] upload = new byte[32 * 1024];
+			GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/media")
+				.header("Authorization", token)
+				.contentType(MediaType.APPLICATION_OCTET_STREAM)
+				.bodyValue(upload)
+				.exchange()
+				.expectStatus()
+				.isOk();
+			assertThat(upstream.received("/api/v1/media")).hasSize(1);
+			GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/posts")
+				.header("Authorization", token)
+				.contentType(MediaType.APPLICATION_OCTET_STREAM)
+				.bodyValue(upload)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+			GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/media")
+				.header("Authorization", token)
+				.contentType(MediaType.APPLICATION_OCTET_STREAM)
+				.bodyValue(new byte[80 * 1024])
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(upstream.received("/api/v1/media")).hasSize(1);
+		}
+
+		@Test
+		void shouldGiveTheMediaRouteItsOwnTimeout() {
+			String token = "Bearer " + TestTokens.valid(signingKey, newUser());
+			upstream.reply("/api/v1/media/7", 200, "{\"state\":\"ready\"}", Duration.ofSeconds(2));
+			upstream.reply("/api/v1/trends", 200, "{}", Duration.ofSeconds(2));
+			GatewayIntegrationTests.this.client.get()
+				.uri("/api/v1/media/7")
+				.header("Authorization", token)
+				.exchange()
+				.expectStatus()
+				.isOk();
+			GatewayIntegrationTests.this.client.get()
+				.uri("/api/v1/trends")
+				.header("Authorization", token)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		}
 
 		@Test

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,13 @@ public final class BenchmarkPlatform {
 
 	private final PlatformService feedServiceDefinition;
 
+	private final RunningService mediaService;
+
 	private final RunningService gateway;
+
+	private final PlatformService notificationServiceDefinition;
+
+	private @Nullable RunningService notificationService;
 
 	private RunningService feedService;
 
@@ -82,13 +89,14 @@ public final class BenchmarkPlatform {
 
 	private BenchmarkPlatform(LocalStack stack, Path root) {
 		this.stack = stack;
-		stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA));
+		stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA, Store.S3));
 		this.launcher = new ServiceLauncher(stack, root, Duration.ofMinutes(5));
 		ServiceClients clients = new ServiceClients();
 		this.clients = clients;
 		this.clientSecret = clients.secret(CLIENT_ID);
 		clients.secret("feed-service");
 		clients.secret("search-service");
+		clients.secret("notification-service");
 		int graphPort = FreePorts.next();
 		this.userService = this.launcher
 			.start(clients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
@@ -113,6 +121,18 @@ public final class BenchmarkPlatform {
 				.withProperty("murmur.services.urls.user", userUrl)
 				.withProperty("murmur.security.jwt.jwk-set-uri", jwks), userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = this.launcher.start(feedService(DEFAULT_PUSH_THRESHOLD));
+		this.mediaService = this.launcher
+			.start(PlatformService.of("media-service", FreePorts.next(), Store.S3, Store.KAFKA)
+				.withDatabase("murmur_media")
+				.withProperty("murmur.security.jwt.jwk-set-uri", jwks));
+		this.notificationServiceDefinition = clients.client(
+				PlatformService.of("notification-service", FreePorts.next(), Store.KAFKA)
+					.withDatabase("murmur_notification")
+					.asServiceClient()
+					.withProperty("murmur.services.urls.user", userUrl)
+					.withProperty("murmur.services.urls.graph", this.graphService.service().url())
+					.withProperty("murmur.services.urls.post", this.postService.service().url()),
+				userUrl + ServiceClients.TOKEN_PATH);
 		this.gateway = this.launcher.start(gateway(this.feedService.service().url()));
 	}
 
@@ -137,7 +157,9 @@ public final class BenchmarkPlatform {
 			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
 			.withProperty("murmur.gateway.services.post", postServiceUrl().toString())
 			.withProperty("murmur.gateway.services.feed", feedUrl)
-			.withProperty("murmur.gateway.services.search", "http://127.0.0.1:" + this.searchPort);
+			.withProperty("murmur.gateway.services.search", "http://127.0.0.1:" + this.searchPort)
+			.withProperty("murmur.gateway.services.media", this.mediaService.service().url())
+			.withProperty("murmur.gateway.services.notification", this.notificationServiceDefinition.url());
 	}
 
 	/**
@@ -167,6 +189,25 @@ public final class BenchmarkPlatform {
 	 */
 	public URI elasticsearchUrl() {
 		return URI.create(this.stack.elasticsearch().httpUri());
+	}
+
+	/**
+	 * Starts notification-service, unless it runs: only the notification scenario starts
+	 * it, so that it does not take CPU from the other scenarios by consuming their
+	 * events. The gateway routes to it from the start.
+	 */
+	public synchronized void startNotificationService() {
+		if (this.notificationService == null) {
+			this.notificationService = this.launcher.start(this.notificationServiceDefinition);
+		}
+	}
+
+	/**
+	 * notification-service itself.
+	 * @return its base URL
+	 */
+	public URI notificationServiceUrl() {
+		return URI.create(this.notificationServiceDefinition.url());
 	}
 
 	/**
@@ -303,11 +344,15 @@ public final class BenchmarkPlatform {
 	 * @return pid by service
 	 */
 	public synchronized Map<String, Long> pids() {
-		Map<String, Long> pids = new java.util.LinkedHashMap<>(Map.of("user-service", this.userService.pid(),
-				"graph-service", this.graphService.pid(), "post-service", this.postService.pid(), "feed-service",
-				this.feedService.pid(), "gateway-service", this.gateway.pid()));
+		Map<String, Long> pids = new java.util.LinkedHashMap<>(
+				Map.of("user-service", this.userService.pid(), "graph-service", this.graphService.pid(), "post-service",
+						this.postService.pid(), "feed-service", this.feedService.pid(), "media-service",
+						this.mediaService.pid(), "gateway-service", this.gateway.pid()));
 		if (this.searchService != null) {
 			pids.put("search-service", this.searchService.pid());
+		}
+		if (this.notificationService != null) {
+			pids.put("notification-service", this.notificationService.pid());
 		}
 		return pids;
 	}

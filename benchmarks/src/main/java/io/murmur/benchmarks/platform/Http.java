@@ -56,6 +56,16 @@ public final class Http {
 	}
 
 	/**
+	 * Deletes something.
+	 * @param uri what
+	 * @param bearer an access token, or {@code null}
+	 * @param expectedStatus the status that means success
+	 */
+	public static void delete(URI uri, @Nullable String bearer, int expectedStatus) {
+		send(HttpRequest.newBuilder(uri).DELETE(), bearer, expectedStatus);
+	}
+
+	/**
 	 * Gets a JSON document that must answer 200, asking again (up to five times, a second
 	 * apart) while the answer is a 503: a setup or check step of a run must not fail
 	 * because a busy service shed a request. Load tests never retry.

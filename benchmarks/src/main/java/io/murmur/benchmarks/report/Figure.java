@@ -40,7 +40,31 @@ public enum Figure {
 	SEARCH_P99_MS(false),
 
 	/** From a post's 201 to it being found by search, p99, under a mixed load. */
-	SEARCH_INDEX_LAG_P99_MS(false);
+	SEARCH_INDEX_LAG_P99_MS(false),
+
+	/**
+	 * 12 MP photos taken to all their variants per second over the rate of merely
+	 * decoding and resizing them with the same libraries in the same JVM.
+	 */
+	MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE(false),
+
+	/** Median time from an upload through the gateway to its media being ready. */
+	MEDIA_UPLOAD_TO_READY_P50_MS(false),
+
+	/** The 99th percentile of that time. */
+	MEDIA_UPLOAD_TO_READY_P99_MS(false),
+
+	/** Notifications stored per second while a burst of likes of one post is consumed. */
+	NOTIFICATIONS_STORED_PER_SECOND(false),
+
+	/** The p99 of the burst author's first page of notifications, through the gateway. */
+	NOTIFICATION_FIRST_PAGE_P99_MS(false),
+
+	/** The p99 of the burst author's unread count, through the gateway. */
+	NOTIFICATION_UNREAD_COUNT_P99_MS(false),
+
+	/** The p99 of like acknowledged to event on the liked author's stream, under load. */
+	NOTIFICATION_STREAM_LAG_P99_MS(false);
 
 	private final boolean needsFeed;
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -64,6 +65,12 @@ public final class ReportWriter {
 			if (results.search() != null) {
 				Charts.search(results.search(), dir.resolve("search.png"));
 			}
+			if (results.media() != null) {
+				MediaReport.charts(results.media(), dir);
+			}
+			if (results.notifications() != null) {
+				NotificationReport.chart(results.notifications(), dir);
+			}
 			if (!graphs.isEmpty()) {
 				Charts.followerDistribution(graphs, dir.resolve("follower-distribution.png"));
 			}
@@ -100,6 +107,12 @@ public final class ReportWriter {
 			details.put("gateway_overhead", gatewayDetails(gateway, results.gatewaySettings()));
 		}
 		details.putAll(new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores()).details());
+		if (results.media() != null) {
+			details.put("media", MediaReport.details(results.media()));
+		}
+		if (results.notifications() != null) {
+			details.putAll(NotificationReport.details(results.notifications()));
+		}
 		details.put("graphs", results.graphs());
 		if (results.search() != null) {
 			details.put("search", results.search());
@@ -134,7 +147,25 @@ public final class ReportWriter {
 			case SEARCH_INDEXING_RATIO_VS_RAW_BULK -> (search != null) ? search.ratio() : null;
 			case SEARCH_P99_MS -> (search != null) ? search.gateway().get("p99_ms") : null;
 			case SEARCH_INDEX_LAG_P99_MS -> (search != null) ? search.lag().get("p99_ms") : null;
+			case MEDIA_PROCESSING_RATIO_VS_DECODE_RESIZE ->
+				(results.media() != null) ? round(Spread.of(results.media().ratio()).median(), 3) : null;
+			case MEDIA_UPLOAD_TO_READY_P50_MS ->
+				(results.media() != null) ? round(Spread.of(results.media().p50Ms()).median(), 1) : null;
+			case MEDIA_UPLOAD_TO_READY_P99_MS ->
+				(results.media() != null) ? round(Spread.of(results.media().p99Ms()).median(), 1) : null;
+			case NOTIFICATIONS_STORED_PER_SECOND -> notifications(results, NotificationResults::storedPerSecond);
+			case NOTIFICATION_FIRST_PAGE_P99_MS -> notifications(results, NotificationResults::firstPageP99);
+			case NOTIFICATION_UNREAD_COUNT_P99_MS -> notifications(results, NotificationResults::unreadCountP99);
+			case NOTIFICATION_STREAM_LAG_P99_MS -> notifications(results, NotificationResults::streamLagP99);
 		};
+	}
+
+	private static double round(double value, int decimals) {
+		return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+	}
+
+	private static @Nullable Double notifications(RunResults results, Function<NotificationResults, Spread> figure) {
+		return (results.notifications() != null) ? figure.apply(results.notifications()).median() : null;
 	}
 
 	private static @Nullable Double median(@Nullable Spread spread) {
@@ -281,6 +312,12 @@ public final class ReportWriter {
 		}
 		md.append(FeedReadme.sections(results.feed(),
 				new FeedFigures(results.feed(), results.redisZadd(), results.redisZaddCores())));
+		if (results.media() != null) {
+			md.append(MediaReport.section(results.media()));
+		}
+		if (results.notifications() != null) {
+			md.append(NotificationReport.readme(results.notifications()));
+		}
 		if (!results.graphs().isEmpty()) {
 			md.append("## Follow graphs\n\n| graph | users | follows | median followers | p99 | max | "
 					+ "top 1% share | celebrities |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");

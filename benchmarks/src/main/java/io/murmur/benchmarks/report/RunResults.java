@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.benchmarks.graph.DegreeSummary;
+import io.murmur.benchmarks.media.MediaScenario;
 import io.murmur.benchmarks.reference.GatewayOverhead;
 import io.murmur.benchmarks.search.SearchBenchmark;
 import io.murmur.benchmarks.reference.RedisBenchmark;
@@ -33,12 +34,16 @@ import io.murmur.benchmarks.reference.RedisBenchmark;
  * @param settling how long the run waited for the machine to settle before each
  * measurement
  * @param search what the search scenario measured, {@code null} when it did not run
+ * @param media what the media scenario measured, or {@code null} when it did not run
+ * @param notifications what the notification scenario measured, {@code null} if it did
+ * not run
  */
 public record RunResults(Instant startedAt, Instant finishedAt, String command, int repetitions,
 		Map<Figure, String> pending, @Nullable Spread redisZadd, @Nullable RedisBenchmark redisSettings,
 		List<Map<String, Double>> redisZaddCores, GatewayOverhead.@Nullable Result gatewayOverhead,
 		@Nullable GatewayOverhead gatewaySettings, Map<String, DegreeSummary> graphs, Machine machine, FeedResults feed,
-		List<Settling.Wait> settling, SearchBenchmark.@Nullable Result search) {
+		List<Settling.Wait> settling, SearchBenchmark.@Nullable Result search, MediaScenario.@Nullable Result media,
+		@Nullable NotificationResults notifications) {
 
 	/**
 	 * Whether some figure is missing.

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import io.murmur.benchmarks.feed.MixedWorkload;
 import io.murmur.benchmarks.feed.StrategyComparison;
 import io.murmur.benchmarks.feed.StrategyComparison.CelebrityWrites;
 import io.murmur.benchmarks.feed.StrategyComparison.Strategy;
+import io.murmur.benchmarks.media.MediaScenario;
 import io.murmur.benchmarks.graph.FollowGraph;
 import io.murmur.benchmarks.graph.PowerLawGraph;
 import io.murmur.benchmarks.load.LatencySample;
@@ -52,6 +54,26 @@ class ReportWriterTests {
 		assertThat(summary.path("details").path("redis_zadd_per_second").path("spread").path("median").asDouble())
 			.isEqualTo(400_000);
 		assertThat(summary.path("pending").get(0).asString()).startsWith("fanout_ratio_vs_redis: ");
+	}
+
+	@Test
+	void shouldReportTheMediaFiguresAsMediansWithTheirChart() throws IOException {
+		MediaScenario settings = new MediaScenario(Duration.ofSeconds(30), 6, 3, 1);
+		MediaScenario.Result media = new MediaScenario.Result(List.of(4.0, 4.0, 5.0), List.of(3.0, 3.2, 3.5),
+				List.of(0.75, 0.8, 0.7), 3_000_000, List.of(List.of(300.0, 320.0, 900.0)), List.of(320.0),
+				List.of(900.0), settings);
+
+		write(Map.of(), new FeedResults(Map.of(), null, null, null, null, null, null, null), media);
+
+		JsonNode summary = JsonMapper.builder().build().readTree(Files.readString(this.dir.resolve("summary.json")));
+		assertThat(summary.path("media_processing_ratio_vs_decode_resize").asDouble()).isEqualTo(0.75);
+		assertThat(summary.path("media_upload_to_ready_p50_ms").asDouble()).isEqualTo(320);
+		assertThat(summary.path("media_upload_to_ready_p99_ms").asDouble()).isEqualTo(900);
+		assertThat(summary.path("details").path("media").path("pipeline_per_second").path("median").asDouble())
+			.isEqualTo(3.2);
+		assertThat(Files.readString(this.dir.resolve("README.md"))).contains("## Media", "**0.750** (min 0.700",
+				"p50 **320.0 ms**");
+		assertThat(Files.readAllBytes(this.dir.resolve("media-processing.png"))).startsWith(0x89, 'P', 'N', 'G');
 	}
 
 	@Test
@@ -167,6 +189,10 @@ class ReportWriterTests {
 	}
 
 	private void write(Map<Figure, String> pending, FeedResults feed) {
+		write(pending, feed, null);
+	}
+
+	private void write(Map<Figure, String> pending, FeedResults feed, MediaScenario.@Nullable Result media) {
 		Map<Target, List<LatencySample>> samples = new EnumMap<>(Target.class);
 		samples.put(Target.DIRECT, List.of(sample(0, 2), sample(1, 3), sample(0, 2)));
 		samples.put(Target.NGINX, List.of(sample(1, 3), sample(1, 4), sample(1, 3)));
@@ -183,7 +209,8 @@ class ReportWriterTests {
 				new SearchBenchmark.Result(50_000, 7_000, 9_000, 7_000.0 / 9_000,
 						Map.of("p50_ms", 12.0, "p99_ms", 40.0, "max_ms", 55.0),
 						Map.of("p50_ms", 3.0, "p99_ms", 9.0, "max_ms", 12.0),
-						Map.of("p50_ms", 700.0, "p99_ms", 1300.0, "max_ms", 1400.0), 100, 5, "PT1M"));
+						Map.of("p50_ms", 700.0, "p99_ms", 1300.0, "max_ms", 1400.0), 100, 5, "PT1M"),
+				media, null);
 		ReportWriter.write(results, Map.of("power-law", graph), this.dir);
 	}
 

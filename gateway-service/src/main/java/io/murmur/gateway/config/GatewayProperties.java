@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -25,12 +26,48 @@ import org.springframework.validation.annotation.Validated;
  * @param routeTimeout how long a service may take to answer before the gateway gives up
  * @param maxConcurrentCallsPerRoute how many requests one route carries at once; more are
  * answered 503 at once
+ * @param routes what differs for one service's route, by service name: the media route
+ * carries uploads, larger and slower than any other request
  */
 @Validated
 @ConfigurationProperties("murmur.gateway")
 public record GatewayProperties(@NotEmpty Map<String, URI> services, @Valid @NotNull Jwt jwt,
 		@Valid @NotNull RateLimits rateLimits, @Valid @NotNull Cors cors, @NotNull DataSize maxRequestBody,
-		@NotNull Duration routeTimeout, @Positive int maxConcurrentCallsPerRoute) {
+		@NotNull Duration routeTimeout, @Positive int maxConcurrentCallsPerRoute,
+		@Nullable Map<String, @Valid Route> routes) {
+
+	public GatewayProperties {
+		routes = (routes != null) ? Map.copyOf(routes) : Map.of();
+	}
+
+	/**
+	 * The largest request body a path accepts.
+	 * @param service the service whose route the path is on, or {@code null}
+	 * @return its route's own limit, or the gateway's
+	 */
+	public DataSize maxRequestBody(@Nullable String service) {
+		Route route = (service != null) ? this.routes.get(service) : null;
+		return (route != null && route.maxRequestBody() != null) ? route.maxRequestBody() : this.maxRequestBody;
+	}
+
+	/**
+	 * How long a service's route waits for it.
+	 * @param service the service
+	 * @return its route's own timeout, or the gateway's
+	 */
+	public Duration routeTimeout(String service) {
+		Route route = this.routes.get(service);
+		return (route != null && route.timeout() != null) ? route.timeout() : this.routeTimeout;
+	}
+
+	/**
+	 * What differs for one service's route.
+	 *
+	 * @param maxRequestBody the largest request body, instead of the gateway's
+	 * @param timeout how long the service may take, instead of the gateway's
+	 */
+	public record Route(@Nullable DataSize maxRequestBody, @Nullable Duration timeout) {
+	}
 
 	/**
 	 * @param jwkSetUri where the signing keys are published (user-service's JWKS)

@@ -49,7 +49,7 @@ class RouteConfiguration {
 						.setSeries()
 						.setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)
 						.setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, true)))
-				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.routeTimeout().toMillis())
+				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.routeTimeout(name).toMillis())
 				.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, 2000)
 				.uri(uri));
 			routes.route(name + "-api-docs", (spec) -> spec.path("/v3/api-docs/" + name)
@@ -74,7 +74,7 @@ class RouteConfiguration {
 				.waitDurationInOpenState(Duration.ofSeconds(10))
 				.build())
 			.timeLimiterConfig(
-					TimeLimiterConfig.custom().timeoutDuration(properties.routeTimeout().plusMillis(500)).build())
+					TimeLimiterConfig.custom().timeoutDuration(properties.routeTimeout(id).plusMillis(500)).build())
 			.build());
 	}
 

@@ -25,7 +25,11 @@ final class PlatformServices {
 
 	static final int POST_SERVICE_PORT = 8083;
 
+	static final int MEDIA_SERVICE_PORT = 8084;
+
 	static final int FEED_SERVICE_PORT = 8085;
+
+	static final int NOTIFICATION_SERVICE_PORT = 8086;
 
 	static final int SEARCH_SERVICE_PORT = 8087;
 
@@ -36,12 +40,18 @@ final class PlatformServices {
 			PlatformService.of("feed-service", FEED_SERVICE_PORT, Store.REDIS, Store.KAFKA).asServiceClient(),
 			PlatformService.of("search-service", SEARCH_SERVICE_PORT, Store.ELASTICSEARCH, Store.KAFKA)
 				.asServiceClient(),
+			PlatformService.of("media-service", MEDIA_SERVICE_PORT, Store.S3, Store.KAFKA).withDatabase("murmur_media"),
+			PlatformService.of("notification-service", NOTIFICATION_SERVICE_PORT, Store.KAFKA)
+				.withDatabase("murmur_notification")
+				.asServiceClient(),
 			PlatformService.of("gateway-service", GATEWAY_PORT, Store.REDIS)
 				.withProperty("murmur.gateway.services.user", "http://127.0.0.1:" + USER_SERVICE_PORT)
 				.withProperty("murmur.gateway.services.graph", "http://127.0.0.1:" + GRAPH_SERVICE_PORT)
 				.withProperty("murmur.gateway.services.post", "http://127.0.0.1:" + POST_SERVICE_PORT)
 				.withProperty("murmur.gateway.services.feed", "http://127.0.0.1:" + FEED_SERVICE_PORT)
-				.withProperty("murmur.gateway.services.search", "http://127.0.0.1:" + SEARCH_SERVICE_PORT));
+				.withProperty("murmur.gateway.services.search", "http://127.0.0.1:" + SEARCH_SERVICE_PORT)
+				.withProperty("murmur.gateway.services.media", "http://127.0.0.1:" + MEDIA_SERVICE_PORT)
+				.withProperty("murmur.gateway.services.notification", "http://127.0.0.1:" + NOTIFICATION_SERVICE_PORT));
 
 	private PlatformServices() {
 	}

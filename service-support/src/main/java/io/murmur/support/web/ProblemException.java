@@ -58,6 +58,19 @@ public class ProblemException extends RuntimeException {
 	}
 
 	/**
+	 * A problem of any type that names the fields (or items) it is about, as
+	 * {@code errors}: for a request whose fields are well-formed but cannot be accepted,
+	 * such as ids of resources in the wrong state.
+	 * @param type the problem type
+	 * @param detail the detail
+	 * @param errors each field and what is wrong with it
+	 * @return the exception
+	 */
+	public static ProblemException invalid(ProblemType type, String detail, List<InvalidField> errors) {
+		return new ProblemException(type, detail, errors, null);
+	}
+
+	/**
 	 * A problem the client may retry after a while.
 	 * @param type the problem type
 	 * @param detail the detail

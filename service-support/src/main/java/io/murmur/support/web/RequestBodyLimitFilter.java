@@ -25,7 +25,8 @@ import io.murmur.support.problem.CommonProblem;
  * {@code Content-Length} is too large, and while reading when a body without one
  * (chunked) grows too large. Runs before everything else, so that no one reads a large
  * body. {@code /internal/**}, which the gateway never routes, has a limit of its own for
- * the bulk calls of other services and operators.
+ * the bulk calls of other services and operators, and so do {@code multipart/form-data}
+ * bodies, for a service that takes uploads while its JSON bodies stay small.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -33,24 +34,33 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long internalLimit;
 
+	private final long multipartLimit;
+
 	private final Problems problems;
 
-	RequestBodyLimitFilter(long limit, long internalLimit, Problems problems) {
+	RequestBodyLimitFilter(long limit, long internalLimit, long multipartLimit, Problems problems) {
 		this.limit = limit;
 		this.internalLimit = internalLimit;
+		this.multipartLimit = multipartLimit;
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = request.getRequestURI().startsWith("/internal/") ? this.internalLimit : this.limit;
+		long limit = request.getRequestURI().startsWith("/internal/") ? this.internalLimit
+				: isMultipart(request) ? this.multipartLimit : this.limit;
 		if (request.getContentLengthLong() > limit) {
 			this.problems.write(request, response, CommonProblem.PAYLOAD_TOO_LARGE,
 					"The request body is larger than " + limit + " bytes");
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

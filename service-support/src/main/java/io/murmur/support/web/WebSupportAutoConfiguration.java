@@ -17,6 +17,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The web support of a Spring MVC service: problem responses for every error (the
@@ -47,8 +48,10 @@ public final class WebSupportAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebSupportProperties properties,
 			Problems problems) {
+		DataSize multipart = (properties.maxMultipartBodySize() != null) ? properties.maxMultipartBodySize()
+				: properties.maxRequestBodySize();
 		RequestBodyLimitFilter filter = new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(),
-				properties.maxInternalRequestBodySize().toBytes(), problems);
+				properties.maxInternalRequestBodySize().toBytes(), multipart.toBytes(), problems);
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;

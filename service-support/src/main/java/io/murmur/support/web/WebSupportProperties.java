@@ -14,10 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * with 413 before they are read
  * @param maxInternalRequestBodySize the same for {@code /internal/**}, which only other
  * services and operators reach, with bulk calls such as imports
+ * @param maxMultipartBodySize the largest {@code multipart/form-data} body, for a service
+ * that takes uploads; {@code null} for the same limit as any other body
  */
 @Validated
 @ConfigurationProperties("murmur.web")
 public record WebSupportProperties(@DefaultValue("64KB") @NotNull DataSize maxRequestBodySize,
-		@DefaultValue("4MB") @NotNull DataSize maxInternalRequestBodySize) {
+		@DefaultValue("4MB") @NotNull DataSize maxInternalRequestBodySize,
+		@org.jspecify.annotations.Nullable DataSize maxMultipartBodySize) {
 
 }

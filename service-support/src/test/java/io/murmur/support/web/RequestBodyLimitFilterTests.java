@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RequestBodyLimitFilterTests {
 
-	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(16, 64, new Problems(new JsonMapper()));
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(16, 64, 128,
+			new Problems(new JsonMapper()));
 
 	@Test
 	void shouldRefuseADeclaredLengthOverTheLimitBeforeReading() throws Exception {
@@ -76,6 +77,23 @@ class RequestBodyLimitFilterTests {
 		tooLarge.setContent(new byte[65]);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.filter.doFilter(tooLarge, response, new MockFilterChain());
+		assertThat(response.getStatus()).isEqualTo(413);
+	}
+
+	@Test
+	void shouldGiveMultipartBodiesTheirOwnLimitAndKeepJsonSmall() throws ServletException, IOException {
+		MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/api/v1/media");
+		upload.setContentType("multipart/form-data; boundary=x");
+		upload.setContent(new byte[128]);
+		MockFilterChain chain = new MockFilterChain();
+		this.filter.doFilter(upload, new MockHttpServletResponse(), chain);
+		assertThat(((HttpServletRequest) chain.getRequest()).getInputStream().readAllBytes()).hasSize(128);
+
+		MockHttpServletRequest json = new MockHttpServletRequest("POST", "/api/v1/media/uploads");
+		json.setContentType("application/json");
+		json.setContent(new byte[128]);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(json, response, new MockFilterChain());
 		assertThat(response.getStatus()).isEqualTo(413);
 	}
 

@@ -1,0 +1,8 @@
+/**
+ * Configuration: the service's properties, S3, the database's failures, the API document
+ * and scheduling.
+ */
+@NullMarked
+package io.murmur.media.config;
+
+import org.jspecify.annotations.NullMarked;
