@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.murmur.support.security.CurrentUser;
-import io.murmur.support.web.ProblemException;
 
 /**
  * The public media API. The uploader is always the access token's subject.
@@ -34,8 +32,6 @@ import io.murmur.support.web.ProblemException;
 @RequestMapping(path = "/api/v1/media", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "media", description = "Images and short video: upload, presigned upload, describe")
 class MediaController {
-
-	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private final MediaService media;
 
@@ -56,17 +52,12 @@ class MediaController {
 	@ApiResponse(responseCode = "202", description = "Accepted, processing in the background",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = MediaResponse.class)))
-	@ApiResponse(responseCode = "400", description = "Missing file, description too long or focus malformed",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "The file is over its type's limit",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "415", description = "The content is of no accepted type",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Missing file, description too long or focus malformed")
+	@ApiResponse(responseCode = "413", description = "The file is over its type's limit")
+	@ApiResponse(responseCode = "415", description = "The content is of no accepted type")
 	@ApiResponse(responseCode = "422",
-			description = "The image declares too many pixels (decompression bomb), or is truncated or corrupt",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "429", description = "The daily upload quota is used up; see Retry-After",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "The image declares too many pixels (decompression bomb), or is truncated or corrupt")
+	@ApiResponse(responseCode = "429", description = "The daily upload quota is used up; see Retry-After")
 	ResponseEntity<MediaResponse> upload(@AuthenticationPrincipal Jwt token,
 			@Parameter(description = "The file") @RequestPart("file") MultipartFile file,
 			@Parameter(description = "Alt text, at most 1,500 characters") @RequestParam(
@@ -83,14 +74,10 @@ class MediaController {
 	@ApiResponse(responseCode = "201", description = "Where to upload",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = UploadResponse.class)))
-	@ApiResponse(responseCode = "400", description = "Invalid fields",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "The size is over the type's limit",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "415", description = "The content type is not accepted",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "429", description = "The daily upload quota is used up; see Retry-After",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Invalid fields")
+	@ApiResponse(responseCode = "413", description = "The size is over the type's limit")
+	@ApiResponse(responseCode = "415", description = "The content type is not accepted")
+	@ApiResponse(responseCode = "429", description = "The daily upload quota is used up; see Retry-After")
 	ResponseEntity<UploadResponse> createUpload(@AuthenticationPrincipal Jwt token,
 			@Valid @RequestBody UploadRequest request) {
 		return ResponseEntity.status(201).body(this.media.announce(CurrentUser.of(token), request));
@@ -106,18 +93,12 @@ class MediaController {
 	@ApiResponse(responseCode = "202", description = "Accepted, processing in the background",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = MediaResponse.class)))
-	@ApiResponse(responseCode = "404", description = "No such upload of the caller's",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "The file has not been uploaded yet",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "410", description = "The upload URL expired before the file arrived",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "The file is over its type's limit",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "415", description = "The content is of no accepted type",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "Wrong size, too many pixels, truncated or corrupt",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such upload of the caller's")
+	@ApiResponse(responseCode = "409", description = "The file has not been uploaded yet")
+	@ApiResponse(responseCode = "410", description = "The upload URL expired before the file arrived")
+	@ApiResponse(responseCode = "413", description = "The file is over its type's limit")
+	@ApiResponse(responseCode = "415", description = "The content is of no accepted type")
+	@ApiResponse(responseCode = "422", description = "Wrong size, too many pixels, truncated or corrupt")
 	ResponseEntity<MediaResponse> complete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		return respond(this.media.complete(CurrentUser.of(token), mediaId(id)));
 	}
@@ -132,8 +113,7 @@ class MediaController {
 	@ApiResponse(responseCode = "206", description = "Still processing or awaiting its upload",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = MediaResponse.class)))
-	@ApiResponse(responseCode = "404", description = "No such media visible to the caller",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such media visible to the caller")
 	ResponseEntity<MediaResponse> get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		return respond(this.media.get(CurrentUser.of(token), mediaId(id)));
 	}

@@ -67,6 +67,7 @@ class WebhookController {
 
 	@GetMapping
 	@Operation(operationId = "getWebhook", summary = "Your webhook and whether it is enabled (without its secret)")
+	@ApiResponse(responseCode = "200", description = "Your webhook")
 	@ApiResponse(responseCode = "404", description = "You have no webhook",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))

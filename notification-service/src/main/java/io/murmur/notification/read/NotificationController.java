@@ -37,7 +37,8 @@ import io.murmur.support.security.CurrentUser;
  */
 @RestController
 @RequestMapping("/api/v1/notifications")
-@Tag(name = "notifications")
+@Tag(name = "notifications",
+		description = "Your notifications: pages, the unread count and read marker, the live stream, webhook and preferences")
 class NotificationController {
 
 	static final int MAX_PAGE = 50;
