@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -72,6 +73,24 @@ final class ProblemResponses implements GlobalOpenApiCustomizer {
 			}
 			complete(operation, path, !open && (operation.getSecurity() == null || !operation.getSecurity().isEmpty()));
 		}));
+		removeUnused(openApi, components);
+	}
+
+	/**
+	 * Removes the schemas that only the replaced error responses used, such as Spring's
+	 * {@code ProblemDetail}, which a client would otherwise generate a model for.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static void removeUnused(OpenAPI openApi, Components components) {
+		Map<String, Schema> schemas = components.getSchemas();
+		if (schemas == null) {
+			return;
+		}
+		boolean removed = true;
+		while (removed) {
+			String used = Json.pretty(openApi);
+			removed = schemas.keySet().removeIf((name) -> !used.contains("\"#/components/schemas/" + name + "\""));
+		}
 	}
 
 	private boolean isPublic(PathItem.HttpMethod method, String path) {

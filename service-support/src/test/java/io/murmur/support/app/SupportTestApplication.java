@@ -2,6 +2,9 @@ package io.murmur.support.app;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +17,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,6 +90,8 @@ public class SupportTestApplication {
 		}
 
 		@GetMapping("/api/v1/teapot")
+		@ApiResponse(responseCode = "418", description = "Brewing",
+				content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
 		Map<String, Object> teapot() {
 			throw ProblemException.retryLater(TestProblem.TEAPOT, "Brewing", java.time.Duration.ofMillis(1500));
 		}

@@ -92,6 +92,15 @@ class OpenApiIntegrationTests extends SupportIntegrationTests {
 		}
 
 		@Test
+		void shouldLeaveNoSchemaThatOnlyAReplacedErrorUsed() {
+			JsonNode teapot = operation("/api/v1/teapot", "get").path("responses").path("418");
+			assertThat(teapot.path("content").path("application/problem+json").path("schema").path("$ref").asString())
+				.isEqualTo("#/components/schemas/Problem");
+			assertThat(OpenApiIntegrationTests.this.document.path("components").path("schemas").has("ProblemDetail"))
+				.isFalse();
+		}
+
+		@Test
 		void shouldDocumentNotFoundOnlyWhereThePathNamesSomething() {
 			assertThat(operation("/api/v1/notes/{id}", "get").path("responses").has("404")).isTrue();
 			assertThat(operation("/api/v1/me", "get").path("responses").has("404")).isFalse();
