@@ -32,6 +32,9 @@ import io.murmur.localstack.Store;
 public record PlatformService(String module, int port, Set<Store> stores, Map<String, String> properties,
 		@Nullable String database, boolean serviceClient, Map<String, String> secrets) {
 
+	/** How far above its API port a service's management port is. */
+	public static final int MANAGEMENT_PORT_OFFSET = 1000;
+
 	public PlatformService {
 		stores = Set.copyOf(stores);
 		properties = Map.copyOf(properties);
@@ -107,6 +110,32 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	 */
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The service's management port, where its probes and metrics are served: its API
+	 * port plus {@value #MANAGEMENT_PORT_OFFSET}, as each service's configuration has it.
+	 * @return the management port
+	 */
+	public int managementPort() {
+		return managementPort(this.port);
+	}
+
+	/**
+	 * The management port of a service listening on the given API port.
+	 * @param port the API port
+	 * @return the management port
+	 */
+	public static int managementPort(int port) {
+		return port + MANAGEMENT_PORT_OFFSET;
+	}
+
+	/**
+	 * The service's management URL on this machine.
+	 * @return e.g. {@code http://127.0.0.1:9080}
+	 */
+	public String managementUrl() {
+		return "http://127.0.0.1:" + managementPort();
 	}
 
 }

@@ -82,6 +82,7 @@ public final class ServiceLauncher {
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + service.port());
+		command.add("--management.server.port=" + service.managementPort());
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Path log = logFile(service);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(createDirectories(log.getParent()).toFile());
