@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Media through the gateway: uploads as a phone would send them, the objects downloaded
  * through the URLs the API gives, and the bucket looked at directly to see that nothing
- * refused stays there. The platform runs media-service with a clean-up window of
+ * refused stays there; then media on posts, in a follower's feed and as an avatar, as
+ * other people see them. The platform runs media-service with a clean-up window of
  * {@link MurmurPlatform#MEDIA_UNATTACHED_AFTER}, presigned URLs living
  * {@link MurmurPlatform#MEDIA_UPLOAD_URL_TTL} and a daily quota of
  * {@value MurmurPlatform#MEDIA_QUOTA_BYTES} bytes.
