@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Media through the gateway: uploads as a phone would send them, the objects downloaded
  * through the URLs the API gives, and the bucket looked at directly to see that nothing
- * refused stays there. The platform runs media-service with a clean-up window of
+ * refused stays there; then media on posts, in a follower's feed and as an avatar, as
+ * other people see them. The platform runs media-service with a clean-up window of
  * {@link MurmurPlatform#MEDIA_UNATTACHED_AFTER}, presigned URLs living
  * {@link MurmurPlatform#MEDIA_UPLOAD_URL_TTL} and a daily quota of
  * {@value MurmurPlatform#MEDIA_QUOTA_BYTES} bytes.
@@ -85,6 +86,94 @@ class MediaAcceptanceTests {
 			BufferedImage preview = ImageIO
 				.read(new ByteArrayInputStream(get(media.get("previewUrl").asString()).body()));
 			assertThat(Math.max(preview.getWidth(), preview.getHeight())).isEqualTo(1280);
+		}
+
+	}
+
+	@Nested
+	class MediaEverywhere {
+
+		@Test
+		void shouldShowAPhotoInAFollowersFeedRefuseItToOthersAndDeleteItWithItsPost() throws Exception {
+			Account author = api.newAccount();
+			Account follower = api.newAccount();
+			Account other = api.newAccount();
+			assertThat(api.post("/api/v1/users/" + author.id() + "/follow", null, follower.accessToken()).status())
+				.isEqualTo(204);
+			Response uploaded = upload(author, "sunset.jpg", jpeg(800, 600));
+			assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+			String mediaId = uploaded.json().get("id").asString();
+
+			Api.Response posted = api.post("/api/v1/posts", "{\"text\":\"Sunset\",\"mediaIds\":[\"" + mediaId + "\"]}",
+					author.accessToken());
+
+			assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+			String postId = posted.json().get("id").asString();
+			assertThat(posted.json().get("media").get(0).get("id").asString()).isEqualTo(mediaId);
+			JsonNode item = await().atMost(Duration.ofSeconds(10))
+				.until(() -> feedItem(follower, postId), java.util.Objects::nonNull);
+			JsonNode shown = item.get("media").get(0);
+			assertThat(shown.get("id").asString()).isEqualTo(mediaId);
+			assertThat(shown.get("type").asString()).isEqualTo("image");
+			assertThat(shown.get("width").asInt()).isEqualTo(800);
+			assertThat(shown.get("blurhash").asString()).isNotBlank();
+			assertThat(shown.get("description").asString()).isEqualTo("A photo");
+			Response download = get(shown.get("url").asString());
+			assertThat(download.status()).isEqualTo(200);
+			assertThat(ImageIO.read(new ByteArrayInputStream(download.body())).getWidth()).isEqualTo(800);
+			assertThat(get(shown.get("previewUrl").asString()).status()).isEqualTo(200);
+
+			Api.Response stolen = api.post("/api/v1/posts",
+					"{\"text\":\"Mine now\",\"mediaIds\":[\"" + mediaId + "\"]}", other.accessToken());
+			assertThat(stolen.status()).isEqualTo(422);
+			assertThat(stolen.contentType()).startsWith("application/problem+json");
+			assertThat(stolen.json().get("errors").get(0).get("field").asString()).isEqualTo("mediaIds[0]");
+			Api.Response again = api.post("/api/v1/posts", "{\"text\":\"Twice\",\"mediaIds\":[\"" + mediaId + "\"]}",
+					author.accessToken());
+			assertThat(again.status()).isEqualTo(422);
+			assertThat(again.json().get("errors").get(0).get("message").asString()).isEqualTo("is on another post");
+
+			assertThat(api.delete("/api/v1/posts/" + postId, author.accessToken()).status()).isEqualTo(204);
+			await().atMost(Duration.ofSeconds(30)).until(() -> objectsOf(mediaId).isEmpty());
+			assertThat(api.get("/api/v1/media/" + mediaId, author.accessToken()).status()).isEqualTo(404);
+		}
+
+		@Test
+		void shouldSetAnAvatarAndShowItOnTheProfileToOthers() {
+			Account user = api.newAccount();
+			Account other = api.newAccount();
+			Response uploaded = upload(user, "me.jpg", jpeg(900, 900));
+			assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+			String mediaId = uploaded.json().get("id").asString();
+
+			Api.Response refused = api.patch("/api/v1/users/me", "{\"avatarMediaId\":\"" + mediaId + "\"}",
+					other.accessToken());
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("avatarMediaId");
+			Api.Response set = api.patch("/api/v1/users/me", "{\"avatarMediaId\":\"" + mediaId + "\"}",
+					user.accessToken());
+			assertThat(set.status()).as(set.body()).isEqualTo(200);
+
+			JsonNode profile = api.get("/api/v1/users/" + user.id(), other.accessToken()).json();
+			Response avatar = get(profile.get("avatarUrl").asString());
+			assertThat(avatar.status()).isEqualTo(200);
+			assertThat(avatar.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+			Response small = get(profile.get("avatarSmallUrl").asString());
+			assertThat(small.status()).isEqualTo(200);
+			assertThat(profile.get("avatarPreviewUrl").asString()).startsWith("http");
+			assertThat(api.get("/api/v1/users/" + other.id(), user.accessToken()).json().get("avatarUrl").isNull())
+				.isTrue();
+		}
+
+		private JsonNode feedItem(Account reader, String postId) {
+			Api.Response page = api.get("/api/v1/feed?limit=20", reader.accessToken());
+			assertThat(page.status()).as(page.toString()).isEqualTo(200);
+			return page.json()
+				.get("items")
+				.valueStream()
+				.filter((item) -> item.get("id").asString().equals(postId))
+				.findFirst()
+				.orElse(null);
 		}
 
 	}

@@ -130,8 +130,11 @@ final class MurmurPlatform {
 				Duration.ofSeconds(180));
 		this.launcher = launcher;
 		int graphPort = FreePorts.next();
+		int mediaPort = FreePorts.next();
+		String mediaUrl = "http://127.0.0.1:" + mediaPort;
 		ServiceClients serviceClients = new ServiceClients();
 		this.testClientSecret = serviceClients.secret(TEST_CLIENT_ID);
+		serviceClients.secret("post-service");
 		serviceClients.secret("feed-service");
 		serviceClients.secret("search-service");
 		serviceClients.secret("notification-service");
@@ -139,6 +142,7 @@ final class MurmurPlatform {
 			.start(serviceClients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
 				.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
+				.withProperty("murmur.services.urls.media", mediaUrl)
 				// Profiles wait for their follower counts up to this long (1 s in
 				// production):
 				// on a machine busy with the whole platform, graph-service can take
@@ -151,10 +155,14 @@ final class MurmurPlatform {
 		this.graphService = launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
 			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
 			.withProperty("murmur.services.urls.user", userUrl));
-		this.postService = launcher
-			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
-				.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
-				.withProperty("murmur.services.urls.user", userUrl));
+		this.postService = launcher.start(
+				serviceClients.client(
+						PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
+							.asServiceClient()
+							.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+							.withProperty("murmur.services.urls.user", userUrl)
+							.withProperty("murmur.services.urls.media", mediaUrl),
+						userUrl + ServiceClients.TOKEN_PATH));
 		this.feedServiceDefinition = serviceClients.client(
 				PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
 					.asServiceClient()
@@ -176,7 +184,7 @@ final class MurmurPlatform {
 				.withProperty("murmur.services.urls.graph", this.graphService.service().url())
 				.withProperty("murmur.services.urls.post", this.postService.service().url())
 				.withProperty("murmur.search.reindex.settle", "2s"), userUrl + ServiceClients.TOKEN_PATH));
-		this.mediaService = launcher.start(PlatformService.of("media-service", FreePorts.next(), Store.S3, Store.KAFKA)
+		this.mediaService = launcher.start(PlatformService.of("media-service", mediaPort, Store.S3, Store.KAFKA)
 			.withDatabase("murmur_media")
 			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
 			.withProperty("murmur.media.cleanup.unattached-after", MEDIA_UNATTACHED_AFTER.toSeconds() + "s")

@@ -12,10 +12,10 @@ import io.murmur.localstack.spring.LocalStores;
 
 /**
  * The service on a random port against a real Cassandra and Kafka, with user-service
- * replaced by {@link StubUserService}, and a relay and producer tuned to notice a Kafka
- * outage and recover within seconds. The relay polls only every {@value #RELAY_POLL}, so
- * that a test can tell an event published because its write woke the relay from one a
- * poll found.
+ * replaced by {@link StubUserService} and media-service by {@link StubMediaService}, and
+ * a relay and producer tuned to notice a Kafka outage and recover within seconds. The
+ * relay polls only every {@value #RELAY_POLL}, so that a test can tell an event published
+ * because its write woke the relay from one a poll found.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "murmur.outbox.poll-interval=" + IntegrationTestSupport.RELAY_POLL,
@@ -37,6 +37,9 @@ abstract class IntegrationTestSupport {
 	static void userService(DynamicPropertyRegistry registry) {
 		StubUserService.INSTANCE.tokens.properties().forEach((key, value) -> registry.add(key, () -> value));
 		registry.add("murmur.services.urls.user", StubUserService.INSTANCE::url);
+		StubUserService.INSTANCE.tokens.serviceClientProperties("post-service")
+			.forEach((key, value) -> registry.add(key, () -> value));
+		registry.add("murmur.services.urls.media", StubMediaService.INSTANCE::url);
 	}
 
 	@BeforeEach

@@ -74,8 +74,14 @@ class PostApiIntegrationTests extends IntegrationTestSupport {
 
 		@Test
 		void shouldAllowEmptyTextWithMediaAndKeepMediaIdsAsGiven() {
-			JsonNode created = api.create(Api.newUser(), "{\"text\":\"\",\"mediaIds\":[\"42\",\"7\",\"42\",\"9\"]}");
-			assertThat(created.get("media").toString()).isEqualTo("[\"42\",\"7\",\"42\",\"9\"]");
+			long author = Api.newUser();
+			long first = StubMediaService.INSTANCE.upload(author);
+			long second = StubMediaService.INSTANCE.upload(author);
+			long third = StubMediaService.INSTANCE.upload(author);
+			JsonNode created = api.create(author, "{\"text\":\"\",\"mediaIds\":[\"" + first + "\",\"" + second + "\",\""
+					+ first + "\",\"" + third + "\"]}");
+			assertThat(created.get("media").valueStream().map((media) -> media.get("id").asString())).containsExactly(
+					Long.toString(first), Long.toString(second), Long.toString(first), Long.toString(third));
 			assertThat(created.get("text").asString()).isEmpty();
 		}
 

@@ -94,24 +94,32 @@ public final class BenchmarkPlatform {
 		ServiceClients clients = new ServiceClients();
 		this.clients = clients;
 		this.clientSecret = clients.secret(CLIENT_ID);
+		clients.secret("post-service");
 		clients.secret("feed-service");
 		clients.secret("search-service");
 		clients.secret("notification-service");
 		int graphPort = FreePorts.next();
+		int mediaPort = FreePorts.next();
+		String mediaUrl = "http://127.0.0.1:" + mediaPort;
 		this.userService = this.launcher
 			.start(clients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 				.withDatabase("murmur_user")
 				.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
+				.withProperty("murmur.services.urls.media", mediaUrl)
 				.withProperty("murmur.user.jwt.access-token-ttl", ACCESS_TOKEN_HOURS + "h")));
 		String userUrl = this.userService.service().url();
 		String jwks = userUrl + "/.well-known/jwks.json";
 		this.graphService = this.launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
 			.withProperty("murmur.security.jwt.jwk-set-uri", jwks)
 			.withProperty("murmur.services.urls.user", userUrl));
-		this.postService = this.launcher
-			.start(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
-				.withProperty("murmur.security.jwt.jwk-set-uri", jwks)
-				.withProperty("murmur.services.urls.user", userUrl));
+		this.postService = this.launcher.start(
+				clients.client(
+						PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
+							.asServiceClient()
+							.withProperty("murmur.security.jwt.jwk-set-uri", jwks)
+							.withProperty("murmur.services.urls.user", userUrl)
+							.withProperty("murmur.services.urls.media", mediaUrl),
+						userUrl + ServiceClients.TOKEN_PATH));
 		this.feedServiceDefinition = clients
 			.client(PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
 				.asServiceClient()
@@ -121,10 +129,9 @@ public final class BenchmarkPlatform {
 				.withProperty("murmur.services.urls.user", userUrl)
 				.withProperty("murmur.security.jwt.jwk-set-uri", jwks), userUrl + ServiceClients.TOKEN_PATH);
 		this.feedService = this.launcher.start(feedService(DEFAULT_PUSH_THRESHOLD));
-		this.mediaService = this.launcher
-			.start(PlatformService.of("media-service", FreePorts.next(), Store.S3, Store.KAFKA)
-				.withDatabase("murmur_media")
-				.withProperty("murmur.security.jwt.jwk-set-uri", jwks));
+		this.mediaService = this.launcher.start(PlatformService.of("media-service", mediaPort, Store.S3, Store.KAFKA)
+			.withDatabase("murmur_media")
+			.withProperty("murmur.security.jwt.jwk-set-uri", jwks));
 		this.notificationServiceDefinition = clients.client(
 				PlatformService.of("notification-service", FreePorts.next(), Store.KAFKA)
 					.withDatabase("murmur_notification")

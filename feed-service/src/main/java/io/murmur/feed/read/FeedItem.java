@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.murmur.feed.source.MediaView;
 import io.murmur.feed.source.PostView;
 import io.murmur.feed.source.UserSource.UserView;
 
@@ -16,7 +17,7 @@ import io.murmur.feed.source.UserSource.UserView;
  * @param author the author
  * @param text the text
  * @param createdAt when it was posted
- * @param media attached media ids
+ * @param media the attached media, with short-lived URLs (see {@link MediaView})
  * @param replyTo the post it replies to
  * @param quoteOf the post it quotes
  * @param counts its counters
@@ -26,7 +27,7 @@ import io.murmur.feed.source.UserSource.UserView;
  * @param repostedBy the reader's followees who reposted it, empty when it is there as
  * posted
  */
-record FeedItem(String id, UserView author, String text, Instant createdAt, List<String> media,
+record FeedItem(String id, UserView author, String text, Instant createdAt, List<MediaView> media,
 		@Nullable String replyTo, @Nullable String quoteOf, PostView.Counts counts, PostView.Viewer viewer,
 		List<PostView.Mention> mentions, List<String> hashtags, List<UserView> repostedBy) {
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param author its author
  * @param text the text
  * @param createdAt when it was posted
- * @param media attached media ids
+ * @param media the attached media, with short-lived URLs
  * @param replyTo the post it replies to
  * @param replyToAuthorId the author of that post
  * @param quoteOf the post it quotes
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param mentions the mentioned users
  * @param hashtags its hashtags
  */
-public record PostView(String id, Ref author, String text, Instant createdAt, List<String> media,
+public record PostView(String id, Ref author, String text, Instant createdAt, List<MediaView> media,
 		@Nullable String replyTo, @Nullable String replyToAuthorId, @Nullable String quoteOf, Counts counts,
 		Viewer viewer, List<Mention> mentions, List<String> hashtags) {
 

@@ -36,7 +36,7 @@ final class PlatformServices {
 	static final List<PlatformService> ALL = List.of(
 			PlatformService.of("user-service", USER_SERVICE_PORT, Store.KAFKA).withDatabase("murmur_user"),
 			PlatformService.of("graph-service", GRAPH_SERVICE_PORT, Store.NEO4J, Store.KAFKA),
-			PlatformService.of("post-service", POST_SERVICE_PORT, Store.CASSANDRA, Store.KAFKA),
+			PlatformService.of("post-service", POST_SERVICE_PORT, Store.CASSANDRA, Store.KAFKA).asServiceClient(),
 			PlatformService.of("feed-service", FEED_SERVICE_PORT, Store.REDIS, Store.KAFKA).asServiceClient(),
 			PlatformService.of("search-service", SEARCH_SERVICE_PORT, Store.ELASTICSEARCH, Store.KAFKA)
 				.asServiceClient(),

@@ -71,6 +71,17 @@ class InternalMediaController {
 	}
 
 	/**
+	 * Withdraws a claim whose post could not be stored: the media is kept, unattached.
+	 * Idempotent.
+	 */
+	@PostMapping("/claims/{postId}/withdrawal")
+	ResponseEntity<Void> withdraw(@AuthenticationPrincipal Jwt token, @PathVariable long postId) {
+		requireService(token);
+		this.attachments.withdraw(postId);
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
 	 * Describes ready media for hydration; unknown and unready ids are left out.
 	 */
 	@PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -78,6 +78,9 @@ public class MediaAttachments {
 		if (media.postId() != null && media.postId() != postId) {
 			return "is on another post";
 		}
+		if (media.avatar()) {
+			return "is the author's avatar";
+		}
 		return null;
 	}
 
@@ -92,6 +95,17 @@ public class MediaAttachments {
 		for (Long id : ids) {
 			this.repository.attach(postId, ownerId, List.of(id));
 		}
+	}
+
+	/**
+	 * Withdraws a claim whose post was never stored: the media is unattached again, so
+	 * that the author may put it on the post they retry (and the clean-up takes it if
+	 * they never do). Idempotent. Should the post have been stored after all, its
+	 * {@code PostCreated} attaches the media again.
+	 * @param postId the post that was not stored
+	 */
+	public void withdraw(long postId) {
+		this.repository.detach(postId);
 	}
 
 	/**

@@ -161,14 +161,22 @@ public class MediaRepository {
 	 * @return how many were put on it; fewer than asked means none should be
 	 */
 	int attach(long postId, long ownerId, Collection<Long> ids) {
-		return this.jdbc
-			.sql("""
-					update media set post_id = :post
-					where id in (:ids) and owner_id = :owner and state = 'ready' and (post_id is null or post_id = :post)""")
+		return this.jdbc.sql("""
+				update media set post_id = :post
+				where id in (:ids) and owner_id = :owner and state = 'ready' and not avatar
+				    and (post_id is null or post_id = :post)""")
 			.param("post", postId)
 			.param("owner", ownerId)
 			.param("ids", ids)
 			.update();
+	}
+
+	/**
+	 * Takes media off a post that was never stored; it is unattached again.
+	 * @return how many
+	 */
+	int detach(long postId) {
+		return this.jdbc.sql("update media set post_id = null where post_id = ?").param(postId).update();
 	}
 
 	/** The media on a post. */

@@ -72,6 +72,34 @@ class AttachmentsIntegrationTests extends MediaIntegrationTests {
 		}
 
 		@Test
+		void shouldFreeMediaWhenTheClaimIsWithdrawnAndKeepIt() {
+			long author = newUser();
+			String id = uploadReady(author);
+			long unstored = newPostId();
+			assertThat(claim(unstored, author, id).status()).isEqualTo(200);
+
+			Response withdrawn = call("POST", "/internal/media/claims/" + unstored + "/withdrawal",
+					tokens.service("post-service"), null);
+
+			assertThat(withdrawn.status()).isEqualTo(204);
+			assertThat(objectsOf(id)).hasSize(3);
+			assertThat(claim(newPostId(), author, id).status()).as("the retried post gets it").isEqualTo(200);
+		}
+
+		@Test
+		void shouldRefuseTheAuthorsAvatarOnAPost() {
+			long author = newUser();
+			String id = uploadReady(author);
+			assertThat(avatar(author, id).status()).isEqualTo(200);
+
+			Response refused = claim(newPostId(), author, id);
+
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.json().get("errors").get(0).get("message").asString())
+				.isEqualTo("is the author's avatar");
+		}
+
+		@Test
 		void shouldRefuseUserTokens() {
 			long author = newUser();
 			Response response = call("POST", "/internal/media/claims", tokens.user(author),

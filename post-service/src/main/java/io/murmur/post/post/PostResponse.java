@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.post.engagement.EngagementRepository;
+import io.murmur.post.media.MediaView;
 
 /**
  * A post as the API shows it. Ids are strings. The author's handle, display name and
@@ -17,7 +18,8 @@ import io.murmur.post.engagement.EngagementRepository;
  * @param author the author, or the reposter of a repost entry
  * @param text the text
  * @param createdAt when it was posted
- * @param media the attached media ids
+ * @param media the attached media, described when read (see {@link MediaView}): media
+ * deleted since is left out
  * @param replyTo the post it replies to
  * @param replyToAuthorId the author of {@code replyTo}
  * @param quoteOf the post it quotes
@@ -28,12 +30,12 @@ import io.murmur.post.engagement.EngagementRepository;
  * @param hashtags the hashtags, without {@code #}
  * @param reposted for a repost entry, the original post
  */
-public record PostResponse(String id, Author author, String text, Instant createdAt, List<String> media,
+public record PostResponse(String id, Author author, String text, Instant createdAt, List<MediaView> media,
 		@Nullable String replyTo, @Nullable String replyToAuthorId, @Nullable String quoteOf, @Nullable String repostOf,
 		Counts counts, Viewer viewer, List<Mention> mentions, List<String> hashtags, @Nullable PostResponse reposted) {
 
-	static PostResponse of(Post post, EngagementRepository.Counts counts, boolean liked, boolean reposted,
-			@Nullable PostResponse original) {
+	static PostResponse of(Post post, List<MediaView> media, EngagementRepository.Counts counts, boolean liked,
+			boolean reposted, @Nullable PostResponse original) {
 		List<Mention> mentions = post.mentions()
 			.entrySet()
 			.stream()
@@ -41,8 +43,7 @@ public record PostResponse(String id, Author author, String text, Instant create
 			.map((mention) -> new Mention(Long.toString(mention.getKey()), mention.getValue()))
 			.toList();
 		return new PostResponse(Long.toString(post.id()), new Author(Long.toString(post.authorId())), post.text(),
-				post.createdAt(), post.mediaIds().stream().map((id) -> Long.toString(id)).toList(),
-				PostViews.string(post.replyTo()), PostViews.string(post.replyToAuthor()),
+				post.createdAt(), media, PostViews.string(post.replyTo()), PostViews.string(post.replyToAuthor()),
 				PostViews.string(post.quoteOf()), PostViews.string(post.repostOf()),
 				new Counts(counts.likes(), counts.reposts(), counts.replies()), new Viewer(liked, reposted), mentions,
 				post.hashtags(), original);

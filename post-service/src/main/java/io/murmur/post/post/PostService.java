@@ -20,6 +20,8 @@ import io.murmur.post.engagement.EngagementRepository;
 import io.murmur.post.engagement.EngagementRepository.Counts;
 import io.murmur.post.engagement.Reposts;
 import io.murmur.post.id.PostIds;
+import io.murmur.post.media.MediaLibrary;
+import io.murmur.post.media.MediaView;
 import io.murmur.post.outbox.PostOutbox;
 import io.murmur.post.web.Ids;
 import io.murmur.support.problem.CommonProblem;
@@ -51,12 +53,15 @@ class PostService {
 
 	private final UserDirectory users;
 
+	private final MediaLibrary media;
+
 	private final Clock clock;
 
 	private final Counter created;
 
 	PostService(PostRepository posts, PostLookup lookup, PostViews views, EngagementRepository engagement,
-			Reposts reposts, PostIds ids, PostOutbox outbox, UserDirectory users, Clock clock, MeterRegistry meters) {
+			Reposts reposts, PostIds ids, PostOutbox outbox, UserDirectory users, MediaLibrary media, Clock clock,
+			MeterRegistry meters) {
 		this.posts = posts;
 		this.lookup = lookup;
 		this.views = views;
@@ -65,6 +70,7 @@ class PostService {
 		this.ids = ids;
 		this.outbox = outbox;
 		this.users = users;
+		this.media = media;
 		this.clock = clock;
 		this.created = Counter.builder("murmur.posts.created")
 			.description("Posts published, replies and quotes included, reposts not")
@@ -72,8 +78,11 @@ class PostService {
 	}
 
 	/**
-	 * Publishes a post checked by Bean Validation, once the posts it refers to are found
-	 * and its mentions resolved.
+	 * Publishes a post checked by Bean Validation, once the posts it refers to are found,
+	 * its mentions resolved and its media claimed at media-service. The media is claimed
+	 * for the post's id before the post is stored, so that no post is ever stored with
+	 * media that is not its own; when storing fails the claim is withdrawn. A client that
+	 * retries gets a new post id, and the media is free again for it.
 	 */
 	PostResponse create(long authorId, CreatePostRequest request, String accessToken) {
 		String text = TextFeatures.normalize(Objects.requireNonNullElse(request.text(), ""));
@@ -97,12 +106,21 @@ class PostService {
 		PostCreated event = new PostCreated(UUID.randomUUID(), this.clock.instant(), id, authorId, createdAt, text,
 				post.replyTo(), post.replyToAuthor(), post.quoteOf(), mediaIds, List.copyOf(mentions.keySet()),
 				post.hashtags());
-		this.posts.insert(post, this.outbox.append(event));
+		List<MediaView> media = mediaIds.isEmpty() ? List.of() : this.media.claim(id, authorId, mediaIds);
+		try {
+			this.posts.insert(post, this.outbox.append(event));
+		}
+		catch (RuntimeException ex) {
+			if (!mediaIds.isEmpty()) {
+				this.media.withdraw(id);
+			}
+			throw ex;
+		}
 		this.created.increment();
 		if (replyTo != null) {
 			this.engagement.addReplies(replyTo.id(), 1);
 		}
-		return PostResponse.of(post, Counts.NONE, false, false, null);
+		return PostResponse.of(post, media, Counts.NONE, false, false, null);
 	}
 
 	/**

@@ -1,14 +1,17 @@
 package io.murmur.post.post;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,12 +19,16 @@ import org.springframework.stereotype.Component;
 
 import io.murmur.post.engagement.EngagementRepository;
 import io.murmur.post.engagement.EngagementRepository.Counts;
+import io.murmur.post.media.MediaLibrary;
+import io.murmur.post.media.MediaView;
 
 /**
  * Posts as the API shows them: with their counters and what the viewer did to them, and a
- * repost entry with the original post it shows. The posts, the originals, the counters
- * and the viewer's likes and reposts are each read with a few concurrent {@code IN}
- * queries, however many posts a page holds.
+ * repost entry with the original post it shows, and their media as media-service
+ * describes them now (its URLs are short-lived, so they are never stored). The posts, the
+ * originals, the counters and the viewer's likes and reposts are each read with a few
+ * concurrent {@code IN} queries, and the media with one call to media-service, however
+ * many posts a page holds.
  */
 @Component
 public class PostViews {
@@ -30,9 +37,12 @@ public class PostViews {
 
 	private final EngagementRepository engagement;
 
-	PostViews(PostRepository posts, EngagementRepository engagement) {
+	private final MediaLibrary media;
+
+	PostViews(PostRepository posts, EngagementRepository engagement, MediaLibrary media) {
 		this.posts = posts;
 		this.engagement = engagement;
+		this.media = media;
 	}
 
 	/**
@@ -80,6 +90,7 @@ public class PostViews {
 		Map<Long, Counts> countsOf = join(counts);
 		Set<Long> likedIds = join(liked);
 		Set<Long> repostedIds = join(reposted);
+		Function<Post, List<MediaView>> mediaOf = media(content.values());
 		List<PostResponse> responses = new ArrayList<>();
 		for (Post post : found) {
 			Post shown = post.isRepost() ? originals.get(post.repostOf()) : post;
@@ -89,11 +100,27 @@ public class PostViews {
 			Counts shownCounts = countsOf.getOrDefault(shown.id(), Counts.NONE);
 			boolean isLiked = likedIds.contains(shown.id());
 			boolean isReposted = repostedIds.contains(shown.id());
-			PostResponse original = post.isRepost() ? PostResponse.of(shown, shownCounts, isLiked, isReposted, null)
-					: null;
-			responses.add(PostResponse.of(post, shownCounts, isLiked, isReposted, original));
+			PostResponse original = post.isRepost()
+					? PostResponse.of(shown, mediaOf.apply(shown), shownCounts, isLiked, isReposted, null) : null;
+			responses.add(PostResponse.of(post, mediaOf.apply(post), shownCounts, isLiked, isReposted, original));
 		}
 		return responses;
+	}
+
+	/**
+	 * The media of each post, described by media-service in one call for all of them:
+	 * only what is still there when it answers, its id only when it cannot answer.
+	 */
+	private Function<Post, List<MediaView>> media(Collection<Post> shown) {
+		List<Long> ids = shown.stream().flatMap((post) -> post.mediaIds().stream()).toList();
+		if (ids.isEmpty()) {
+			return (post) -> List.of();
+		}
+		Map<Long, MediaView> described = this.media.describe(ids).orElse(null);
+		if (described == null) {
+			return (post) -> post.mediaIds().stream().map(MediaView::unavailable).toList();
+		}
+		return (post) -> post.mediaIds().stream().map(described::get).filter(Objects::nonNull).toList();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A post as post-service shows it to a reader.
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param author its author
  * @param text the text
  * @param createdAt when it was posted
- * @param media attached media ids
+ * @param media the attached media as post-service describes them when read, passed on as
+ * they are (their URLs are short-lived)
  * @param replyTo the post it replies to
  * @param quoteOf the post it quotes
  * @param counts its counters
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param mentions the mentioned users
  * @param hashtags its hashtags
  */
-public record PostView(String id, Ref author, String text, Instant createdAt, List<String> media,
+public record PostView(String id, Ref author, String text, Instant createdAt, List<JsonNode> media,
 		@Nullable String replyTo, @Nullable String quoteOf, Counts counts, Viewer viewer, List<Mention> mentions,
 		List<String> hashtags) {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import io.murmur.search.source.PostView;
 import io.murmur.search.source.UserSource.UserView;
@@ -34,7 +35,8 @@ final class SearchResults {
 	 * @param author the author
 	 * @param text the text
 	 * @param createdAt when it was posted
-	 * @param media attached media ids
+	 * @param media the attached media as post-service describes them when read, passed on
+	 * as they are (their URLs are short-lived)
 	 * @param replyTo the post it replies to
 	 * @param quoteOf the post it quotes
 	 * @param counts its counters
@@ -42,7 +44,7 @@ final class SearchResults {
 	 * @param mentions the mentioned users
 	 * @param hashtags its hashtags
 	 */
-	record FoundPost(String id, UserView author, String text, Instant createdAt, List<String> media,
+	record FoundPost(String id, UserView author, String text, Instant createdAt, List<JsonNode> media,
 			@Nullable String replyTo, @Nullable String quoteOf, PostView.Counts counts, PostView.Viewer viewer,
 			List<PostView.Mention> mentions, List<String> hashtags) {
 

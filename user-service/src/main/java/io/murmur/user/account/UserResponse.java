@@ -13,10 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param handle the handle, without {@code @}
  * @param displayName the name shown next to the handle
  * @param bio the bio, empty if none
- * @param avatarUrl where the avatar is served, or {@code null} if the user has none
+ * @param avatarUrl where the avatar is served (a short-lived URL, at most 4096 px), or
+ * {@code null} if the user has none or media-service cannot describe it right now
+ * @param avatarPreviewUrl its 1280 px preview, or {@code null}
+ * @param avatarSmallUrl its 400 px preview, or {@code null}
  * @param createdAt when the account was created
  */
 public record UserResponse(String id, String handle, String displayName, String bio, @Nullable String avatarUrl,
-		Instant createdAt) {
+		@Nullable String avatarPreviewUrl, @Nullable String avatarSmallUrl, Instant createdAt) {
 
 }

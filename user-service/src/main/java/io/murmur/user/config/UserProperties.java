@@ -1,6 +1,5 @@
 package io.murmur.user.config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,14 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshToken how long refresh tokens live
  * @param loginThrottle how failed logins are throttled
  * @param web limits and trust at the HTTP edge
- * @param media where avatars are served from
  * @param serviceClients the services that may get a service token with their client
  * credentials; none by default
  */
 @Validated
 @ConfigurationProperties("murmur.user")
 public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshToken refreshToken,
-		@Valid @NotNull LoginThrottle loginThrottle, @Valid @NotNull Web web, @Valid @NotNull Media media,
+		@Valid @NotNull LoginThrottle loginThrottle, @Valid @NotNull Web web,
 		@Nullable List<@Valid ServiceClient> serviceClients) {
 
 	public UserProperties {
@@ -109,16 +107,6 @@ public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshTok
 	 * {@code X-Forwarded-For} header names the client
 	 */
 	public record Web(@NotEmpty List<@NotBlank String> trustedProxies) {
-
-	}
-
-	/**
-	 * Media.
-	 *
-	 * @param baseUrl the URL avatars are served below: an avatar's URL is this URL, a
-	 * slash and the avatar's media id
-	 */
-	public record Media(@NotNull URI baseUrl) {
 
 	}
 

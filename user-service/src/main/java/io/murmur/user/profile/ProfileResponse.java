@@ -14,18 +14,21 @@ import io.murmur.user.account.UserResponse;
  * @param handle the handle
  * @param displayName the display name
  * @param bio the bio, empty if none
- * @param avatarUrl where the avatar is served, or {@code null}
+ * @param avatarUrl where the avatar is served (a short-lived URL), or {@code null}
+ * @param avatarPreviewUrl its 1280 px preview, or {@code null}
+ * @param avatarSmallUrl its 400 px preview, or {@code null}
  * @param createdAt when the account was created
  * @param followersCount how many follow the user
  * @param followingCount how many the user follows
  */
 record ProfileResponse(String id, String handle, String displayName, String bio, @Nullable String avatarUrl,
-		Instant createdAt, @Nullable Long followersCount, @Nullable Long followingCount) {
+		@Nullable String avatarPreviewUrl, @Nullable String avatarSmallUrl, Instant createdAt,
+		@Nullable Long followersCount, @Nullable Long followingCount) {
 
 	static ProfileResponse of(UserResponse user, FollowCounts.@Nullable Counts counts) {
 		return new ProfileResponse(user.id(), user.handle(), user.displayName(), user.bio(), user.avatarUrl(),
-				user.createdAt(), (counts != null) ? counts.followersCount() : null,
-				(counts != null) ? counts.followingCount() : null);
+				user.avatarPreviewUrl(), user.avatarSmallUrl(), user.createdAt(),
+				(counts != null) ? counts.followersCount() : null, (counts != null) ? counts.followingCount() : null);
 	}
 
 }

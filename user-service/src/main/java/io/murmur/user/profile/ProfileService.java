@@ -24,12 +24,14 @@ import io.murmur.user.account.User;
 import io.murmur.user.account.UserRepository;
 import io.murmur.user.account.UserResponse;
 import io.murmur.user.account.UserResponses;
+import io.murmur.user.media.MediaLibrary;
 import io.murmur.user.web.UserProblem;
 
 /**
  * Reads profiles and changes one's own. A change locks the account's row first, so that
  * concurrent changes of one profile apply, and publish their {@link ProfileUpdated}
- * events, in one order.
+ * events, in one order. A new avatar is accepted by media-service (the user's own ready
+ * still image) before it is stored.
  */
 @Service
 class ProfileService {
@@ -38,10 +40,13 @@ class ProfileService {
 
 	private final UserResponses responses;
 
+	private final MediaLibrary media;
+
 	private final PostgresOutbox outbox;
 
-	ProfileService(UserRepository users, UserResponses responses, PostgresOutbox outbox) {
+	ProfileService(UserRepository users, UserResponses responses, MediaLibrary media, PostgresOutbox outbox) {
 		this.users = users;
+		this.media = media;
 		this.responses = responses;
 		this.outbox = outbox;
 	}
@@ -68,7 +73,7 @@ class ProfileService {
 		Map<Long, User> found = this.users.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(User::getId, Function.identity()));
-		return ids.stream().map(found::get).filter(Objects::nonNull).map(this.responses::of).toList();
+		return this.responses.of(ids.stream().map(found::get).filter(Objects::nonNull).toList());
 	}
 
 	@Transactional
@@ -80,6 +85,9 @@ class ProfileService {
 				: user.getBio();
 		Long avatarMediaId = request.hasAvatarMediaId() ? avatarMediaId(request.avatarMediaId())
 				: user.getAvatarMediaId();
+		if (avatarMediaId != null && !avatarMediaId.equals(user.getAvatarMediaId())) {
+			this.media.acceptAvatar(userId, avatarMediaId);
+		}
 		Instant now = Instant.now();
 		if (user.changeProfile(displayName, bio, avatarMediaId, now)) {
 			this.outbox.append(new ProfileUpdated(UUID.randomUUID(), now, user.getId(), user.getHandle(),

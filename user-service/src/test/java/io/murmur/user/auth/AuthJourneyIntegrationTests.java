@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import io.murmur.user.Api;
+import io.murmur.user.StubMediaService;
 import io.murmur.user.Api.TokensJson;
 import io.murmur.user.UserServiceIntegrationTest;
 
@@ -45,7 +46,9 @@ class AuthJourneyIntegrationTests {
 			})
 			.returnResult()
 			.getResponseBody();
-		assertThat(user).containsOnlyKeys("id", "handle", "displayName", "bio", "avatarUrl", "createdAt")
+		assertThat(user)
+			.containsOnlyKeys("id", "handle", "displayName", "bio", "avatarUrl", "avatarPreviewUrl", "avatarSmallUrl",
+					"createdAt")
 			.containsEntry("handle", handle)
 			.containsEntry("displayName", "Ada Lovelace")
 			.containsEntry("bio", "")
@@ -53,6 +56,7 @@ class AuthJourneyIntegrationTests {
 		assertThat(user.get("id")).isInstanceOf(String.class);
 		assertThat(Instant.parse((String) user.get("createdAt"))).isBefore(Instant.now().plusSeconds(1));
 		String id = (String) user.get("id");
+		long avatar = StubMediaService.INSTANCE.uploadImage(Long.parseLong(id));
 
 		TokensJson tokens = this.api.login(handle.toLowerCase() + "@example.com", Api.PASSWORD);
 		assertThat(tokens.tokenType()).isEqualTo("Bearer");
@@ -72,7 +76,7 @@ class AuthJourneyIntegrationTests {
 			.uri("/api/v1/users/me")
 			.headers((headers) -> headers.setBearerAuth(tokens.accessToken()))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("bio", "Poet of numbers 🧮", "avatarMediaId", "1234567890123"))
+			.body(Map.of("bio", "Poet of numbers 🧮", "avatarMediaId", Long.toString(avatar)))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -82,7 +86,8 @@ class AuthJourneyIntegrationTests {
 			.jsonPath("$.bio")
 			.isEqualTo("Poet of numbers 🧮")
 			.jsonPath("$.avatarUrl")
-			.isEqualTo("http://127.0.0.1:8080/media/1234567890123");
+			.value(String.class,
+					(url) -> assertThat(url).startsWith("http://s3.example/media/" + avatar + "/original.jpg"));
 
 		TokensJson refreshed = this.api.refresh(tokens.refreshToken())
 			.expectStatus()

@@ -36,6 +36,7 @@ import io.murmur.localstack.kafka.KafkaServer;
 import io.murmur.support.events.outbox.PostgresOutbox;
 import io.murmur.user.Api.Account;
 import io.murmur.user.Api;
+import io.murmur.user.StubMediaService;
 import io.murmur.user.UserServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,12 +95,13 @@ class UserEventsIntegrationTests {
 	void shouldPublishProfileUpdatedAfterUserRegistered() {
 		Account account = this.api.register();
 		String token = this.api.login(account).accessToken();
+		long avatar = StubMediaService.INSTANCE.uploadImage(Long.parseLong(account.id()));
 		this.api.client()
 			.patch()
 			.uri("/api/v1/users/me")
 			.headers((headers) -> headers.setBearerAuth(token))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("bio", "Event sourced", "avatarMediaId", "77"))
+			.body(Map.of("bio", "Event sourced", "avatarMediaId", Long.toString(avatar)))
 			.exchange()
 			.expectStatus()
 			.isOk();
@@ -109,7 +111,7 @@ class UserEventsIntegrationTests {
 			.isEqualTo("profile.updated.v1");
 		ProfileUpdated event = (ProfileUpdated) record.value();
 		assertThat(event.bio()).isEqualTo("Event sourced");
-		assertThat(event.avatarMediaId()).isEqualTo(77L);
+		assertThat(event.avatarMediaId()).isEqualTo(avatar);
 		assertThat(eventsOf(account.id())).extracting((r) -> r.value().getClass().getSimpleName())
 			.containsExactly("UserRegistered", "ProfileUpdated");
 	}

@@ -3,7 +3,9 @@ package io.murmur.user.profile;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,12 +15,17 @@ import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
 import io.murmur.user.Api;
 import io.murmur.user.Api.Account;
+import io.murmur.user.StubMediaService;
 import io.murmur.user.UserServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @UserServiceIntegrationTest
 class ProfileIntegrationTests {
 
 	private static final String PROBLEMS = "https://murmur.example/problems/";
+
+	private final StubMediaService media = StubMediaService.INSTANCE;
 
 	private Api api;
 
@@ -120,7 +127,9 @@ class ProfileIntegrationTests {
 
 	@Test
 	void shouldLeaveAbsentFieldsUnchangedAndClearNullOnes() {
-		patch(Map.of("displayName", "Grace", "bio", "Compilers", "avatarMediaId", "42")).expectStatus().isOk();
+		long avatar = media.uploadImage(userId());
+		patch(Map.of("displayName", "Grace", "bio", "Compilers", "avatarMediaId", Long.toString(avatar))).expectStatus()
+			.isOk();
 		patch(Map.of("bio", "Admiral")).expectStatus()
 			.isOk()
 			.expectBody()
@@ -129,7 +138,8 @@ class ProfileIntegrationTests {
 			.jsonPath("$.bio")
 			.isEqualTo("Admiral")
 			.jsonPath("$.avatarUrl")
-			.isEqualTo("http://127.0.0.1:8080/media/42");
+			.value(String.class,
+					(url) -> assertThat(url).startsWith("http://s3.example/media/" + avatar + "/original.jpg"));
 		Map<String, Object> clear = new HashMap<>();
 		clear.put("displayName", null);
 		clear.put("avatarMediaId", null);
@@ -142,6 +152,104 @@ class ProfileIntegrationTests {
 			.isEqualTo("Admiral")
 			.jsonPath("$.avatarUrl")
 			.isEmpty();
+	}
+
+	@Nested
+	class Avatars {
+
+		@AfterEach
+		void mediaServiceUp() {
+			media.down(false);
+		}
+
+		@Test
+		void shouldShowTheAvatarWithFreshUrlsAndPreviewsOnEveryRead() {
+			long avatar = media.uploadImage(userId());
+			String firstUrl = patch(Map.of("avatarMediaId", Long.toString(avatar))).expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("avatarUrl")
+				.toString();
+
+			Map<?, ?> profile = api.get("/api/v1/users/" + account.id(), token)
+				.expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
+
+			assertThat((String) profile.get("avatarUrl")).startsWith("http://s3.example/media/" + avatar + "/")
+				.as("described when read, not stored")
+				.isNotEqualTo(firstUrl);
+			assertThat((String) profile.get("avatarPreviewUrl")).contains("/preview.jpg");
+			assertThat((String) profile.get("avatarSmallUrl")).contains("/small.jpg");
+			assertThat(media.calls()).last()
+				.asString()
+				.startsWith("/internal/media/batch Bearer ")
+				.doesNotContain(token);
+		}
+
+		@Test
+		void shouldRefuseAnotherUsersMediaAndVideoAndKeepTheAvatar() {
+			long own = media.uploadImage(userId());
+			patch(Map.of("avatarMediaId", Long.toString(own))).expectStatus().isOk();
+			long someoneElses = media.uploadImage(userId() + 1_000_000);
+			long video = media.uploadVideo(userId());
+
+			for (long refused : new long[] { someoneElses, video }) {
+				patch(Map.of("avatarMediaId", Long.toString(refused))).expectStatus()
+					.isEqualTo(422)
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.expectBody()
+					.jsonPath("$.type")
+					.isEqualTo(PROBLEMS + "media-not-attachable")
+					.jsonPath("$.errors[0].field")
+					.isEqualTo("avatarMediaId");
+			}
+			api.get("/api/v1/users/me", token)
+				.expectBody()
+				.jsonPath("$.avatarUrl")
+				.value(String.class, (url) -> assertThat(url).contains("/media/" + own + "/"));
+		}
+
+		@Test
+		void shouldAnswer503WhenMediaServiceIsDownAndStillServeProfiles() {
+			long avatar = media.uploadImage(userId());
+			patch(Map.of("avatarMediaId", Long.toString(avatar))).expectStatus().isOk();
+			media.down(true);
+
+			patch(Map.of("avatarMediaId", Long.toString(media.uploadImage(userId())))).expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo(PROBLEMS + "service-unavailable");
+			api.get("/api/v1/users/me", token)
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.avatarUrl")
+				.isEmpty()
+				.jsonPath("$.bio")
+				.exists();
+			patch(Map.of("bio", "no avatar change")).expectStatus().isOk();
+		}
+
+		@Test
+		void shouldShowNoAvatarOnceMediaServiceDeletedIt() {
+			long avatar = media.uploadImage(userId());
+			patch(Map.of("avatarMediaId", Long.toString(avatar))).expectStatus().isOk();
+			media.delete(avatar);
+
+			api.get("/api/v1/users/me", token).expectBody().jsonPath("$.avatarUrl").isEmpty();
+		}
+
+	}
+
+	private long userId() {
+		return Long.parseLong(this.account.id());
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.murmur.user.token;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -126,8 +125,7 @@ class SigningKeysTests {
 				new UserProperties.Jwt(Duration.ofMinutes(15), Duration.ofMinutes(15), activeKeyId, List.of(keys)),
 				new UserProperties.RefreshToken(Duration.ofDays(30)),
 				new UserProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),
-				new UserProperties.Web(List.of("127.0.0.1")),
-				new UserProperties.Media(URI.create("http://127.0.0.1:8080/media")), null);
+				new UserProperties.Web(List.of("127.0.0.1")), null);
 	}
 
 	private static KeyPair generate(int bits) {

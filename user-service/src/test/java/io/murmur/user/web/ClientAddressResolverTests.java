@@ -1,6 +1,5 @@
 package io.murmur.user.web;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,8 +20,7 @@ class ClientAddressResolverTests {
 		return new UserProperties(new UserProperties.Jwt(Duration.ofMinutes(15), Duration.ofMinutes(15), null, null),
 				new UserProperties.RefreshToken(Duration.ofDays(30)),
 				new UserProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),
-				new UserProperties.Web(List.of(trustedProxies)),
-				new UserProperties.Media(URI.create("http://127.0.0.1:8080/media")), null);
+				new UserProperties.Web(List.of(trustedProxies)), null);
 	}
 
 	private static MockHttpServletRequest request(String remoteAddress, String forwardedFor) {
