@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -33,8 +34,9 @@ import io.murmur.support.problem.ProblemType;
  * Renders every error of a controller as an RFC 9457 problem with a stable
  * {@link ProblemType type}: Spring MVC's own exceptions, Bean Validation failures (with
  * an {@code errors} array of fields), unreadable JSON, {@link ProblemException}s of the
- * features, failures of a store declared by {@link StoreUnavailableExceptions} (503), and
- * anything else, which is logged and answered without its details.
+ * features, failures of a store declared by {@link StoreUnavailableExceptions} (503),
+ * parameters Tomcat cannot parse (400), and anything else, which is logged and answered
+ * without its details.
  */
 @ControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -60,6 +62,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (causedBy(ex, InvalidParameterException.class) != null) {
+			ProblemDetail problem = Problems.of(CommonProblem.MALFORMED_REQUEST,
+					"The request parameters cannot be read");
+			return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+					request);
+		}
 		for (StoreUnavailableExceptions store : this.stores) {
 			if (store.matches(ex)) {
 				log.warn(store.store() + " is not available: " + ex.getMessage());

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.murmur.support.problem.ProblemType;
@@ -46,6 +47,11 @@ public class SupportTestApplication {
 		@GetMapping("/api/v1/me")
 		Map<String, Object> me(@AuthenticationPrincipal Jwt token) {
 			return Map.of("id", Long.toString(CurrentUser.of(token)));
+		}
+
+		@GetMapping("/api/v1/page")
+		Map<String, Object> page(@RequestParam(defaultValue = "20") int limit) {
+			return Map.of("limit", limit);
 		}
 
 		@GetMapping("/api/v1/open")
