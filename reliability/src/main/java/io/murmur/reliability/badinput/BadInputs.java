@@ -157,7 +157,7 @@ public final class BadInputs {
 	}
 
 	private RawRequest oversizedBody(Operation operation) {
-		int size = pick(List.of(70 * 1024, 1100 * 1024, 5 * 1024 * 1024));
+		int size = pick(List.of(70 * 1024, 1100 * 1024, 1500 * 1024));
 		String body = "{\"text\":\"" + "x".repeat(size) + "\"}";
 		return request(operation, bodyMethod(operation), target(operation), body, Mutation.OVERSIZED_BODY,
 				size + " bytes");

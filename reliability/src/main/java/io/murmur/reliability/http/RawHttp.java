@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HTTP/1.1 over a plain socket, one connection per request: what a hostile client sends,
  * byte for byte, which no ordinary client lets through.
@@ -28,16 +30,33 @@ public final class RawHttp {
 
 	private final Duration timeout;
 
+	private final @Nullable String localAddress;
+
 	/**
 	 * A client of one server.
 	 * @param baseUrl the server, {@code http://host:port}
 	 * @param timeout how long to wait for a response
 	 */
 	public RawHttp(String baseUrl, Duration timeout) {
+		this(baseUrl, timeout, null);
+	}
+
+	private RawHttp(String baseUrl, Duration timeout, @Nullable String localAddress) {
 		URI uri = URI.create(baseUrl);
 		this.host = uri.getHost();
 		this.port = uri.getPort();
 		this.timeout = timeout;
+		this.localAddress = localAddress;
+	}
+
+	/**
+	 * The same client, connecting from another local address: on loopback any of
+	 * {@code 127.0.0.0/8}, so that a long run looks like many clients to limits per IP.
+	 * @param address the local address
+	 * @return the client
+	 */
+	public RawHttp from(String address) {
+		return new RawHttp("http://" + this.host + ":" + this.port, this.timeout, address);
 	}
 
 	/**
@@ -48,6 +67,9 @@ public final class RawHttp {
 	 */
 	public RawResponse send(RawRequest request) {
 		try (Socket socket = new Socket()) {
+			if (this.localAddress != null) {
+				socket.bind(new InetSocketAddress(this.localAddress, 0));
+			}
 			socket.connect(new InetSocketAddress(this.host, this.port), (int) this.timeout.toMillis());
 			socket.setSoTimeout((int) this.timeout.toMillis());
 			OutputStream out = socket.getOutputStream();
