@@ -233,6 +233,12 @@ final class MurmurPlatform {
 			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
 	}
 
+	/** Every service running, for what all of them serve (their management ports). */
+	synchronized List<RunningService> services() {
+		return List.of(this.userService, this.graphService, this.postService, this.feedService, this.searchService,
+				this.mediaService, this.notificationService, this.gateway);
+	}
+
 	/** The gateway clients use. */
 	String gatewayUrl() {
 		return this.gateway.service().url();

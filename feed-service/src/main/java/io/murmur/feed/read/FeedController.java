@@ -1,7 +1,13 @@
 package io.murmur.feed.read;
 
-import org.jspecify.annotations.Nullable;
+import java.math.BigDecimal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.customizers.ParameterCustomizer;
+
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +23,7 @@ import io.murmur.support.web.ProblemException;
  * the access token.
  */
 @RestController
+@Tag(name = "feed", description = "The reader's home feed")
 class FeedController {
 
 	private final FeedReader reader;
@@ -28,7 +35,29 @@ class FeedController {
 		this.settings = properties.read();
 	}
 
+	/**
+	 * States the page size bounds in the document as the service is configured, since
+	 * they are settings rather than annotations.
+	 * @param properties the feed settings
+	 * @return the customizer of the {@code limit} parameter
+	 */
+	@Bean
+	static ParameterCustomizer feedLimitBounds(FeedProperties properties) {
+		return (parameter, methodParameter) -> {
+			if (parameter != null && parameter.getSchema() != null
+					&& methodParameter.getContainingClass() == FeedController.class
+					&& "limit".equals(parameter.getName())) {
+				parameter.getSchema()
+					.minimum(BigDecimal.ONE)
+					.maximum(BigDecimal.valueOf(properties.read().maxLimit()))
+					._default(properties.read().defaultLimit());
+			}
+			return parameter;
+		};
+	}
+
 	@GetMapping("/api/v1/feed")
+	@Operation(operationId = "getFeed", summary = "The caller's home feed, newest first, a page at a time")
 	FeedPage feed(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		int size = (limit != null) ? limit : this.settings.defaultLimit();

@@ -42,8 +42,8 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_POSTS = { "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh" };
 
-	static final String[] PUBLIC_GETS = { "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-			"/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
+	static final String[] PUBLIC_GETS = { "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {

@@ -12,6 +12,9 @@ import java.util.Set;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,6 +39,7 @@ import io.murmur.support.web.UserIds;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "follows", description = "Who follows whom")
 class FollowController {
 
 	static final int MAX_PAGE = 100;
@@ -52,18 +56,21 @@ class FollowController {
 	}
 
 	@PostMapping("/users/{id}/follow")
+	@Operation(operationId = "followUser", summary = "Follow a user")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void follow(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
 		this.follows.follow(actor(token), UserIds.parse("id", id), token.getTokenValue());
 	}
 
 	@DeleteMapping("/users/{id}/follow")
+	@Operation(operationId = "unfollowUser", summary = "Stop following a user")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unfollow(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
 		this.follows.unfollow(actor(token), UserIds.parse("id", id));
 	}
 
 	@GetMapping("/users/{id}/followers")
+	@Operation(operationId = "listFollowers", summary = "The users who follow a user, newest first")
 	Page followers(@PathVariable String id, @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE) int limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		long userId = UserIds.parse("id", id);
@@ -72,6 +79,7 @@ class FollowController {
 	}
 
 	@GetMapping("/users/{id}/following")
+	@Operation(operationId = "listFollowing", summary = "The users a user follows, newest first")
 	Page following(@PathVariable String id, @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE) int limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		long userId = UserIds.parse("id", id);
@@ -80,6 +88,8 @@ class FollowController {
 	}
 
 	@GetMapping("/relationships")
+	@Operation(operationId = "getRelationships",
+			summary = "Whether the caller follows, and is followed by, each of up to 100 users")
 	Relationships relationships(@RequestParam List<String> ids, @AuthenticationPrincipal Jwt token) {
 		List<String> values = ids.stream().flatMap((value) -> Arrays.stream(value.split(",", -1))).toList();
 		if (values.isEmpty()) {
@@ -110,6 +120,7 @@ class FollowController {
 	 * @param items the follows
 	 * @param nextCursor where the next page starts, or {@code null} at the end
 	 */
+	@Schema(name = "FollowPage")
 	record Page(List<PageItem> items, @Nullable String nextCursor) {
 
 		static Page of(List<FollowRepository.Follow> follows, int limit) {
@@ -134,6 +145,7 @@ class FollowController {
 	 * following page
 	 * @param followedAt when the follow began
 	 */
+	@Schema(name = "FollowPageItem")
 	record PageItem(String id, Instant followedAt) {
 
 	}

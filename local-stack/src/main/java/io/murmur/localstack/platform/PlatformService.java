@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.localstack.Store;
+import io.murmur.localstack.process.FreePorts;
 
 /**
  * A Spring Boot service that {@code ./platform up} runs from its module's executable jar,
@@ -28,9 +29,13 @@ import io.murmur.localstack.Store;
  * endpoints with a service token of its own (see {@link ServiceClients})
  * @param secrets Spring properties that are secrets, passed in the environment
  * ({@code SPRING_APPLICATION_JSON}), never on the command line
+ * @param managementPort the port of its probes and metrics
  */
 public record PlatformService(String module, int port, Set<Store> stores, Map<String, String> properties,
-		@Nullable String database, boolean serviceClient, Map<String, String> secrets) {
+		@Nullable String database, boolean serviceClient, Map<String, String> secrets, int managementPort) {
+
+	/** How far above its API port a service's management port is. */
+	public static final int MANAGEMENT_PORT_OFFSET = 1000;
 
 	public PlatformService {
 		stores = Set.copyOf(stores);
@@ -39,16 +44,21 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	}
 
 	/**
-	 * A service that needs the given stores and no extra properties.
+	 * A service that needs the given stores and no extra properties. On one of the
+	 * platform's fixed ports its management port is {@value #MANAGEMENT_PORT_OFFSET}
+	 * above, as each service's configuration has it; on a port {@link FreePorts} picked,
+	 * the management port is picked there too, since the port that far above a free one
+	 * may well be in use.
 	 * @param module the module name
 	 * @param port its port
 	 * @param stores the stores it needs
 	 * @return the service
 	 */
 	public static PlatformService of(String module, int port, Store... stores) {
+		int managementPort = FreePorts.handedOut(port) ? FreePorts.next() : managementPort(port);
 		return new PlatformService(module, port,
 				(stores.length > 0) ? EnumSet.copyOf(Arrays.asList(stores)) : EnumSet.noneOf(Store.class), Map.of(),
-				null, false, Map.of());
+				null, false, Map.of(), managementPort);
 	}
 
 	/**
@@ -61,7 +71,7 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 		Map<String, String> properties = new LinkedHashMap<>(this.properties);
 		properties.put(key, value);
 		return new PlatformService(this.module, this.port, this.stores, properties, this.database, this.serviceClient,
-				this.secrets);
+				this.secrets, this.managementPort);
 	}
 
 	/**
@@ -74,7 +84,7 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 		Map<String, String> secrets = new LinkedHashMap<>(this.secrets);
 		secrets.put(key, value);
 		return new PlatformService(this.module, this.port, this.stores, this.properties, this.database,
-				this.serviceClient, secrets);
+				this.serviceClient, secrets, this.managementPort);
 	}
 
 	/**
@@ -85,7 +95,7 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	 */
 	public PlatformService asServiceClient() {
 		return new PlatformService(this.module, this.port, this.stores, this.properties, this.database, true,
-				this.secrets);
+				this.secrets, this.managementPort);
 	}
 
 	/**
@@ -98,7 +108,7 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 		Set<Store> withPostgres = EnumSet.of(Store.POSTGRES);
 		withPostgres.addAll(this.stores);
 		return new PlatformService(this.module, this.port, withPostgres, this.properties, name, this.serviceClient,
-				this.secrets);
+				this.secrets, this.managementPort);
 	}
 
 	/**
@@ -107,6 +117,23 @@ public record PlatformService(String module, int port, Set<Store> stores, Map<St
 	 */
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The management port of a service listening on one of the platform's fixed ports.
+	 * @param port the API port
+	 * @return the management port
+	 */
+	public static int managementPort(int port) {
+		return port + MANAGEMENT_PORT_OFFSET;
+	}
+
+	/**
+	 * The service's management URL on this machine.
+	 * @return e.g. {@code http://127.0.0.1:9080}
+	 */
+	public String managementUrl() {
+		return "http://127.0.0.1:" + managementPort();
 	}
 
 }

@@ -40,7 +40,7 @@ public final class RunningService implements AutoCloseable {
 	 * @return {@code true} if it answered 200
 	 */
 	public boolean isHealthy() {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.service.url() + READINESS_PATH))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.service.managementUrl() + READINESS_PATH))
 			.timeout(Duration.ofSeconds(3))
 			.GET()
 			.build();

@@ -67,9 +67,11 @@ public final class ServiceLauncher {
 	 */
 	public RunningService start(PlatformService service) {
 		Path jar = jar(service);
-		if (Processes.isListening(service.port())) {
-			throw new StoreStartException(service.module() + " cannot listen on port " + service.port()
-					+ ": it is in use by " + describeListeners(service.port()));
+		for (int port : List.of(service.port(), service.managementPort())) {
+			if (Processes.isListening(port)) {
+				throw new StoreStartException(service.module() + " cannot listen on port " + port + ": it is in use by "
+						+ describeListeners(port));
+			}
 		}
 		Map<String, String> properties = new LinkedHashMap<>(this.stack.springProperties(service.stores()));
 		if (service.database() != null) {
@@ -82,6 +84,7 @@ public final class ServiceLauncher {
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + service.port());
+		command.add("--management.server.port=" + service.managementPort());
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Path log = logFile(service);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(createDirectories(log.getParent()).toFile());

@@ -37,4 +37,13 @@ public final class FreePorts {
 		throw new IllegalStateException("No free port on 127.0.0.1 after 50 attempts");
 	}
 
+	/**
+	 * Whether {@link #next()} handed out this port in this JVM.
+	 * @param port the port
+	 * @return {@code true} if it did
+	 */
+	public static synchronized boolean handedOut(int port) {
+		return handedOut.contains(port);
+	}
+
 }

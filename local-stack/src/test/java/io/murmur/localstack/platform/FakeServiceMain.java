@@ -9,9 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for a Spring Boot service, run from a jar with {@code java -jar}: it listens
- * on {@code --server.port}, answers its readiness endpoint and shows the arguments it was
- * given and its {@code SPRING_APPLICATION_JSON}. Uses the JDK only, so the jar holds this
- * one class.
+ * on {@code --server.port}, answers its readiness endpoint on
+ * {@code --management.server.port} and shows the arguments it was given and its
+ * {@code SPRING_APPLICATION_JSON}. Uses the JDK only, so the jar holds this one class.
  */
 public final class FakeServiceMain {
 
@@ -20,13 +20,18 @@ public final class FakeServiceMain {
 
 	public static void main(String[] args) throws IOException {
 		int port = 0;
+		int managementPort = 0;
 		for (String arg : args) {
 			if (arg.startsWith("--server.port=")) {
 				port = Integer.parseInt(arg.substring("--server.port=".length()));
 			}
+			if (arg.startsWith("--management.server.port=")) {
+				managementPort = Integer.parseInt(arg.substring("--management.server.port=".length()));
+			}
 		}
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-		server.createContext("/actuator/health/readiness", (exchange) -> {
+		HttpServer management = HttpServer.create(new InetSocketAddress("127.0.0.1", managementPort), 0);
+		management.createContext("/actuator/health/readiness", (exchange) -> {
 			byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -49,6 +54,7 @@ public final class FakeServiceMain {
 			}
 		});
 		server.start();
+		management.start();
 		System.out.println("fake service listening on " + port);
 	}
 

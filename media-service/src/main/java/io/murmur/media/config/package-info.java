@@ -1,6 +1,5 @@
 /**
- * Configuration: the service's properties, S3, the database's failures, the API document
- * and scheduling.
+ * Configuration: the service's properties, S3, the database's failures and scheduling.
  */
 @NullMarked
 package io.murmur.media.config;

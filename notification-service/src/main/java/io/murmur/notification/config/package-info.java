@@ -1,6 +1,5 @@
 /**
- * Configuration: the service's properties, database failures, the API document and
- * scheduling.
+ * Configuration: the service's properties, database failures and scheduling.
  */
 @NullMarked
 package io.murmur.notification.config;

@@ -1,5 +1,8 @@
 package io.murmur.post.engagement;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,6 +21,7 @@ import io.murmur.support.security.CurrentUser;
  * original post.
  */
 @RestController
+@Tag(name = "engagement", description = "Likes and reposts")
 class EngagementController {
 
 	private final Likes likes;
@@ -30,24 +34,28 @@ class EngagementController {
 	}
 
 	@PostMapping("/api/v1/posts/{id}/like")
+	@Operation(operationId = "likePost", summary = "Like a post")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void like(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		this.likes.like(Ids.path(id, "post"), CurrentUser.of(token));
 	}
 
 	@DeleteMapping("/api/v1/posts/{id}/like")
+	@Operation(operationId = "unlikePost", summary = "Take back a like")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlike(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		this.likes.unlike(Ids.path(id, "post"), CurrentUser.of(token));
 	}
 
 	@PostMapping("/api/v1/posts/{id}/repost")
+	@Operation(operationId = "repostPost", summary = "Repost a post")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void repost(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		this.reposts.repost(Ids.path(id, "post"), CurrentUser.of(token));
 	}
 
 	@DeleteMapping("/api/v1/posts/{id}/repost")
+	@Operation(operationId = "unrepostPost", summary = "Take back a repost")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unrepost(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		this.reposts.unrepost(Ids.path(id, "post"), CurrentUser.of(token));

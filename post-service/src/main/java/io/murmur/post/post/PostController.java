@@ -3,6 +3,8 @@ package io.murmur.post.post;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import io.murmur.support.security.CurrentUser;
  * subject; ids in paths only name what is acted on.
  */
 @RestController
+@Tag(name = "posts", description = "Publishing, reading and deleting posts")
 class PostController {
 
 	/** The viewer of a service's own reads: no user, so nothing is liked or reposted. */
@@ -37,6 +40,8 @@ class PostController {
 	}
 
 	@PostMapping("/api/v1/posts")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createPost", summary = "Publish a post, a reply or a quote")
 	ResponseEntity<PostResponse> create(@AuthenticationPrincipal Jwt token,
 			@Valid @RequestBody CreatePostRequest request) {
 		PostResponse post = this.posts.create(CurrentUser.of(token), request, token.getTokenValue());
@@ -44,11 +49,13 @@ class PostController {
 	}
 
 	@GetMapping("/api/v1/posts/{id}")
+	@Operation(operationId = "getPost", summary = "A post, with the caller's like and repost state")
 	PostResponse get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		return this.posts.get(Ids.path(id, "post"), CurrentUser.of(token));
 	}
 
 	@DeleteMapping("/api/v1/posts/{id}")
+	@Operation(operationId = "deletePost", summary = "Delete one of the caller's posts")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		this.posts.delete(Ids.path(id, "post"), CurrentUser.of(token));

@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
 @Retention(RetentionPolicy.RUNTIME)
 @interface PostText {
 
+	/**
+	 * The most characters, as {@link TextFeatures#length} counts them; the document
+	 * states it as the text's {@code maxLength}.
+	 * @return the maximum length
+	 */
+	int max() default TextFeatures.MAX_LENGTH;
+
 	String message() default "must be at most " + TextFeatures.MAX_LENGTH + " characters";
 
 	Class<?>[] groups() default {};

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,6 +26,7 @@ import io.murmur.support.security.CurrentUser;
  * are built from.
  */
 @RestController
+@Tag(name = "posts", description = "Publishing, reading and deleting posts")
 class TimelineController {
 
 	static final int MAX_TIMELINE_AUTHORS = 1000;
@@ -37,6 +40,7 @@ class TimelineController {
 	}
 
 	@GetMapping("/api/v1/users/{id}/posts")
+	@Operation(operationId = "listUserPosts", summary = "A user's posts, newest first")
 	PageResponse<PostResponse> timeline(@AuthenticationPrincipal Jwt token, @PathVariable String id,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) @Nullable String cursor) {
@@ -44,6 +48,7 @@ class TimelineController {
 	}
 
 	@GetMapping("/api/v1/posts/{id}/replies")
+	@Operation(operationId = "listReplies", summary = "The replies to a post, a page at a time")
 	PageResponse<PostResponse> replies(@AuthenticationPrincipal Jwt token, @PathVariable String id,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) @Nullable String cursor) {

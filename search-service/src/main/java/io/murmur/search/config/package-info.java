@@ -1,5 +1,5 @@
 /**
- * Settings, the Elasticsearch client and the OpenAPI document.
+ * Settings and the Elasticsearch client.
  */
 @NullMarked
 package io.murmur.search.config;

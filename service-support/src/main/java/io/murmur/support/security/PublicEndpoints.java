@@ -1,6 +1,6 @@
 package io.murmur.support.security;
 
-import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -13,11 +13,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * checked, so that a client holding an expired token can still log in. A service declares
  * them as a bean, for example
  * {@code PublicEndpoints.of(HttpMethod.POST, "/api/v1/auth/login")}; several beans add
- * up.
+ * up. The service's OpenAPI document declares the same operations without security, so
+ * the two cannot disagree.
  *
- * @param matcher the requests that are public
+ * @param method the HTTP method
+ * @param paths the path patterns
  */
-public record PublicEndpoints(RequestMatcher matcher) {
+public record PublicEndpoints(HttpMethod method, List<String> paths) {
+
+	public PublicEndpoints {
+		paths = List.copyOf(paths);
+	}
 
 	/**
 	 * Public endpoints of one method.
@@ -26,9 +32,17 @@ public record PublicEndpoints(RequestMatcher matcher) {
 	 * @return the public endpoints
 	 */
 	public static PublicEndpoints of(HttpMethod method, String... paths) {
-		return new PublicEndpoints(new OrRequestMatcher(Arrays.stream(paths)
-			.<RequestMatcher>map((path) -> PathPatternRequestMatcher.pathPattern(method, path))
-			.toList()));
+		return new PublicEndpoints(method, List.of(paths));
+	}
+
+	/**
+	 * The requests to these endpoints.
+	 * @return a matcher of the requests that are public
+	 */
+	public RequestMatcher matcher() {
+		return new OrRequestMatcher(this.paths.stream()
+			.<RequestMatcher>map((path) -> PathPatternRequestMatcher.pathPattern(this.method, path))
+			.toList());
 	}
 
 }

@@ -97,7 +97,7 @@ public final class ResourceServerAutoConfiguration {
 				.permitAll()
 				.requestMatchers(publicRequests)
 				.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()

@@ -3,8 +3,12 @@ package io.murmur.support.app;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,6 +74,12 @@ public class SupportTestApplication {
 			return Map.of("text", note.text());
 		}
 
+		@GetMapping("/api/v1/notes/{id}")
+		NoteView note(@PathVariable String id, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
+				@RequestParam(required = false) @Nullable @Pattern(regexp = "[a-z]+") String tag) {
+			return new NoteView(id, new Note("hi"), null, null);
+		}
+
 		@GetMapping("/api/v1/store-down")
 		Map<String, Object> storeDown() {
 			throw new IllegalStateException("query failed", new StoreDownException());
@@ -92,6 +103,18 @@ public class SupportTestApplication {
 	 * @param text its text
 	 */
 	record Note(@NotBlank @Size(max = 10) String text) {
+
+	}
+
+	/**
+	 * A note as it is shown.
+	 *
+	 * @param id its id
+	 * @param note the note
+	 * @param replyTo the note it answers, if any
+	 * @param mood how its author felt, if said
+	 */
+	record NoteView(String id, Note note, @Nullable Note replyTo, @Nullable String mood) {
 
 	}
 

@@ -35,7 +35,8 @@ import jakarta.validation.Payload;
 
 		@Override
 		public boolean isValid(RegisterRequest request, ConstraintValidatorContext context) {
-			if (request == null || request.password() == null) {
+			if (request == null || request.password() == null
+					|| !PasswordPolicy.hasAcceptableLength(request.password())) {
 				return true;
 			}
 			Optional<String> problem = PasswordPolicy.check(request.password(), request.handle(), request.email());

@@ -2,7 +2,9 @@ package io.murmur.user.auth;
 
 import java.net.URI;
 
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -30,6 +32,7 @@ import io.murmur.user.web.ClientAddressResolver;
  */
 @RestController
 @RequestMapping("/api/v1/auth")
+@Tag(name = "auth", description = "Registering, logging in and out, and refreshing tokens")
 class AuthController {
 
 	private final RegistrationService registration;
@@ -49,25 +52,33 @@ class AuthController {
 	}
 
 	@PostMapping("/register")
-	@SecurityRequirements
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "register", summary = "Register a new user")
+	@ApiResponse(responseCode = "201", description = "The new user, at the Location given")
+	@ApiResponse(responseCode = "409", description = "The handle or the email address is taken")
 	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
 		UserResponse user = this.registration.register(request);
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
 	@PostMapping("/login")
-	@SecurityRequirements
+	@Operation(operationId = "login", summary = "Log in with a handle or email address and a password")
+	@ApiResponse(responseCode = "200", description = "An access token and a refresh token")
+	@ApiResponse(responseCode = "401", description = "The login or the password is wrong")
 	ResponseEntity<TokenPair> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		return noStore(this.login.login(request.login(), request.password(), this.clientAddresses.resolve(http)));
 	}
 
 	@PostMapping("/refresh")
-	@SecurityRequirements
+	@Operation(operationId = "refreshTokens", summary = "Trade a refresh token for a new pair of tokens")
+	@ApiResponse(responseCode = "200", description = "A new access token and refresh token")
+	@ApiResponse(responseCode = "401", description = "The refresh token is unknown, used or expired")
 	ResponseEntity<TokenPair> refresh(@Valid @RequestBody RefreshRequest request) {
 		return noStore(this.tokens.refresh(request.refreshToken()));
 	}
 
 	@PostMapping("/logout")
+	@Operation(operationId = "logout", summary = "End the session of a refresh token")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void logout(@AuthenticationPrincipal Jwt token, @Valid @RequestBody RefreshRequest request) {
 		this.tokens.revoke(request.refreshToken(), CurrentUser.of(token));

@@ -32,6 +32,9 @@ final class PasswordPolicy {
 
 	static final int MAX_LENGTH = 128;
 
+	/** Why a password of the wrong length is refused. */
+	static final String LENGTH_MESSAGE = "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters long";
+
 	private static final int MAX_PATTERN_LENGTH = 4;
 
 	private static final int MIN_EMAIL_LOCAL_PART = 4;
@@ -51,9 +54,8 @@ final class PasswordPolicy {
 	 * @return why the password is refused, or empty if it is acceptable
 	 */
 	static Optional<String> check(String password, @Nullable String handle, @Nullable String email) {
-		int length = password.codePointCount(0, password.length());
-		if (length < MIN_LENGTH || length > MAX_LENGTH) {
-			return Optional.of("must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters long");
+		if (!hasAcceptableLength(password)) {
+			return Optional.of(LENGTH_MESSAGE);
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (COMMON_PASSWORDS.contains(lower) || COMMON_WORDS.contains(lettersOnly(lower))) {
@@ -74,6 +76,16 @@ final class PasswordPolicy {
 			return Optional.of("must not be a sequence of consecutive characters");
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether a password's length, in characters, is within the bounds.
+	 * @param password the password
+	 * @return whether it is neither too short nor too long
+	 */
+	static boolean hasAcceptableLength(String password) {
+		int length = password.codePointCount(0, password.length());
+		return length >= MIN_LENGTH && length <= MAX_LENGTH;
 	}
 
 	private static String lettersOnly(String password) {

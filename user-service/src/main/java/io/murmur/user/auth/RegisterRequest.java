@@ -1,6 +1,7 @@
 package io.murmur.user.auth;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.user.account.EmailAddress;
@@ -17,6 +18,8 @@ import io.murmur.user.account.PlainText;
  */
 @AcceptablePassword
 record RegisterRequest(@Handle @Nullable String handle, @EmailAddress @Nullable String email,
-		@NotNull @Nullable String password, @PlainText(max = 50) @Nullable String displayName) {
+		@NotNull @CodePointLength(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
+				message = PasswordPolicy.LENGTH_MESSAGE) @Nullable String password,
+		@PlainText(max = 50) @Nullable String displayName) {
 
 }

@@ -1,6 +1,8 @@
 package io.murmur.user.profile;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +26,7 @@ import io.murmur.user.web.UserProblem;
  */
 @RestController
 @RequestMapping("/api/v1/users")
+@Tag(name = "users", description = "Profiles of users")
 class ProfileController {
 
 	private final ProfileService profiles;
@@ -36,16 +39,20 @@ class ProfileController {
 	}
 
 	@GetMapping("/me")
+	@Operation(operationId = "getMyProfile", summary = "The caller's own profile")
 	ProfileResponse me(@AuthenticationPrincipal Jwt token) {
 		return withCounts(this.profiles.byId(CurrentUser.of(token)), token);
 	}
 
+	@Operation(operationId = "updateMyProfile",
+			summary = "Change the caller's display name, bio or avatar (JSON merge patch: null removes)")
 	@PatchMapping(path = "/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ProfileResponse updateMe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileUpdateRequest request) {
 		return withCounts(this.profiles.update(CurrentUser.of(token), request), token);
 	}
 
 	@GetMapping("/{id}")
+	@Operation(operationId = "getUser", summary = "A user's profile by id")
 	ProfileResponse byId(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		long userId = UserIds.parse(id)
 			.orElseThrow(() -> ProblemException.invalidField("id", "must be a user id: a positive decimal string"));
@@ -53,6 +60,7 @@ class ProfileController {
 	}
 
 	@GetMapping("/by-handle/{handle}")
+	@Operation(operationId = "getUserByHandle", summary = "A user's profile by handle")
 	ProfileResponse byHandle(@AuthenticationPrincipal Jwt token, @PathVariable String handle) {
 		if (!handle.matches("[A-Za-z0-9_]{3,30}")) {
 			throw new ProblemException(UserProblem.USER_NOT_FOUND, "No such user");

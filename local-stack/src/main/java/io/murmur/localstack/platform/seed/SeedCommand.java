@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import io.murmur.localstack.graph.EdgeFile;
 import io.murmur.localstack.graph.EdgeFile.EdgeFileException;
 import io.murmur.localstack.graph.SocialGraph;
+import io.murmur.localstack.platform.PlatformService;
 
 /**
  * {@code ./platform seed}: checks that the services answer, reads the edge list, seeds it
@@ -122,7 +123,10 @@ public final class SeedCommand {
 	}
 
 	private static @Nullable String readiness(HttpClient http, String url) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url + READINESS_PATH))
+		URI base = URI.create(url);
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(
+					"http://" + base.getHost() + ":" + PlatformService.managementPort(base.getPort()) + READINESS_PATH))
 			.timeout(Duration.ofSeconds(5))
 			.GET()
 			.build();

@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.support.openapi;
+
+import org.jspecify.annotations.NullMarked;
