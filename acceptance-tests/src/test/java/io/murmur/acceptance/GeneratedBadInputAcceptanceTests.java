@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,12 +72,21 @@ class GeneratedBadInputAcceptanceTests {
 				faults.stream().filter((result) -> result.fault().get().equals("5xx")).count(),
 				faults.stream().filter((result) -> !result.fault().get().equals("5xx")).count());
 
+		Map<String, Long> kinds = faults.stream()
+			.collect(
+					Collectors.groupingBy(
+							(result) -> result.target() + " " + result.fault().get() + " "
+									+ result.request().description().split("[ :]", 2)[0],
+							TreeMap::new, Collectors.counting()));
+		kinds.forEach((kind, count) -> System.out.printf("  %5d  %s%n", count, kind));
+
 		assertThat(operations).as("operations in the API documents").hasSizeGreaterThan(30);
 		assertThat(results).hasSize(
 				THROUGH_GATEWAY + PER_SERVICE * (int) operations.stream().map(Operation::service).distinct().count());
 		assertThat(faults)
 			.as("seed %d (-Dmurmur.reliability.seed=%d to repeat): %d of %d bad inputs were "
-					+ "answered wrongly, the first ones:%n%s", SEED, SEED, faults.size(), results.size(),
+					+ "answered wrongly (by target, fault and kind: %s), the first ones:%n%s", SEED, SEED,
+					faults.size(), results.size(), kinds,
 					String.join("\n", faults.stream().limit(40).map(Result::toString).toList()))
 			.isEmpty();
 	}

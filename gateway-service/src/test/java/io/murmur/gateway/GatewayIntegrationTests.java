@@ -539,6 +539,15 @@ class GatewayIntegrationTests {
 		}
 
 		@Test
+		void shouldRefuseAnOverlongRequestTargetWithAProblem() {
+			assertProblem(
+					send("GET", "/api/v1/feed?cursor=" + "a".repeat(9000), TestTokens.valid(signingKey, newUser())),
+					414);
+			assertProblem(send("GET", "/api/v1/users/" + "1".repeat(20000), null), 414);
+			assertThat(upstream.received()).isEmpty();
+		}
+
+		@Test
 		void shouldAnswerAnUnreadableRequestLineOrHeaderWithAProblem() {
 			String token = TestTokens.valid(signingKey, newUser());
 			for (RawRequest request : List.of(

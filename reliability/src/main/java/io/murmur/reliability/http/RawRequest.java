@@ -69,7 +69,12 @@ public record RawRequest(String method, String target, Map<String, String> heade
 		if (shown.length() > 200) {
 			shown = shown.substring(0, 200) + "... (" + this.body.length + " bytes)";
 		}
-		return this.method + " " + this.target + " " + this.headers.keySet() + " [" + this.description + "] " + shown;
+		return this.method + " " + shorten(this.target) + " " + this.headers.keySet() + " [" + shorten(this.description)
+				+ "] " + shown;
+	}
+
+	private static String shorten(String text) {
+		return (text.length() > 200) ? text.substring(0, 200) + "... (" + text.length() + " chars)" : text;
 	}
 
 }

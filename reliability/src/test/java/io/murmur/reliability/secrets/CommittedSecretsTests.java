@@ -60,7 +60,7 @@ class CommittedSecretsTests {
 				.hasSize(1);
 			assertThat(SecretScanner.scan("App.java", "String apiKey = \"Zx81Lm0Pq3Rt7Vb5Nc2Hd9Jk4Sg6Af1\";"))
 				.hasSize(1);
-			assertThat(SecretScanner.scan("env", "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE")).hasSize(1);
+			assertThat(SecretScanner.scan("env", "AWS_ACCESS_KEY_ID=AKIA" + "IOSFODNN7EXAMPLE")).hasSize(1);
 		}
 
 		@Test

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.murmur.support.problem.CommonProblem;
@@ -35,8 +36,8 @@ import io.murmur.support.problem.ProblemType;
  * {@link ProblemType type}: Spring MVC's own exceptions, Bean Validation failures (with
  * an {@code errors} array of fields), unreadable JSON, {@link ProblemException}s of the
  * features, failures of a store declared by {@link StoreUnavailableExceptions} (503),
- * parameters Tomcat cannot parse (400), and anything else, which is logged and answered
- * without its details.
+ * parameters Tomcat cannot parse and unreadable multipart bodies (400), and anything
+ * else, which is logged and answered without its details.
  */
 @ControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -58,6 +59,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		}
 		return createResponseEntity(problem, headers, ex.getType().status(), request);
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (no boundary, no closing boundary, a broken
+	 * part) is the client's fault, on any route: the servlet parses every multipart
+	 * request before a controller is chosen. Too large a multipart body keeps its own
+	 * handler (413).
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(CommonProblem.MALFORMED_REQUEST, "The multipart body cannot be read");
+		return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
 	}
 
 	@ExceptionHandler

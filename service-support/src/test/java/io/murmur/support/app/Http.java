@@ -35,6 +35,11 @@ public final class Http {
 	}
 
 	public Response call(String method, String path, @Nullable String token, @Nullable String body) {
+		return send(method, path, token, "application/json", body);
+	}
+
+	public Response send(String method, String path, @Nullable String token, String contentType,
+			@Nullable String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
 			.method(method,
@@ -43,7 +48,7 @@ public final class Http {
 			request.header("Authorization", "Bearer " + token);
 		}
 		if (body != null) {
-			request.header("Content-Type", "application/json");
+			request.header("Content-Type", contentType);
 		}
 		try {
 			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

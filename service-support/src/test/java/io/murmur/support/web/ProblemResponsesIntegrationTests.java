@@ -171,6 +171,18 @@ class ProblemResponsesIntegrationTests extends SupportIntegrationTests {
 					ProblemResponsesIntegrationTests.this.token));
 		}
 
+		@Test
+		void shouldRefuseABrokenMultipartBodyOnAJsonRouteWithBadRequest() {
+			for (String body : List.of(
+					"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nx",
+					"--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nx\r\n--other--\r\n")) {
+				for (String type : List.of("multipart/form-data; boundary=b", "multipart/form-data")) {
+					assertProblem(ProblemResponsesIntegrationTests.this.http.send("POST", "/api/v1/notes",
+							ProblemResponsesIntegrationTests.this.token, type, body), 400, "malformed-request");
+				}
+			}
+		}
+
 		private static void assertRejected(Response response) {
 			assertThat(response.status()).as(response.body()).isIn(400, 404);
 			assertProblem(response, response.status(), (response.status() == 400) ? "malformed-request" : "not-found");
