@@ -332,6 +332,11 @@ final class MurmurPlatform {
 		return this.stack.s3();
 	}
 
+	/** notification-service itself, which only the gateway may reach in production. */
+	String notificationServiceUrl() {
+		return this.notificationService.service().url();
+	}
+
 	/** graph-service itself, which only the gateway may reach in production. */
 	String graphServiceUrl() {
 		return this.graphService.service().url();

@@ -2,6 +2,7 @@ package io.murmur.gateway;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +32,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.spring.LocalStores;
+import io.murmur.reliability.http.RawHttp;
+import io.murmur.reliability.http.RawRequest;
+import io.murmur.reliability.http.RawResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -495,6 +501,97 @@ class GatewayIntegrationTests {
 				.isForbidden()
 				.expectHeader()
 				.doesNotExist("Access-Control-Allow-Origin");
+		}
+
+	}
+
+	@Nested
+	class HostileRequests {
+
+		RawResponse send(String method, String target, @Nullable String token) {
+			return new RawHttp("http://127.0.0.1:" + GatewayIntegrationTests.this.port, Duration.ofSeconds(30))
+				.send(RawRequest.json(method, target, null, target).withToken(token));
+		}
+
+		static void assertProblem(RawResponse response, int... statuses) {
+			assertThat(response.status()).as(response.toString()).isIn(Arrays.stream(statuses).boxed().toList());
+			assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+			assertThat(response.body()).contains("\"status\":" + response.status()).contains("\"title\"");
+			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "/api/v1/users/%00/following", "/api/v1/users/..%2F..%2Finternal/posts",
+				"/api/v1/users/..%5C..%5Cinternal/posts", "/api/v1/users/%252e%252e/posts",
+				"/api/v1/users/1/../../../internal/users", "/api/v1/posts/7;x=1", "/api/v1//posts" })
+		void shouldAnswerAnEncodedOrTraversingPathWithAProblem(String path) {
+			assertProblem(send("GET", path, TestTokens.valid(signingKey, newUser())), 400, 404);
+			assertProblem(send("GET", path, null), 400, 401, 404);
+			assertThat(upstream.received()).noneMatch((request) -> request.path().contains("internal"));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "/api/v1/feed?limit=%zz", "/api/v1/feed?limit=%", "/api/v1/feed?limit=%ff%fe",
+				"/api/v1/relationships?cursor=%ff%fe&ids=%c0%af", "/api/v1/feed?limit=5&unused=%ed%a0%80" })
+		void shouldRefuseAMalformedQueryStringWithAProblemBeforeRoutingIt(String target) {
+			assertProblem(send("GET", target, TestTokens.valid(signingKey, newUser())), 400);
+			assertThat(upstream.received()).isEmpty();
+		}
+
+		@Test
+		void shouldRefuseAnOverlongRequestTargetWithAProblem() {
+			assertProblem(
+					send("GET", "/api/v1/feed?cursor=" + "a".repeat(9000), TestTokens.valid(signingKey, newUser())),
+					414);
+			assertProblem(send("GET", "/api/v1/users/" + "1".repeat(20000), null), 414);
+			assertThat(upstream.received()).isEmpty();
+		}
+
+		@Test
+		void shouldAnswerAnUnreadableRequestLineOrHeaderWithAProblem() {
+			String token = TestTokens.valid(signingKey, newUser());
+			for (RawRequest request : List.of(
+					RawRequest.json("GET", "/api/v1/feed", null, "bad header").withHeader("Bad Header", "x"),
+					RawRequest.json("GET", "/api/v1/feed?q=a|b{c}", null, "unsafe characters"))) {
+				RawResponse response = new RawHttp("http://127.0.0.1:" + GatewayIntegrationTests.this.port,
+						Duration.ofSeconds(30))
+					.send(request.withToken(token));
+				assertThat(response.status()).as(request + " -> " + response).isLessThan(500);
+				if (response.status() >= 400) {
+					assertThat(response.header("Content-Type")).as(request + " -> " + response)
+						.startsWith("application/problem+json");
+				}
+			}
+		}
+
+		@Test
+		void shouldTellBrowsersNotToSniffAndNeverNameTheServer() {
+			String token = TestTokens.valid(signingKey, newUser());
+			for (RawResponse response : List.of(send("GET", "/api/v1/users/me", token),
+					send("GET", "/api/v1/nothing-here", token), send("GET", "/api/v1/users/me", null),
+					send("GET", "/api/v1/users/%00/following", token))) {
+				assertThat(response.header("X-Content-Type-Options")).as(response.toString()).isEqualTo("nosniff");
+				assertThat(response.header("Server")).as(response.toString()).isNull();
+			}
+		}
+
+		@Test
+		void shouldRefuseADisallowedOriginWithAProblem() {
+			RawResponse preflight = new RawHttp("http://127.0.0.1:" + GatewayIntegrationTests.this.port,
+					Duration.ofSeconds(30))
+				.send(RawRequest.json("OPTIONS", "/api/v1/feed", null, "preflight")
+					.withHeader("Origin", "https://evil.example")
+					.withHeader("Access-Control-Request-Method", "GET"));
+			RawResponse simple = new RawHttp("http://127.0.0.1:" + GatewayIntegrationTests.this.port,
+					Duration.ofSeconds(30))
+				.send(RawRequest.json("GET", "/api/v1/feed", null, "simple")
+					.withToken(TestTokens.valid(signingKey, newUser()))
+					.withHeader("Origin", "https://evil.example"));
+
+			assertProblem(preflight, 403);
+			assertProblem(simple, 403);
+			assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+			assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
 		}
 
 	}

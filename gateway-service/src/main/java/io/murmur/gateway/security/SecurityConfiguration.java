@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -72,6 +73,17 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.build();
+	}
+
+	/**
+	 * Requests the security firewall refuses (an encoded slash, backslash, percent or NUL
+	 * in the path, a traversal, a header it cannot accept) get a problem, not a bare 400.
+	 * @return the handler
+	 */
+	@Bean
+	ServerExchangeRejectedHandler exchangeRejectedHandler() {
+		return (exchange, ex) -> Problems.write(exchange,
+				Problems.of(CommonProblem.MALFORMED_REQUEST, "The request path or headers are not accepted."));
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package io.murmur.gateway.web;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,12 +55,25 @@ public final class Problems {
 		if (response.isCommitted()) {
 			return Mono.empty();
 		}
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setInstance(instance(exchange.getRequest().getPath().value()));
 		response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MEDIA_TYPE);
-		byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+		byte[] body = json(problem).getBytes(StandardCharsets.UTF_8);
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		return response.writeWith(Mono.just(buffer));
+	}
+
+	static String json(ProblemDetail problem) {
+		return json.writeValueAsString(problem);
+	}
+
+	private static @Nullable URI instance(String path) {
+		try {
+			return URI.create(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.murmur.support.problem.CommonProblem;
@@ -33,8 +35,9 @@ import io.murmur.support.problem.ProblemType;
  * Renders every error of a controller as an RFC 9457 problem with a stable
  * {@link ProblemType type}: Spring MVC's own exceptions, Bean Validation failures (with
  * an {@code errors} array of fields), unreadable JSON, {@link ProblemException}s of the
- * features, failures of a store declared by {@link StoreUnavailableExceptions} (503), and
- * anything else, which is logged and answered without its details.
+ * features, failures of a store declared by {@link StoreUnavailableExceptions} (503),
+ * parameters Tomcat cannot parse and unreadable multipart bodies (400), and anything
+ * else, which is logged and answered without its details.
  */
 @ControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -58,8 +61,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return createResponseEntity(problem, headers, ex.getType().status(), request);
 	}
 
+	/**
+	 * A multipart body that cannot be parsed (no boundary, no closing boundary, a broken
+	 * part) is the client's fault, on any route: the servlet parses every multipart
+	 * request before a controller is chosen. Too large a multipart body keeps its own
+	 * handler (413).
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(CommonProblem.MALFORMED_REQUEST, "The multipart body cannot be read");
+		return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (causedBy(ex, InvalidParameterException.class) != null) {
+			ProblemDetail problem = Problems.of(CommonProblem.MALFORMED_REQUEST,
+					"The request parameters cannot be read");
+			return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+					request);
+		}
 		for (StoreUnavailableExceptions store : this.stores) {
 			if (store.matches(ex)) {
 				log.warn(store.store() + " is not available: " + ex.getMessage());

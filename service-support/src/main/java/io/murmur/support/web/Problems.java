@@ -78,6 +78,22 @@ public class Problems {
 	}
 
 	void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.jsonMapper.writeValue(response.getOutputStream(), body(problem));
+	}
+
+	/**
+	 * A problem as JSON text, for the servlet container's own error responses, which are
+	 * written before any servlet is reached.
+	 * @param problem the problem
+	 * @return the JSON
+	 */
+	String json(ProblemDetail problem) {
+		return this.jsonMapper.writeValueAsString(body(problem));
+	}
+
+	private static Map<String, @Nullable Object> body(ProblemDetail problem) {
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
 		body.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
 		body.put("title", problem.getTitle());
@@ -89,9 +105,7 @@ public class Problems {
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}
-		response.setStatus(problem.getStatus());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.jsonMapper.writeValue(response.getOutputStream(), body);
+		return body;
 	}
 
 }

@@ -58,6 +58,11 @@ public class SupportTestApplication {
 			return Map.of("id", Long.toString(CurrentUser.of(token)));
 		}
 
+		@GetMapping("/api/v1/page")
+		Map<String, Object> page(@RequestParam(defaultValue = "20") int limit) {
+			return Map.of("limit", limit);
+		}
+
 		@GetMapping("/api/v1/open")
 		Map<String, Object> open() {
 			return Map.of("open", true);
