@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +57,10 @@ public abstract class GraphIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	/** The management port, where the probes are: never the API port. */
+	@LocalManagementPort
+	int managementPort;
+
 	@DynamicPropertySource
 	static void userService(DynamicPropertyRegistry registry) {
 		tokens.properties().forEach((key, value) -> registry.add(key, () -> value));
@@ -84,8 +89,21 @@ public abstract class GraphIntegrationTests {
 		return call(method, path, token, null);
 	}
 
+	/**
+	 * A GET on the management port.
+	 * @param path the path
+	 * @return the status
+	 */
+	protected int managementCall(String path) {
+		return send(this.managementPort, "GET", path, null, null).status();
+	}
+
 	protected Response call(String method, String path, @Nullable String token, @Nullable String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+		return send(this.port, method, path, token, body);
+	}
+
+	private Response send(int port, String method, String path, @Nullable String token, @Nullable String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(30))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());

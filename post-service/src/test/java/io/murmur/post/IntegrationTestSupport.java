@@ -3,6 +3,7 @@ package io.murmur.post;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +33,10 @@ abstract class IntegrationTestSupport {
 	int port;
 
 	Api api;
+
+	/** The management port, where the probes are: never the API port. */
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void userService(DynamicPropertyRegistry registry) {

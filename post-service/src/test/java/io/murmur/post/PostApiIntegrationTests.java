@@ -495,10 +495,11 @@ class PostApiIntegrationTests extends IntegrationTestSupport {
 		}
 
 		@Test
-		void shouldServeHealthWithoutAToken() {
-			Response readiness = api.call("GET", "/actuator/health/readiness", null, null);
+		void shouldServeHealthWithoutATokenOnTheManagementPortOnly() {
+			Response readiness = new Api(managementPort).call("GET", "/actuator/health/readiness", null, null);
 			assertThat(readiness.status()).isEqualTo(200);
 			assertThat(readiness.body()).contains("UP");
+			assertThat(api.call("GET", "/actuator/health/readiness", null, null).status()).isEqualTo(404);
 		}
 
 	}

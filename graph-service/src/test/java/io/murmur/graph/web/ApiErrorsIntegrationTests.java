@@ -73,8 +73,9 @@ class ApiErrorsIntegrationTests extends GraphIntegrationTests {
 
 		@Test
 		void shouldAnswerHealthAndApiDocsWithoutAToken() {
-			assertThat(call("GET", "/actuator/health/readiness", null).status()).isEqualTo(200);
-			assertThat(call("GET", "/actuator/health/liveness", null).status()).isEqualTo(200);
+			assertThat(managementCall("/actuator/health/readiness")).isEqualTo(200);
+			assertThat(managementCall("/actuator/health/liveness")).isEqualTo(200);
+			assertThat(call("GET", "/actuator/health/readiness", null).status()).isEqualTo(404);
 			Response docs = call("GET", "/v3/api-docs", null);
 			assertThat(docs.status()).isEqualTo(200);
 			assertThat(docs.json().get("paths").has("/api/v1/users/{id}/follow")).isTrue();

@@ -3,6 +3,7 @@ package io.murmur.user.web;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.murmur.user.Api;
@@ -13,15 +14,19 @@ class PublicEndpointsIntegrationTests {
 
 	private Api api;
 
+	private Api management;
+
 	@BeforeEach
-	void setUp(@LocalServerPort int port) {
+	void setUp(@LocalServerPort int port, @LocalManagementPort int managementPort) {
 		this.api = new Api(port);
+		this.management = new Api(managementPort);
 	}
 
 	@Test
-	void shouldServeHealthProbesWithoutAToken() {
-		this.api.client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		this.api.client()
+	void shouldServeHealthProbesWithoutATokenOnTheManagementPortOnly() {
+		this.api.client().get().uri("/actuator/health/liveness").exchange().expectStatus().isNotFound();
+		this.management.client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.management.client()
 			.get()
 			.uri("/actuator/health/readiness")
 			.exchange()
