@@ -36,9 +36,9 @@ class GeneratedBadInputAcceptanceTests {
 
 	static final long SEED = Long.getLong("murmur.reliability.seed", 20260421L);
 
-	static final int THROUGH_GATEWAY = Integer.getInteger("murmur.reliability.gateway-inputs", 2000);
+	static final int THROUGH_GATEWAY = Integer.getInteger("murmur.reliability.gateway-inputs", 1200);
 
-	static final int PER_SERVICE = Integer.getInteger("murmur.reliability.service-inputs", 250);
+	static final int PER_SERVICE = Integer.getInteger("murmur.reliability.service-inputs", 150);
 
 	@Test
 	void shouldAnswerEveryGeneratedBadInputWithoutA5xxAndWithProblems() throws Exception {

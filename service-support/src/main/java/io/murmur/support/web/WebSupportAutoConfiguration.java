@@ -28,8 +28,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * The web support of a Spring MVC service: problem responses for every error (the
  * exception handler, the error page, Tomcat's own error report and {@link Problems} for
- * filters), {@code nosniff} on every response, the refusal of malformed query strings and
- * of large bodies ahead of every other filter, and strict JSON input.
+ * filters), {@code nosniff} on every response, the refusal of malformed query strings,
+ * wildcard content types and large bodies ahead of every other filter, and strict JSON
+ * input.
  */
 @AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
 		after = JacksonAutoConfiguration.class)
@@ -66,6 +67,14 @@ public final class WebSupportAutoConfiguration {
 		FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(
 				new QueryStringFilter(problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(Problems problems) {
+		FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(
+				new ContentTypeFilter(problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
 		return registration;
 	}
 

@@ -183,6 +183,16 @@ class ProblemResponsesIntegrationTests extends SupportIntegrationTests {
 			}
 		}
 
+		@Test
+		void shouldRefuseAWildcardContentTypeWithUnsupportedMediaType() {
+			for (String type : List.of("*/*", "application/*")) {
+				assertProblem(
+						ProblemResponsesIntegrationTests.this.http.send("POST", "/api/v1/notes",
+								ProblemResponsesIntegrationTests.this.token, type, "{\"text\":\"hi\"}"),
+						415, "unsupported-media-type");
+			}
+		}
+
 		private static void assertRejected(Response response) {
 			assertThat(response.status()).as(response.body()).isIn(400, 404);
 			assertProblem(response, response.status(), (response.status() == 400) ? "malformed-request" : "not-found");
