@@ -38,6 +38,18 @@ class PublicEndpointsIntegrationTests {
 	}
 
 	@Test
+	void shouldServeMetricsWithoutATokenOnTheManagementPort() {
+		this.management.client()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> org.assertj.core.api.Assertions.assertThat(body).contains("jvm_memory_used_bytes"));
+	}
+
+	@Test
 	void shouldServeTheOpenApiDocumentWithoutAToken() {
 		this.api.client()
 			.get()
