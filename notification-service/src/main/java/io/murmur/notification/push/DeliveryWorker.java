@@ -22,6 +22,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClientException;
 
 import io.murmur.notification.config.NotificationProperties;
@@ -65,6 +66,8 @@ class DeliveryWorker implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionTemplate transaction;
+
 	private final Webhooks webhooks;
 
 	private final InboxReader inbox;
@@ -85,10 +88,11 @@ class DeliveryWorker implements DisposableBean {
 
 	private final ExecutorService senders;
 
-	DeliveryWorker(JdbcClient jdbc, Webhooks webhooks, InboxReader inbox, InboxWriter writer, Hydrator hydrator,
-			WebhookSender sender, JsonMapper json, Clock clock, NotificationProperties properties,
-			MeterRegistry meters) {
+	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transaction, Webhooks webhooks, InboxReader inbox,
+			InboxWriter writer, Hydrator hydrator, WebhookSender sender, JsonMapper json, Clock clock,
+			NotificationProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
 		this.webhooks = webhooks;
 		this.inbox = inbox;
 		this.writer = writer;
@@ -209,23 +213,34 @@ class DeliveryWorker implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Disables the webhook, empties its queue and tells its user, in one transaction: the
+	 * user never sees the webhook disabled without the notice, and a crash in between
+	 * leaves it enabled, to be disabled again by the next failure.
+	 */
 	private void disable(long userId, int failures) {
-		int disabled = this.jdbc
-			.sql("update webhooks set disabled_at = :now where user_id = :user and disabled_at is null")
-			.param("now", timestamp(this.clock.instant()))
-			.param("user", userId)
-			.update();
-		if (disabled == 0) {
+		Boolean disabled = this.transaction.execute((status) -> {
+			int updated = this.jdbc
+				.sql("update webhooks set disabled_at = :now where user_id = :user and disabled_at is null")
+				.param("now", timestamp(this.clock.instant()))
+				.param("user", userId)
+				.update();
+			if (updated == 0) {
+				return false;
+			}
+			this.jdbc.sql("delete from webhook_deliveries where user_id = :user").param("user", userId).update();
+			this.writer.record(null, List.of(new NewNotification(userId, NotificationType.PUSH_DISABLED, null, null,
+					null, this.clock.instant())));
+			return true;
+		});
+		if (!Boolean.TRUE.equals(disabled)) {
 			return;
 		}
-		this.jdbc.sql("delete from webhook_deliveries where user_id = :user").param("user", userId).update();
 		log.warn("Disabled the webhook of user " + userId + " after " + failures + " failed attempts in a row");
 		Counter.builder("murmur.notification.push.disabled")
 			.description("Webhooks disabled after failing too often in a row")
 			.register(this.meters)
 			.increment();
-		this.writer.record(null, List
-			.of(new NewNotification(userId, NotificationType.PUSH_DISABLED, null, null, null, this.clock.instant())));
 	}
 
 	Duration backoff(int attempts) {
