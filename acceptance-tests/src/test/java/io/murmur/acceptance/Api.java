@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for the public API, as a mobile or web client would use it.
+ * A plain HTTP client for the public API, as a mobile or web client would use it. Every
+ * response of the public API is checked against the operation's OpenAPI document
+ * ({@link ApiContract}).
  */
 final class Api {
 
@@ -56,8 +58,10 @@ final class Api {
 			request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
 		}
 		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers(), response.body());
+			HttpResponse<String> received = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			Response response = new Response(received.statusCode(), received.headers(), received.body());
+			ApiContract.check(method, path, response);
+			return response;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
