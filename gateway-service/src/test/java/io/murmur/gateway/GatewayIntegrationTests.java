@@ -1,6 +1,7 @@
 package io.murmur.gateway;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -250,7 +251,10 @@ class GatewayIntegrationTests {
 					.jsonPath("$.status")
 					.isEqualTo(401)
 					.jsonPath("$.type")
-					.isEqualTo("https://murmur.example/problems/unauthorized");
+					.isEqualTo("https://murmur.example/problems/unauthorized")
+					.consumeWith(
+							(result) -> assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+								.doesNotContain("properties"));
 			}
 			assertThat(upstream.received()).isEmpty();
 		}
@@ -298,7 +302,9 @@ class GatewayIntegrationTests {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectBody()
 				.jsonPath("$.type")
-				.isEqualTo("https://murmur.example/problems/rate-limited");
+				.isEqualTo("https://murmur.example/problems/rate-limited")
+				.consumeWith((result) -> assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+					.doesNotContain("properties"));
 			post(bob).expectStatus().isOk();
 			assertThat(upstream.received("/api/v1/posts")).hasSize(6);
 		}

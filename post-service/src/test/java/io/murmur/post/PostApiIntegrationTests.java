@@ -125,6 +125,49 @@ class PostApiIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Nested
+	class Authors {
+
+		@Test
+		void shouldShowEachAuthorWithHandleAndDisplayNameAsUserServiceDescribesThem() {
+			long author = Api.newUser();
+			long reposter = Api.newUser();
+			StubUserService.INSTANCE.register("writer_" + author, author);
+			StubUserService.INSTANCE.register("sharer_" + reposter, reposter);
+			JsonNode created = api.create(author, Api.text("who wrote this?"));
+			assertThat(created.get("author").get("handle").asString()).isEqualTo("writer_" + author);
+			assertThat(created.get("author").get("displayName").asString()).isEqualTo("WRITER_" + author);
+			assertThat(created.get("author").get("avatarUrl").isNull()).isTrue();
+
+			String id = created.get("id").asString();
+			assertThat(api.post("/api/v1/posts/" + id + "/repost", reposter, null).status()).isEqualTo(204);
+			JsonNode entry = api.get("/api/v1/users/" + reposter + "/posts", reposter).json().get("items").get(0);
+			assertThat(entry.get("author").get("handle").asString()).isEqualTo("sharer_" + reposter);
+			assertThat(entry.get("reposted").get("author").get("handle").asString()).isEqualTo("writer_" + author);
+			assertThat(StubUserService.INSTANCE.batchAuthorizations()).isNotEmpty()
+				.allMatch((value) -> value.startsWith("Bearer ") && !value.equals("Bearer " + Api.token(author)));
+		}
+
+		@Test
+		void shouldStillShowThePostWithItsAuthorsIdWhenUserServiceCannotAnswer() {
+			long author = Api.newUser();
+			StubUserService.INSTANCE.register("unlucky_" + author, author);
+			StubUserService.INSTANCE.failBatches(true);
+			try {
+				JsonNode created = api.create(author, Api.text("posted while profiles are down"));
+				assertThat(created.get("author").get("id").asString()).isEqualTo(Long.toString(author));
+				assertThat(created.get("author").get("handle").asString()).isEmpty();
+				Response read = api.get("/api/v1/posts/" + created.get("id").asString(), Api.newUser());
+				assertThat(read.status()).isEqualTo(200);
+				assertThat(read.json().get("text").asString()).isEqualTo("posted while profiles are down");
+			}
+			finally {
+				StubUserService.INSTANCE.failBatches(false);
+			}
+		}
+
+	}
+
+	@Nested
 	class Deleting {
 
 		@Test

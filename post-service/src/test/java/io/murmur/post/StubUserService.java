@@ -5,12 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,14 +23,18 @@ import io.murmur.support.test.TestTokens;
 
 /**
  * A stand-in for user-service: its {@link TestTokens} sign the tests' tokens and publish
- * the JWKS, and it answers handle lookups for the users a test registers. Records the
- * Authorization header of each lookup.
+ * the JWKS, and it answers handle lookups and profile batches for the users a test
+ * registers. Records the Authorization header of each lookup and batch.
  */
 final class StubUserService {
 
 	static final StubUserService INSTANCE = new StubUserService();
 
 	static final String LOOKUP_PATH = "/api/v1/users/by-handle/";
+
+	static final String BATCH_PATH = "/internal/users/batch";
+
+	private static final Pattern ID = Pattern.compile("\"(\\d+)\"");
 
 	final TestTokens tokens = TestTokens.start();
 
@@ -35,6 +43,10 @@ final class StubUserService {
 	private final Map<String, Long> users = new ConcurrentHashMap<>();
 
 	private final List<String> lookupAuthorizations = new CopyOnWriteArrayList<>();
+
+	private final List<String> batchAuthorizations = new CopyOnWriteArrayList<>();
+
+	private volatile boolean batchesFail;
 
 	private StubUserService() {
 		try {
@@ -61,9 +73,41 @@ final class StubUserService {
 		return List.copyOf(this.lookupAuthorizations);
 	}
 
+	List<String> batchAuthorizations() {
+		return List.copyOf(this.batchAuthorizations);
+	}
+
+	/**
+	 * Makes profile batches answer 503, as a user-service that is down would.
+	 * @param fail whether they fail
+	 */
+	void failBatches(boolean fail) {
+		this.batchesFail = fail;
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
-		exchange.getRequestBody().readAllBytes();
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		String path = exchange.getRequestURI().getRawPath();
+		if (path.equals(BATCH_PATH) && exchange.getRequestMethod().equals("POST")) {
+			this.batchAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+			if (this.batchesFail) {
+				send(exchange, 503, "{}");
+				return;
+			}
+			Map<Long, String> handles = new HashMap<>();
+			this.users.forEach((handle, id) -> handles.put(id, handle));
+			List<String> items = new ArrayList<>();
+			Matcher ids = ID.matcher(body);
+			while (ids.find()) {
+				String handle = handles.get(Long.valueOf(ids.group(1)));
+				if (handle != null) {
+					items.add("{\"id\":\"" + ids.group(1) + "\",\"handle\":\"" + handle + "\",\"displayName\":\""
+							+ handle.toUpperCase(Locale.ROOT) + "\",\"avatarUrl\":null}");
+				}
+			}
+			send(exchange, 200, "{\"items\":[" + String.join(",", items) + "]}");
+			return;
+		}
 		if (path.startsWith(LOOKUP_PATH)) {
 			this.lookupAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 			String handle = path.substring(LOOKUP_PATH.length()).toLowerCase(Locale.ROOT);

@@ -11,6 +11,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -26,7 +27,13 @@ public final class Problems {
 	/** The media type of every error response. */
 	public static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	/**
+	 * Writes a problem as Spring MVC does in the services: its extra properties at the
+	 * top level and nothing empty, never {@code "properties": null}.
+	 */
+	private static final JsonMapper json = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
 
 	private Problems() {
 	}

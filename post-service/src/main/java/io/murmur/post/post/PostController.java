@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -56,6 +57,8 @@ class PostController {
 
 	@DeleteMapping("/api/v1/posts/{id}")
 	@Operation(operationId = "deletePost", summary = "Delete one of the caller's posts")
+	@ApiResponse(responseCode = "204", description = "Deleted, or already gone")
+	@ApiResponse(responseCode = "403", description = "The post is someone else's")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		this.posts.delete(Ids.path(id, "post"), CurrentUser.of(token));

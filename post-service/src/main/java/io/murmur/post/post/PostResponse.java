@@ -10,9 +10,8 @@ import io.murmur.post.engagement.EngagementRepository;
 import io.murmur.post.media.MediaView;
 
 /**
- * A post as the API shows it. Ids are strings. The author's handle, display name and
- * avatar are added by whoever hydrates the post (feed-service, the clients), from
- * user-service.
+ * A post as the API shows it. Ids are strings. The author is shown as feed and search
+ * show one, with handle, display name and avatar from user-service ({@link Authors}).
  *
  * @param id the post id
  * @param author the author, or the reposter of a repost entry
@@ -34,27 +33,31 @@ public record PostResponse(String id, Author author, String text, Instant create
 		@Nullable String replyTo, @Nullable String replyToAuthorId, @Nullable String quoteOf, @Nullable String repostOf,
 		Counts counts, Viewer viewer, List<Mention> mentions, List<String> hashtags, @Nullable PostResponse reposted) {
 
-	static PostResponse of(Post post, List<MediaView> media, EngagementRepository.Counts counts, boolean liked,
-			boolean reposted, @Nullable PostResponse original) {
+	static PostResponse of(Post post, Author author, List<MediaView> media, EngagementRepository.Counts counts,
+			boolean liked, boolean reposted, @Nullable PostResponse original) {
 		List<Mention> mentions = post.mentions()
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.map((mention) -> new Mention(Long.toString(mention.getKey()), mention.getValue()))
 			.toList();
-		return new PostResponse(Long.toString(post.id()), new Author(Long.toString(post.authorId())), post.text(),
-				post.createdAt(), media, PostViews.string(post.replyTo()), PostViews.string(post.replyToAuthor()),
+		return new PostResponse(Long.toString(post.id()), author, post.text(), post.createdAt(), media,
+				PostViews.string(post.replyTo()), PostViews.string(post.replyToAuthor()),
 				PostViews.string(post.quoteOf()), PostViews.string(post.repostOf()),
 				new Counts(counts.likes(), counts.reposts(), counts.replies()), new Viewer(liked, reposted), mentions,
 				post.hashtags(), original);
 	}
 
 	/**
-	 * Who posted it.
+	 * Who posted it, as user-service describes them now.
 	 *
 	 * @param id the user id
+	 * @param handle the handle, empty if user-service does not know the user or cannot
+	 * answer right now
+	 * @param displayName the display name, empty likewise
+	 * @param avatarUrl the avatar, if any
 	 */
-	public record Author(String id) {
+	public record Author(String id, String handle, String displayName, @Nullable String avatarUrl) {
 
 	}
 

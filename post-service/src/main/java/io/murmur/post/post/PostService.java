@@ -17,7 +17,6 @@ import org.springframework.stereotype.Service;
 import io.murmur.events.post.PostCreated;
 import io.murmur.events.post.PostDeleted;
 import io.murmur.post.engagement.EngagementRepository;
-import io.murmur.post.engagement.EngagementRepository.Counts;
 import io.murmur.post.engagement.Reposts;
 import io.murmur.post.id.PostIds;
 import io.murmur.post.media.MediaLibrary;
@@ -120,7 +119,7 @@ class PostService {
 		if (replyTo != null) {
 			this.engagement.addReplies(replyTo.id(), 1);
 		}
-		return PostResponse.of(post, media, Counts.NONE, false, false, null);
+		return this.views.created(post, media);
 	}
 
 	/**

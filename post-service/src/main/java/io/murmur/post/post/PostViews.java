@@ -24,11 +24,11 @@ import io.murmur.post.media.MediaView;
 
 /**
  * Posts as the API shows them: with their counters and what the viewer did to them, and a
- * repost entry with the original post it shows, and their media as media-service
- * describes them now (its URLs are short-lived, so they are never stored). The posts, the
- * originals, the counters and the viewer's likes and reposts are each read with a few
- * concurrent {@code IN} queries, and the media with one call to media-service, however
- * many posts a page holds.
+ * repost entry with the original post it shows, their authors as user-service describes
+ * them, and their media as media-service describes them now (its URLs are short-lived, so
+ * they are never stored). The posts, the originals, the counters and the viewer's likes
+ * and reposts are each read with a few concurrent {@code IN} queries, and the media with
+ * one call to media-service, however many posts a page holds.
  */
 @Component
 public class PostViews {
@@ -39,10 +39,13 @@ public class PostViews {
 
 	private final MediaLibrary media;
 
-	PostViews(PostRepository posts, EngagementRepository engagement, MediaLibrary media) {
+	private final Authors authors;
+
+	PostViews(PostRepository posts, EngagementRepository engagement, MediaLibrary media, Authors authors) {
 		this.posts = posts;
 		this.engagement = engagement;
 		this.media = media;
+		this.authors = authors;
 	}
 
 	/**
@@ -61,6 +64,17 @@ public class PostViews {
 			}
 		}
 		return render(ordered, viewerId);
+	}
+
+	/**
+	 * A post just created, as its author sees it: nothing counted or done to it yet.
+	 * @param post the post
+	 * @param media its media, as claimed
+	 * @return the post as the API shows it
+	 */
+	PostResponse created(Post post, List<MediaView> media) {
+		return PostResponse.of(post, this.authors.of(List.of(post.authorId())).get(post.authorId()), media, Counts.NONE,
+				false, false, null);
 	}
 
 	/**
@@ -91,6 +105,10 @@ public class PostViews {
 		Set<Long> likedIds = join(liked);
 		Set<Long> repostedIds = join(reposted);
 		Function<Post, List<MediaView>> mediaOf = media(content.values());
+		Set<Long> named = new HashSet<>();
+		found.forEach((post) -> named.add(post.authorId()));
+		content.values().forEach((post) -> named.add(post.authorId()));
+		Map<Long, PostResponse.Author> authorOf = this.authors.of(named);
 		List<PostResponse> responses = new ArrayList<>();
 		for (Post post : found) {
 			Post shown = post.isRepost() ? originals.get(post.repostOf()) : post;
@@ -100,9 +118,10 @@ public class PostViews {
 			Counts shownCounts = countsOf.getOrDefault(shown.id(), Counts.NONE);
 			boolean isLiked = likedIds.contains(shown.id());
 			boolean isReposted = repostedIds.contains(shown.id());
-			PostResponse original = post.isRepost()
-					? PostResponse.of(shown, mediaOf.apply(shown), shownCounts, isLiked, isReposted, null) : null;
-			responses.add(PostResponse.of(post, mediaOf.apply(post), shownCounts, isLiked, isReposted, original));
+			PostResponse original = post.isRepost() ? PostResponse.of(shown, authorOf.get(shown.authorId()),
+					mediaOf.apply(shown), shownCounts, isLiked, isReposted, null) : null;
+			responses.add(PostResponse.of(post, authorOf.get(post.authorId()), mediaOf.apply(post), shownCounts,
+					isLiked, isReposted, original));
 		}
 		return responses;
 	}
