@@ -2,6 +2,8 @@ package io.murmur.support.client;
 
 import java.net.URI;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.web.client.RestClient;
 
 /**
@@ -12,12 +14,25 @@ public final class ServiceCalls {
 
 	private final ServiceCallProperties properties;
 
+	private final ObservationRegistry observations;
+
 	/**
-	 * Creates the clients of the services the properties name.
+	 * Creates the clients of the services the properties name, unobserved.
 	 * @param properties where the services are and how long a call may take
 	 */
 	public ServiceCalls(ServiceCallProperties properties) {
+		this(properties, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * Creates the clients of the services the properties name, whose calls are timed and
+	 * carry the trace context.
+	 * @param properties where the services are and how long a call may take
+	 * @param observations where the calls are observed
+	 */
+	public ServiceCalls(ServiceCallProperties properties, ObservationRegistry observations) {
 		this.properties = properties;
+		this.observations = observations;
 	}
 
 	/**
@@ -27,7 +42,8 @@ public final class ServiceCalls {
 	 * @throws IllegalStateException if no URL is configured for it
 	 */
 	public RestClient client(String service) {
-		return ServiceHttp.restClient(url(service), this.properties.connectTimeout(), this.properties.timeout());
+		return ServiceHttp.restClient(url(service), this.properties.connectTimeout(), this.properties.timeout(),
+				this.observations);
 	}
 
 	/**

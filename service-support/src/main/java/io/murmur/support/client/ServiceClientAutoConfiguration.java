@@ -2,8 +2,10 @@ package io.murmur.support.client;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -29,8 +31,8 @@ import io.murmur.support.time.ClockAutoConfiguration;
 public final class ServiceClientAutoConfiguration {
 
 	@Bean
-	ServiceCalls serviceCalls(ServiceCallProperties properties) {
-		return new ServiceCalls(properties);
+	ServiceCalls serviceCalls(ServiceCallProperties properties, ObjectProvider<ObservationRegistry> observations) {
+		return new ServiceCalls(properties, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Configuration(proxyBeanMethods = false)

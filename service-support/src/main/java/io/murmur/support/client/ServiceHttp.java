@@ -3,6 +3,7 @@ package io.murmur.support.client;
 import java.net.URI;
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -37,13 +38,32 @@ public final class ServiceHttp {
 	 * @return the client
 	 */
 	public static RestClient restClient(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
+		return restClient(baseUrl, connectTimeout, readTimeout, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * A client of one service whose calls are observed: timed as
+	 * {@code http.client.requests}, and, where tracing is on, carrying the caller's trace
+	 * context ({@code traceparent}) so that one request is one trace across the services.
+	 * @param baseUrl where the service is
+	 * @param connectTimeout how long to wait for a connection, new or from the pool
+	 * @param readTimeout how long to wait for the answer
+	 * @param observations where the calls are observed
+	 * @return the client
+	 */
+	public static RestClient restClient(URI baseUrl, Duration connectTimeout, Duration readTimeout,
+			ObservationRegistry observations) {
 		ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.httpComponents()
 			.withConnectionManagerCustomizer((pool) -> pool.setMaxConnTotal(MAX_CONNECTIONS_PER_SERVICE)
 				.setMaxConnPerRoute(MAX_CONNECTIONS_PER_SERVICE))
 			.withDefaultRequestConfigCustomizer(
 					(request) -> request.setConnectionRequestTimeout(Timeout.of(connectTimeout)))
 			.build(HttpClientSettings.defaults().withTimeouts(connectTimeout, readTimeout));
-		return RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(requests).build();
+		return RestClient.builder()
+			.baseUrl(baseUrl.toString())
+			.requestFactory(requests)
+			.observationRegistry(observations)
+			.build();
 	}
 
 }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.murmur.support.client.ServiceCalls;
 import io.murmur.support.problem.ProblemType;
 import io.murmur.support.security.CurrentUser;
 import io.murmur.support.security.PublicEndpoints;
@@ -52,6 +53,18 @@ public class SupportTestApplication {
 
 	@RestController
 	static class TestController {
+
+		private final ServiceCalls services;
+
+		TestController(ServiceCalls services) {
+			this.services = services;
+		}
+
+		@GetMapping("/api/v1/relay")
+		Map<String, Object> relay() {
+			return Map.of("answer", String
+				.valueOf(this.services.client("echo").get().uri("/internal/echo").retrieve().body(String.class)));
+		}
 
 		@GetMapping("/api/v1/me")
 		Map<String, Object> me(@AuthenticationPrincipal Jwt token) {
