@@ -60,7 +60,8 @@ public final class RawHttp {
 	}
 
 	/**
-	 * Sends a request and reads the whole response.
+	 * Sends a request and reads the whole response; of an event stream, which stays open,
+	 * only the status and headers.
 	 * @param request the request
 	 * @return the response
 	 * @throws UncheckedIOException if the connection fails or the response cannot be read
@@ -109,6 +110,9 @@ public final class RawHttp {
 		try {
 			while ((read = in.read(buffer)) >= 0) {
 				all.write(buffer, 0, read);
+				if (isEventStream(all.toByteArray())) {
+					break;
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -139,6 +143,16 @@ public final class RawHttp {
 			body = dechunk(body);
 		}
 		return new RawResponse(status, headers, new String(body, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Whether what was read so far is the complete head of an event stream, which stays
+	 * open for as long as the client listens: its status and headers are the answer.
+	 */
+	private static boolean isEventStream(byte[] read) {
+		int end = indexOf(read, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+		return end >= 0 && new String(read, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)
+			.matches("(?s).*\r\ncontent-type:\\s*text/event-stream.*");
 	}
 
 	private static byte[] dechunk(byte[] chunked) {
