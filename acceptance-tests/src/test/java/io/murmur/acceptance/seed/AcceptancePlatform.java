@@ -28,17 +28,19 @@ final class AcceptancePlatform {
 			Class<?> type = Class.forName(PLATFORM_CLASS);
 			Object platform = platform(type);
 			Map<String, String> urls = new LinkedHashMap<>();
+			Map<String, String> management = new LinkedHashMap<>();
 			for (Field field : type.getDeclaredFields()) {
 				if (field.getType() == RunningService.class) {
 					field.setAccessible(true);
 					RunningService running = (RunningService) field.get(platform);
 					urls.putIfAbsent(running.service().module(), running.service().url());
+					management.put(running.service().url(), running.service().managementUrl());
 				}
 			}
 			Method gatewayUrl = type.getDeclaredMethod("gatewayUrl");
 			gatewayUrl.setAccessible(true);
 			return new ServiceUrls(url(urls, "user-service"), url(urls, "graph-service"), url(urls, "post-service"),
-					(String) gatewayUrl.invoke(platform));
+					(String) gatewayUrl.invoke(platform), management);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("Cannot reach the services of " + PLATFORM_CLASS, ex);

@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import io.murmur.localstack.graph.EdgeFile;
 import io.murmur.localstack.graph.EdgeFile.EdgeFileException;
 import io.murmur.localstack.graph.SocialGraph;
-import io.murmur.localstack.platform.PlatformService;
 
 /**
  * {@code ./platform seed}: checks that the services answer, reads the edge list, seeds it
@@ -109,7 +108,7 @@ public final class SeedCommand {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		StringBuilder down = new StringBuilder();
 		services.forEach((name, url) -> {
-			String problem = readiness(http, url);
+			String problem = readiness(http, this.urls.managementUrl(url));
 			if (problem != null) {
 				down.append(down.isEmpty() ? "" : ", ")
 					.append(name)
@@ -122,11 +121,8 @@ public final class SeedCommand {
 		return down.toString();
 	}
 
-	private static @Nullable String readiness(HttpClient http, String url) {
-		URI base = URI.create(url);
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(
-					"http://" + base.getHost() + ":" + PlatformService.managementPort(base.getPort()) + READINESS_PATH))
+	private static @Nullable String readiness(HttpClient http, String managementUrl) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl + READINESS_PATH))
 			.timeout(Duration.ofSeconds(5))
 			.GET()
 			.build();
