@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.murmur.feed.source.MediaView;
+import io.murmur.support.media.MediaView;
 import io.murmur.feed.source.PostView;
 import io.murmur.feed.source.UserSource.UserView;
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.murmur.support.media.MediaView;
+
 /**
  * A post as post-service shows it to a reader.
  *

@@ -21,6 +21,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 import io.murmur.support.client.ServiceCalls;
 import io.murmur.support.client.ServiceTokens;
+import io.murmur.support.media.MediaView;
 import io.murmur.support.problem.CommonProblem;
 import io.murmur.support.problem.ProblemType;
 import io.murmur.support.web.InvalidField;

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.murmur.post.web.Ids;
-import io.murmur.post.web.PageResponse;
 import io.murmur.support.security.CurrentUser;
 
 /**
@@ -71,8 +70,8 @@ class PostController {
 	 * viewer: every post reads as neither liked nor reposted.
 	 */
 	@PostMapping("/internal/posts/batch")
-	PageResponse<PostResponse> batch(@AuthenticationPrincipal Jwt token, @Valid @RequestBody BatchRequest request) {
-		return new PageResponse<>(this.posts.batch(request.ids().stream().map(Ids::valid).toList(),
+	PostPage batch(@AuthenticationPrincipal Jwt token, @Valid @RequestBody BatchRequest request) {
+		return new PostPage(this.posts.batch(request.ids().stream().map(Ids::valid).toList(),
 				CurrentUser.optional(token).orElse(NO_VIEWER)), null);
 	}
 

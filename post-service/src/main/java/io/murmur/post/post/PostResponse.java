@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.post.engagement.EngagementRepository;
-import io.murmur.post.media.MediaView;
+import io.murmur.support.media.MediaView;
 
 /**
  * A post as the API shows it. Ids are strings. The author is shown as feed and search

@@ -20,7 +20,7 @@ import io.murmur.post.engagement.EngagementRepository;
 import io.murmur.post.engagement.Reposts;
 import io.murmur.post.id.PostIds;
 import io.murmur.post.media.MediaLibrary;
-import io.murmur.post.media.MediaView;
+import io.murmur.support.media.MediaView;
 import io.murmur.post.outbox.PostOutbox;
 import io.murmur.post.web.Ids;
 import io.murmur.support.problem.CommonProblem;

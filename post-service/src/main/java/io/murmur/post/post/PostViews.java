@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import io.murmur.post.engagement.EngagementRepository;
 import io.murmur.post.engagement.EngagementRepository.Counts;
 import io.murmur.post.media.MediaLibrary;
-import io.murmur.post.media.MediaView;
+import io.murmur.support.media.MediaView;
 
 /**
  * Posts as the API shows them: with their counters and what the viewer did to them, and a

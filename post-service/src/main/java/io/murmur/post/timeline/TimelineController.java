@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.murmur.post.post.PostResponse;
+import io.murmur.post.post.PostPage;
 import io.murmur.post.web.Ids;
 import io.murmur.post.web.PageResponse;
 import io.murmur.support.security.CurrentUser;
@@ -41,7 +41,7 @@ class TimelineController {
 
 	@GetMapping("/api/v1/users/{id}/posts")
 	@Operation(operationId = "listUserPosts", summary = "A user's posts, newest first")
-	PageResponse<PostResponse> timeline(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+	PostPage timeline(@AuthenticationPrincipal Jwt token, @PathVariable String id,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return this.timelines.timeline(Ids.path(id, "user"), limit, cursor, CurrentUser.of(token));
@@ -49,7 +49,7 @@ class TimelineController {
 
 	@GetMapping("/api/v1/posts/{id}/replies")
 	@Operation(operationId = "listReplies", summary = "The replies to a post, a page at a time")
-	PageResponse<PostResponse> replies(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+	PostPage replies(@AuthenticationPrincipal Jwt token, @PathVariable String id,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return this.timelines.replies(Ids.path(id, "post"), limit, cursor, CurrentUser.of(token));

@@ -20,10 +20,9 @@ import org.springframework.stereotype.Service;
 import io.murmur.post.id.PostIds;
 import io.murmur.post.post.Post;
 import io.murmur.post.post.PostLookup;
+import io.murmur.post.post.PostPage;
 import io.murmur.post.post.PostRepository;
-import io.murmur.post.post.PostResponse;
 import io.murmur.post.post.PostViews;
-import io.murmur.post.web.PageResponse;
 
 /**
  * Users' timelines, newest first, walked month by month, and the replies of a post,
@@ -54,7 +53,7 @@ class Timelines {
 	 * A page of a user's timeline, newest first: walks the author's months with entries
 	 * from the cursor's month back until the page is full.
 	 */
-	PageResponse<PostResponse> timeline(long authorId, int limit, @Nullable String cursor, long viewerId) {
+	PostPage timeline(long authorId, int limit, @Nullable String cursor, long viewerId) {
 		Cursors.TimelinePosition position = Cursors.timeline(cursor);
 		int from = (position != null) ? position.bucket() : Integer.MAX_VALUE;
 		List<long[]> entries = walk(authorId, from, (position != null) ? position.lastId() : null, limit + 1);
@@ -64,7 +63,7 @@ class Timelines {
 			next = Cursors.timeline((int) last[0], last[1]);
 			entries = entries.subList(0, limit);
 		}
-		return new PageResponse<>(this.views.read(entries.stream().map((entry) -> entry[1]).toList(), viewerId), next);
+		return new PostPage(this.views.read(entries.stream().map((entry) -> entry[1]).toList(), viewerId), next);
 	}
 
 	/**
@@ -134,7 +133,7 @@ class Timelines {
 	/**
 	 * A page of a post's replies, oldest first.
 	 */
-	PageResponse<PostResponse> replies(long parentId, int limit, @Nullable String cursor, long viewerId) {
+	PostPage replies(long parentId, int limit, @Nullable String cursor, long viewerId) {
 		Long after = Cursors.replies(cursor);
 		this.lookup.find(parentId);
 		List<Long> replyIds = this.timelines.replies(parentId, after, limit + 1);
@@ -143,7 +142,7 @@ class Timelines {
 			replyIds = replyIds.subList(0, limit);
 			next = Cursors.replies(replyIds.get(limit - 1));
 		}
-		return new PageResponse<>(this.views.read(replyIds, viewerId), next);
+		return new PostPage(this.views.read(replyIds, viewerId), next);
 	}
 
 }

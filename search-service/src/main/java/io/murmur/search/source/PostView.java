@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+
+import io.murmur.support.media.MediaView;
 
 /**
  * A post as post-service shows it to a reader.
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * @param mentions the mentioned users
  * @param hashtags its hashtags
  */
-public record PostView(String id, Ref author, String text, Instant createdAt, List<JsonNode> media,
+public record PostView(String id, Ref author, String text, Instant createdAt, List<MediaView> media,
 		@Nullable String replyTo, @Nullable String quoteOf, Counts counts, Viewer viewer, List<Mention> mentions,
 		List<String> hashtags) {
 

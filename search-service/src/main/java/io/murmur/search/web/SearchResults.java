@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import io.murmur.search.source.PostView;
 import io.murmur.search.source.UserSource.UserView;
+import io.murmur.support.media.MediaView;
 
 /**
  * What the search API answers.
@@ -44,7 +44,7 @@ final class SearchResults {
 	 * @param mentions the mentioned users
 	 * @param hashtags its hashtags
 	 */
-	record FoundPost(String id, UserView author, String text, Instant createdAt, List<JsonNode> media,
+	record FoundPost(String id, UserView author, String text, Instant createdAt, List<MediaView> media,
 			@Nullable String replyTo, @Nullable String quoteOf, PostView.Counts counts, PostView.Viewer viewer,
 			List<PostView.Mention> mentions, List<String> hashtags) {
 

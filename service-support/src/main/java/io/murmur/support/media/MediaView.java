@@ -1,11 +1,12 @@
-package io.murmur.post.media;
+package io.murmur.support.media;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A media as a post shows it, described by media-service when the post is read: its URLs
- * are short-lived (presigned) and so never stored with the post. When media-service could
- * not be asked, only {@code id} is set and every other field is {@code null}.
+ * A media as a post shows it wherever it is shown (a post, a feed, a search result), as
+ * media-service describes it when the post is read: its URLs are short-lived (presigned)
+ * and so never stored with the post. When media-service could not be asked, only
+ * {@code id} is set and every other field is {@code null}.
  *
  * @param id the media id
  * @param type {@code image}, {@code gif} or {@code video}
