@@ -324,7 +324,10 @@ public class InboxWriter {
 	}
 
 	private Counter created(NotificationType type) {
-		return Counter.builder("murmur.notification.created")
+		// Not "...created": Prometheus reads a counter's _created suffix as its creation
+		// time
+		// and exposes the counter without it.
+		return Counter.builder("murmur.notification.stored")
 			.description("Notifications stored, by type")
 			.tag("type", type.id())
 			.register(this.meters);

@@ -71,7 +71,10 @@ class PostService {
 		this.users = users;
 		this.media = media;
 		this.clock = clock;
-		this.created = Counter.builder("murmur.posts.created")
+		// Not "...created": Prometheus reads a counter's _created suffix as its creation
+		// time
+		// and exposes the counter without it.
+		this.created = Counter.builder("murmur.posts.published")
 			.description("Posts published, replies and quotes included, reposts not")
 			.register(meters);
 	}
