@@ -1,17 +1,22 @@
 package io.murmur.acceptance;
 
 import java.net.http.HttpHeaders;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,7 +100,8 @@ class ApiDocumentsAcceptanceTests {
 					.getSchemas()
 					.keySet()
 					.stream()
-					.filter((schema) -> schema.endsWith("OperationRequest") || schema.contains("_"))
+					.filter((schema) -> schema.endsWith("OperationRequest") || schema.contains("_")
+							|| schema.endsWith("Node"))
 					.forEach((schema) -> findings.add(name + ": the schema name " + schema + " is generated"));
 				api.getComponents()
 					.getSchemas()
@@ -103,6 +109,18 @@ class ApiDocumentsAcceptanceTests {
 					.stream()
 					.filter((schema) -> !json.contains("\"#/components/schemas/" + schema + "\""))
 					.forEach((schema) -> findings.add(name + ": the schema " + schema + " is used nowhere"));
+				api.getComponents().getSchemas().forEach((schema, model) -> {
+					if (model.getProperties() != null) {
+						model.getProperties().forEach((property, value) -> {
+							Schema<?> field = (Schema<?>) value;
+							if (field.getAllOf() != null && field.getAllOf().size() == 1
+									&& !Boolean.TRUE.equals(field.getNullable())) {
+								findings.add(name + ": " + schema + "." + property
+										+ " wraps a reference in allOf without being nullable");
+							}
+						});
+					}
+				});
 			}
 			return findings;
 		}
@@ -179,6 +197,93 @@ class ApiDocumentsAcceptanceTests {
 				findings.add(what + " as " + type + " has no schema");
 			}
 			return findings;
+		}
+
+	}
+
+	@Nested
+	class Published {
+
+		private static final Path PUBLISHED = Path.of("..", "docs", "api");
+
+		private static final JsonMapper json = JsonMapper.builder().build();
+
+		@Test
+		void shouldPublishInDocsApiTheDocumentsTheServicesServe() throws Exception {
+			List<String> stale = new ArrayList<>();
+			for (Map.Entry<String, ApiContract.Document> document : ApiDocumentsAcceptanceTests.this.contract
+				.documents()
+				.entrySet()) {
+				Path published = PUBLISHED.resolve(document.getKey() + ".json");
+				if (!Files.exists(published)
+						|| !json.readTree(published.toFile()).equals(json.readTree(document.getValue().json()))) {
+					stale.add(document.getKey());
+				}
+			}
+			assertThat(stale)
+				.as("documents in docs/api that differ from what the services serve; the served ones are"
+						+ " in acceptance-tests/target/api-docs: review the change and copy them over (clients are"
+						+ " generated from docs/api)")
+				.isEmpty();
+		}
+
+		@Test
+		void shouldStateTheConstraintsTheServicesEnforce() {
+			Map<String, ApiContract.Document> documents = ApiDocumentsAcceptanceTests.this.contract.documents();
+			Schema<?> register = schema(documents.get("user"), "RegisterRequest");
+			assertThat(property(register, "password").getMinLength()).isEqualTo(10);
+			assertThat(property(register, "password").getMaxLength()).isEqualTo(128);
+			assertThat(property(register, "handle").getPattern()).startsWith("^").endsWith("$");
+			assertThat(register.getRequired()).contains("handle", "email", "password");
+			assertThat(property(schema(documents.get("post"), "CreatePostRequest"), "text").getMaxLength())
+				.isEqualTo(280);
+			Schema<?> limit = documents.get("feed")
+				.parsed()
+				.getOpenAPI()
+				.getPaths()
+				.get("/api/v1/feed")
+				.getGet()
+				.getParameters()
+				.stream()
+				.filter((parameter) -> parameter.getName().equals("limit"))
+				.findFirst()
+				.orElseThrow()
+				.getSchema();
+			assertThat(limit.getMinimum()).isNotNull();
+			assertThat(limit.getMaximum()).isNotNull();
+			assertThat(limit.getDefault()).isNotNull();
+		}
+
+		private static Schema<?> schema(ApiContract.Document document, String name) {
+			return document.parsed().getOpenAPI().getComponents().getSchemas().get(name);
+		}
+
+		private static Schema<?> property(Schema<?> schema, String name) {
+			return (Schema<?>) schema.getProperties().get(name);
+		}
+
+		@Test
+		void shouldShowAPostsAuthorInOneShapeInEveryDocument() {
+			Map<String, String> authors = new LinkedHashMap<>();
+			authors.put("post", "PostResponse");
+			authors.put("feed", "FeedItem");
+			authors.put("search", "FoundPost");
+			List<String> shapes = new ArrayList<>();
+			authors.forEach((name, post) -> {
+				OpenAPI api = ApiDocumentsAcceptanceTests.this.contract.documents().get(name).parsed().getOpenAPI();
+				Schema<?> author = (Schema<?>) api.getComponents().getSchemas().get(post).getProperties().get("author");
+				String ref = (author.get$ref() != null) ? author.get$ref()
+						: ((Schema<?>) author.getAllOf().get(0)).get$ref();
+				Schema<?> shape = api.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+				List<String> fields = new ArrayList<>();
+				shape.getProperties()
+					.forEach((field, schema) -> fields
+						.add(field + ":" + schema.getType() + ":" + Boolean.TRUE.equals(schema.getNullable()) + ":"
+								+ (shape.getRequired() != null && shape.getRequired().contains(field))));
+				shapes.add(String.join(",", fields));
+			});
+			assertThat(shapes).containsOnly(
+					"avatarUrl:string:true:false,displayName:string:false:true,handle:string:false:true,id:string:false:true");
 		}
 
 	}
