@@ -102,6 +102,10 @@ class DeliveryWorker implements DisposableBean {
 		this.clock = clock;
 		this.properties = properties.push();
 		this.meters = meters;
+		// Every outcome is a series from the start, on every replica: an alert on
+		// failures
+		// sees 0 rather than nothing, whichever replica happens to deliver.
+		List.of("delivered", "failed", "dropped").forEach(this::deliveries);
 		this.senders = Executors.newFixedThreadPool(this.properties.threads(), (task) -> {
 			Thread thread = new Thread(task, "webhook-delivery");
 			thread.setDaemon(true);
@@ -252,12 +256,15 @@ class DeliveryWorker implements DisposableBean {
 	}
 
 	private void outcome(String outcome) {
-		Counter.builder("murmur.notification.push.deliveries")
+		deliveries(outcome).increment();
+	}
+
+	private Counter deliveries(String outcome) {
+		return Counter.builder("murmur.notification.push.deliveries")
 			.description("Webhook delivery attempts, by outcome: delivered, failed (retried), dropped (the"
 					+ " webhook or the group is gone)")
 			.tag("outcome", outcome)
-			.register(this.meters)
-			.increment();
+			.register(this.meters);
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

@@ -4,10 +4,13 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -42,6 +45,12 @@ class PostController {
 	@PostMapping("/api/v1/posts")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createPost", summary = "Publish a post, a reply or a quote")
+	@ApiResponse(responseCode = "201", description = "Published; Location names the post",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = PostResponse.class)))
+	@ApiResponse(responseCode = "422",
+			description = "A media cannot go on this post (not the author's, not ready, or on another post);"
+					+ " errors name each mediaIds[i]")
 	ResponseEntity<PostResponse> create(@AuthenticationPrincipal Jwt token,
 			@Valid @RequestBody CreatePostRequest request) {
 		PostResponse post = this.posts.create(CurrentUser.of(token), request, token.getTokenValue());

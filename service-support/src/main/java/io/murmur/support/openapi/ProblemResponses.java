@@ -34,9 +34,10 @@ import io.murmur.support.security.PublicEndpoints;
  * <li>no security on the service's {@link PublicEndpoints}, the very matchers the
  * security filter lets through;</li>
  * <li>the error responses it can give unless it declares them itself: 400 when it takes
- * parameters or a body, 401 when it needs a token, 404 when its path names something, 413
- * and 415 when it takes a body, 429 (the gateway's rate limits) and 503 (a store or
- * service that is down) always;</li>
+ * parameters or a body, 401 when it needs a token and 403 for a token that may not call
+ * it (a service token on the public API), 404 when its path names something, 413 and 415
+ * when it takes a body, 429 (the gateway's rate limits) and 503 (a store or service that
+ * is down) always;</li>
  * <li>every error response, declared or added, as {@code application/problem+json} of the
  * one {@code Problem} schema, and every success body as {@code application/json} rather
  * than {@code *}{@code /*}.</li>
@@ -109,6 +110,7 @@ final class ProblemResponses implements GlobalOpenApiCustomizer {
 		Map<Integer, Boolean> errors = new LinkedHashMap<>();
 		errors.put(400, parameters || body);
 		errors.put(401, secured);
+		errors.put(403, secured);
 		errors.put(404, path.contains("{"));
 		errors.put(413, body);
 		errors.put(415, body);
@@ -146,7 +148,12 @@ final class ProblemResponses implements GlobalOpenApiCustomizer {
 			.addProperty("errors",
 					new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + INVALID_FIELD))
 						.description("The fields of the request that are not valid"))
-			.required(List.of("type", "title", "status"));
+			.required(List.of("type", "title", "status"))
+			// RFC 9457: a problem type may add members of its own (search's query errors
+			// add
+			// parameter, position and reason), which a client that does not know them
+			// ignores.
+			.additionalProperties(true);
 	}
 
 	private static Schema<?> invalidFieldSchema() {

@@ -62,6 +62,7 @@ class OpenApiIntegrationTests extends SupportIntegrationTests {
 			assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
 			assertThat(OpenApiIntegrationTests.this.document.path("security").get(0).has("bearer")).isTrue();
 			assertThat(operation("/api/v1/me", "get").path("responses").has("401")).isTrue();
+			assertThat(operation("/api/v1/me", "get").path("responses").has("403")).isTrue();
 		}
 
 		@Test
@@ -70,6 +71,7 @@ class OpenApiIntegrationTests extends SupportIntegrationTests {
 			assertThat(open.path("security").isArray()).isTrue();
 			assertThat(open.path("security")).isEmpty();
 			assertThat(open.path("responses").has("401")).isFalse();
+			assertThat(open.path("responses").has("403")).isFalse();
 		}
 
 	}
@@ -98,6 +100,11 @@ class OpenApiIntegrationTests extends SupportIntegrationTests {
 				.isEqualTo("#/components/schemas/Problem");
 			assertThat(OpenApiIntegrationTests.this.document.path("components").path("schemas").has("ProblemDetail"))
 				.isFalse();
+			assertThat(OpenApiIntegrationTests.this.document.path("components")
+				.path("schemas")
+				.path("Problem")
+				.path("additionalProperties")
+				.asBoolean()).as("extension members allowed (RFC 9457)").isTrue();
 		}
 
 		@Test

@@ -2,6 +2,9 @@ package io.murmur.user.profile;
 
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -46,6 +49,11 @@ class ProfileController {
 
 	@Operation(operationId = "updateMyProfile",
 			summary = "Change the caller's display name, bio or avatar (JSON merge patch: null removes)")
+	@ApiResponse(responseCode = "200", description = "The profile as changed",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ProfileResponse.class)))
+	@ApiResponse(responseCode = "422",
+			description = "The avatar cannot be this media (not the caller's, not a ready still image, or on a post)")
 	@PatchMapping(path = "/me", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ProfileResponse updateMe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileUpdateRequest request) {
 		return withCounts(this.profiles.update(CurrentUser.of(token), request), token);
