@@ -68,6 +68,7 @@ public record MediaScenario(Duration processingSeconds, int rounds, int uploads,
 		List<Double> reference = new ArrayList<>();
 		List<Double> pipeline = new ArrayList<>();
 		List<Double> ratio = new ArrayList<>();
+		List<Double> turnedRatio = new ArrayList<>();
 		Path photo = work.resolve("media-12mp.jpg");
 		try {
 			Files.createDirectories(work);
@@ -81,6 +82,7 @@ public record MediaScenario(Duration processingSeconds, int rounds, int uploads,
 			rate.get("reference_per_second").forEach((value) -> reference.add(value.asDouble()));
 			rate.get("pipeline_per_second").forEach((value) -> pipeline.add(value.asDouble()));
 			rate.get("ratio").forEach((value) -> ratio.add(value.asDouble()));
+			rate.get("turned_ratio").forEach((value) -> turnedRatio.add(value.asDouble()));
 			photoBytes = rate.get("photo_bytes").asLong();
 			logger.info("Media processing, repetition {}: {}", repetition + 1, rate);
 		}
@@ -99,7 +101,7 @@ public record MediaScenario(Duration processingSeconds, int rounds, int uploads,
 			logger.info("Upload to ready, repetition {}: p50 {} ms, p99 {} ms", repetition + 1, percentile(samples, 50),
 					percentile(samples, 99));
 		}
-		return new Result(reference, pipeline, ratio, photoBytes, latencies,
+		return new Result(reference, pipeline, ratio, turnedRatio, photoBytes, latencies,
 				latencies.stream().map((samples) -> percentile(samples, 50)).toList(),
 				latencies.stream().map((samples) -> percentile(samples, 99)).toList(), this);
 	}
@@ -213,6 +215,8 @@ public record MediaScenario(Duration processingSeconds, int rounds, int uploads,
 	 * @param referencePerSecond decodes and resizes per second, per round
 	 * @param pipelinePerSecond photos taken to their variants per second, per round
 	 * @param ratio the pipeline's rate over the reference's, per round
+	 * @param turnedRatio the same for the photo taken with the camera turned, whose
+	 * original is encoded again
 	 * @param photoBytes the size of the photo
 	 * @param uploadToReadyMs every upload's time to ready, per repetition
 	 * @param p50Ms the median of each repetition
@@ -220,8 +224,8 @@ public record MediaScenario(Duration processingSeconds, int rounds, int uploads,
 	 * @param settings how the scenario ran
 	 */
 	public record Result(List<Double> referencePerSecond, List<Double> pipelinePerSecond, List<Double> ratio,
-			long photoBytes, List<List<Double>> uploadToReadyMs, List<Double> p50Ms, List<Double> p99Ms,
-			MediaScenario settings) {
+			List<Double> turnedRatio, long photoBytes, List<List<Double>> uploadToReadyMs, List<Double> p50Ms,
+			List<Double> p99Ms, MediaScenario settings) {
 
 	}
 

@@ -60,8 +60,8 @@ class ReportWriterTests {
 	void shouldReportTheMediaFiguresAsMediansWithTheirChart() throws IOException {
 		MediaScenario settings = new MediaScenario(Duration.ofSeconds(30), 6, 3, 1);
 		MediaScenario.Result media = new MediaScenario.Result(List.of(4.0, 4.0, 5.0), List.of(3.0, 3.2, 3.5),
-				List.of(0.75, 0.8, 0.7), 3_000_000, List.of(List.of(300.0, 320.0, 900.0)), List.of(320.0),
-				List.of(900.0), settings);
+				List.of(0.75, 0.8, 0.7), List.of(0.4, 0.45, 0.5), 3_000_000, List.of(List.of(300.0, 320.0, 900.0)),
+				List.of(320.0), List.of(900.0), settings);
 
 		write(Map.of(), new FeedResults(Map.of(), null, null, null, null, null, null, null), media);
 
@@ -71,8 +71,10 @@ class ReportWriterTests {
 		assertThat(summary.path("media_upload_to_ready_p99_ms").asDouble()).isEqualTo(900);
 		assertThat(summary.path("details").path("media").path("pipeline_per_second").path("median").asDouble())
 			.isEqualTo(3.2);
+		assertThat(summary.path("details").path("media").path("turned_photo_ratio").path("median").asDouble())
+			.isEqualTo(0.45);
 		assertThat(Files.readString(this.dir.resolve("README.md"))).contains("## Media", "**0.750** (min 0.700",
-				"p50 **320.0 ms**");
+				"turned (EXIF orientation 6)", "**0.450** (min 0.400", "p50 **320.0 ms**");
 		assertThat(Files.readAllBytes(this.dir.resolve("media-processing.png"))).startsWith(0x89, 'P', 'N', 'G');
 	}
 

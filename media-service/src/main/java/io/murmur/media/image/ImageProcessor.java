@@ -45,6 +45,11 @@ import io.murmur.media.inspect.MediaFormat;
  * no metadata at all: no EXIF, XMP, IPTC, GPS or comments survive, whatever the upload
  * carried. An animated GIF keeps its frames: its original is the upload with every
  * metadata block removed ({@link GifSanitizer}); its previews show the first frame.</li>
+ * <li>A JPEG whose pixels need no change for its original (upright, sRGB or grey, within
+ * the size limit) is not compressed a second time: its original is the upload with every
+ * metadata segment removed ({@link JpegSegments}), the same pixels without the loss and
+ * the cost of re-encoding twelve megapixels. It has still been decoded whole, so a
+ * damaged one is refused all the same.</li>
  * </ol>
  * At most {@code murmur.media.processing.concurrency} images are decoded at once.
  */
@@ -98,7 +103,8 @@ public class ImageProcessor {
 	private ProcessedImage processNow(byte[] content, MediaFormat format, ImageHeader header) {
 		GifSanitizer.Result gif = (format == MediaFormat.GIF) ? GifSanitizer.sanitize(content) : null;
 		Orientation orientation = (format == MediaFormat.GIF) ? Orientation.UPRIGHT : Orientation.of(content);
-		BufferedImage decoded = toSrgb(decode(content, format, header));
+		BufferedImage stored = decode(content, format, header);
+		BufferedImage decoded = toSrgb(stored);
 		boolean alpha = decoded.getColorModel().hasAlpha();
 		BufferedImage original = fit(decoded, this.variants.originalMaxEdge(), alpha);
 		BufferedImage preview = fit(original, this.variants.previewEdge(), alpha);
@@ -107,9 +113,16 @@ public class ImageProcessor {
 		int width = orientation.swapsAxes() ? header.height() : header.width();
 		int height = orientation.swapsAxes() ? header.width() : header.height();
 		boolean animated = gif != null && gif.frames() > 1;
+		boolean pixelsKept = format == MediaFormat.JPEG && orientation.equals(Orientation.UPRIGHT) && decoded == stored
+				&& original == decoded;
+		byte[] stripped = pixelsKept ? JpegSegments.withoutMetadata(content).orElse(null) : null;
 		if (animated) {
 			encoded.add(new EncodedVariant(ORIGINAL, MediaFormat.GIF.contentType(), MediaFormat.GIF.extension(), width,
 					height, gif.gif()));
+		}
+		else if (stripped != null) {
+			encoded.add(new EncodedVariant(ORIGINAL, MediaFormat.JPEG.contentType(), MediaFormat.JPEG.extension(),
+					width, height, stripped));
 		}
 		else {
 			encoded.add(encode(ORIGINAL, orientation.apply(original), alpha));

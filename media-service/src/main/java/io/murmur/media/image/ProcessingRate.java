@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,11 @@ import io.murmur.media.inspect.MediaFormat;
  * pipeline can avoid. S3 and PostgreSQL are left out; the upload-to-ready latency through
  * the gateway covers them.
  * <p>
- * Run from the service's jar, with the service's JVM options:
+ * Run from the service's jar, with the service's JVM options: The pipeline runs twice: on
+ * the photo as taken upright (its original keeps the upload's compressed pixels, its
+ * metadata removed) and on the same photo taken with the camera turned (EXIF orientation
+ * 6: every variant is turned and encoded again).
+ * <p>
  * {@code java -Xmx384m -XX:+UseSerialGC -cp media-service.jar
  * -Dloader.main=io.murmur.media.image.ProcessingRate
  * org.springframework.boot.loader.launch.PropertiesLauncher [--seconds 30] [--rounds 5]
@@ -50,6 +56,8 @@ public final class ProcessingRate {
 
 	private final byte[] photo;
 
+	private final byte[] turnedPhoto;
+
 	private final ImageProcessor processor;
 
 	private final ContentInspector inspector = new ContentInspector();
@@ -58,6 +66,7 @@ public final class ProcessingRate {
 
 	private ProcessingRate(byte[] photo, MediaProperties properties) {
 		this.photo = photo;
+		this.turnedPhoto = withOrientation(photo, 6);
 		this.properties = properties;
 		this.processor = new ImageProcessor(properties);
 	}
@@ -79,28 +88,32 @@ public final class ProcessingRate {
 		Duration slice = measured.dividedBy(rounds * 2L);
 		rate.rate(rate::reference, slice.multipliedBy(2));
 		rate.rate(rate::pipeline, slice.multipliedBy(2));
+		rate.rate(rate::turnedPipeline, slice.multipliedBy(2));
 		List<Double> reference = new ArrayList<>();
 		List<Double> pipeline = new ArrayList<>();
+		List<Double> turned = new ArrayList<>();
 		List<Double> ratio = new ArrayList<>();
+		List<Double> turnedRatio = new ArrayList<>();
 		for (int round = 0; round < rounds; round++) {
-			double pipelineRate;
-			double referenceRate;
-			if (round % 2 == 0) {
-				referenceRate = rate.rate(rate::reference, slice);
-				pipelineRate = rate.rate(rate::pipeline, slice);
+			double[] rates = new double[3];
+			List<Runnable> workloads = List.of(() -> rates[0] = rate.rate(rate::reference, slice),
+					() -> rates[1] = rate.rate(rate::pipeline, slice),
+					() -> rates[2] = rate.rate(rate::turnedPipeline, slice));
+			for (int i = 0; i < workloads.size(); i++) {
+				workloads.get((round + i) % workloads.size()).run();
 			}
-			else {
-				pipelineRate = rate.rate(rate::pipeline, slice);
-				referenceRate = rate.rate(rate::reference, slice);
-			}
-			reference.add(referenceRate);
-			pipeline.add(pipelineRate);
-			ratio.add(pipelineRate / referenceRate);
+			reference.add(rates[0]);
+			pipeline.add(rates[1]);
+			turned.add(rates[2]);
+			ratio.add(rates[1] / rates[0]);
+			turnedRatio.add(rates[2] / rates[0]);
 		}
 		System.out.println(String.format(Locale.ROOT,
 				"{\"width\":%d,\"height\":%d,\"photo_bytes\":%d,\"slice_seconds\":%.3f,\"reference_per_second\":%s,"
-						+ "\"pipeline_per_second\":%s,\"ratio\":%s,\"jvm\":\"%s\"}",
-				WIDTH, HEIGHT, photo.length, slice.toMillis() / 1000.0, reference, pipeline, ratio, Runtime.version()));
+						+ "\"pipeline_per_second\":%s,\"ratio\":%s,\"turned_pipeline_per_second\":%s,"
+						+ "\"turned_ratio\":%s,\"jvm\":\"%s\"}",
+				WIDTH, HEIGHT, photo.length, slice.toMillis() / 1000.0, reference, pipeline, ratio, turned, turnedRatio,
+				Runtime.version()));
 	}
 
 	/**
@@ -142,11 +155,50 @@ public final class ProcessingRate {
 		}
 	}
 
-	/** Everything the service does with an upload before it stores the variants. */
+	/**
+	 * Everything the service does with an upload before it stores the variants, for an
+	 * upright photo: its original keeps the upload's compressed pixels.
+	 */
 	private void pipeline() {
-		MediaFormat format = this.inspector.detect(new ByteArrayInputStream(this.photo));
-		ImageHeader header = ImageHeader.read(this.photo, format, this.properties.limits().maxPixels());
-		this.processor.process(this.photo, format, header);
+		process(this.photo);
+	}
+
+	/**
+	 * The same for the photo taken with the camera turned (EXIF orientation 6): every
+	 * variant, the original too, is turned and encoded again.
+	 */
+	private void turnedPipeline() {
+		process(this.turnedPhoto);
+	}
+
+	private void process(byte[] upload) {
+		MediaFormat format = this.inspector.detect(new ByteArrayInputStream(upload));
+		ImageHeader header = ImageHeader.read(upload, format, this.properties.limits().maxPixels());
+		this.processor.process(upload, format, header);
+	}
+
+	/**
+	 * The photo with an EXIF segment that gives only its orientation.
+	 */
+	static byte[] withOrientation(byte[] jpeg, int orientation) {
+		ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4).order(ByteOrder.BIG_ENDIAN);
+		tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+		tiff.putShort((short) 1);
+		tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+		tiff.putInt(0);
+		byte[] exif = ByteBuffer.allocate(6 + tiff.capacity())
+			.put("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+			.put(tiff.array())
+			.array();
+		ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + exif.length + 4);
+		out.write(jpeg, 0, 2);
+		out.write(0xFF);
+		out.write(0xE1);
+		out.write((exif.length + 2) >> 8);
+		out.write((exif.length + 2) & 0xFF);
+		out.write(exif, 0, exif.length);
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
 	}
 
 	private static MediaProperties shippedSettings() {

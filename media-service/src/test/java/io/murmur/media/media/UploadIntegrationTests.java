@@ -83,6 +83,25 @@ class UploadIntegrationTests extends MediaIntegrationTests {
 		}
 
 		@Test
+		void shouldKeepAnUprightPhotosPixelsExactlyAndDropItsMetadata() throws Exception {
+			long owner = newUser();
+			byte[] photo = TestImages.photoWithExif(1000, 600, 1);
+
+			Response response = upload(owner, "IMG_0002.jpg", "image/jpeg", photo, Map.of());
+
+			assertThat(response.status()).as(response.text()).isEqualTo(201);
+			JsonNode original = response.json().get("variants").get(0);
+			assertThat(original.get("name").asString()).isEqualTo("original");
+			Response download = download(original.get("url").asString());
+			Metadata metadata = metadataOf(download.body());
+			assertThat(metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)).isNull();
+			assertThat(metadata.getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+			assertThat(new String(download.body(), StandardCharsets.ISO_8859_1)).doesNotContain(TestImages.CAMERA_MAKE)
+				.doesNotContain("Shot at home");
+			assertThat(rgb(download.body())).as("not compressed a second time").isEqualTo(rgb(photo));
+		}
+
+		@Test
 		void shouldDownscaleTheOriginalToTheLongEdgeLimit() throws Exception {
 			long owner = newUser();
 			JsonNode media = upload(owner, TestImages.jpeg(1000, 200)).json();
@@ -298,6 +317,11 @@ class UploadIntegrationTests extends MediaIntegrationTests {
 
 	static Metadata metadataOf(byte[] image) throws Exception {
 		return ImageMetadataReader.readMetadata(new ByteArrayInputStream(image));
+	}
+
+	static int[] rgb(byte[] image) throws Exception {
+		java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image));
+		return decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
 	}
 
 	static int[] dimensions(byte[] image) throws Exception {
