@@ -68,12 +68,8 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 * @param maxLimit the largest page a client may ask for
 	 * @param celebrityCacheTtl how long a reader's list of followed pulled authors is
 	 * cached
-	 * @param profileCacheTtl how long the profiles a page names (handle, display name,
-	 * avatar) are kept in memory, so that most pages need no call to user-service; a
-	 * changed profile shows in feeds within this time. Zero turns the cache off
 	 */
-	public record Read(@Min(1) int defaultLimit, @Min(1) @Max(200) int maxLimit, @NotNull Duration celebrityCacheTtl,
-			@NotNull Duration profileCacheTtl) {
+	public record Read(@Min(1) int defaultLimit, @Min(1) @Max(200) int maxLimit, @NotNull Duration celebrityCacheTtl) {
 
 	}
 

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.murmur.support.media.MediaView;
 import io.murmur.feed.source.PostView;
-import io.murmur.feed.source.UserSource.UserView;
+import io.murmur.support.profile.UserView;
 
 /**
  * A post as a home feed shows it: the post with its author, the reader's state and, when

@@ -2,7 +2,6 @@ package io.murmur.feed.read;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,14 +20,14 @@ import org.springframework.web.client.RestClientException;
 import io.murmur.feed.source.PostSource;
 import io.murmur.feed.source.PostView;
 import io.murmur.feed.source.TimelineEntry;
-import io.murmur.feed.source.UserSource;
-import io.murmur.feed.source.UserSource.UserView;
 import io.murmur.feed.store.AuthorCaches;
 import io.murmur.feed.store.CacheState;
 import io.murmur.feed.store.FeedEntry;
 import io.murmur.feed.store.FeedEntry.Position;
 import io.murmur.feed.store.HomeFeeds;
 import io.murmur.support.problem.CommonProblem;
+import io.murmur.support.profile.UserProfiles;
+import io.murmur.support.profile.UserView;
 import io.murmur.support.web.ProblemException;
 
 /**
@@ -60,7 +59,7 @@ class FeedReader {
 
 	private final PostSource posts;
 
-	private final UserSource users;
+	private final UserProfiles users;
 
 	private final Timer latency;
 
@@ -68,7 +67,7 @@ class FeedReader {
 
 	private final Counter continued;
 
-	FeedReader(HomeFeeds feeds, AuthorCaches authors, FeedBuilder builder, PostSource posts, UserSource users,
+	FeedReader(HomeFeeds feeds, AuthorCaches authors, FeedBuilder builder, PostSource posts, UserProfiles users,
 			MeterRegistry meters) {
 		this.feeds = feeds;
 		this.authors = authors;
@@ -224,16 +223,13 @@ class FeedReader {
 			named.add(post.authorId());
 			named.addAll(reposters);
 		}
-		Map<Long, UserView> profiles = new HashMap<>();
-		List<Long> namedIds = List.copyOf(named);
-		for (int from = 0; from < namedIds.size(); from += UserSource.MAX_BATCH) {
-			profiles.putAll(this.users
-				.users(namedIds.subList(from, Math.min(namedIds.size(), from + UserSource.MAX_BATCH)), readerToken));
-		}
+		Map<Long, UserView> profiles = this.users.find(named, readerToken);
 		visible.forEach((entry, reposters) -> {
 			PostView post = found.get(entry.postId());
-			UserView author = profiles.getOrDefault(post.authorId(), unknown(post.authorId()));
-			List<UserView> repostedBy = reposters.stream().map((id) -> profiles.getOrDefault(id, unknown(id))).toList();
+			UserView author = profiles.getOrDefault(post.authorId(), UserView.unknown(post.authorId()));
+			List<UserView> repostedBy = reposters.stream()
+				.map((id) -> profiles.getOrDefault(id, UserView.unknown(id)))
+				.toList();
 			items.put(entry.postId(), FeedItem.of(post, author, repostedBy));
 		});
 		return items;
@@ -256,10 +252,6 @@ class FeedReader {
 		}
 		long repliedTo = Long.parseLong(post.replyToAuthorId());
 		return repliedTo == author || followed.contains(repliedTo);
-	}
-
-	private static UserView unknown(long id) {
-		return new UserView(Long.toString(id), "", "", null);
 	}
 
 	private static void merge(Map<Long, FeedEntry> entries, FeedEntry entry) {

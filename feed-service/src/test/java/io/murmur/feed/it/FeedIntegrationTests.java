@@ -69,7 +69,7 @@ import static org.awaitility.Awaitility.await;
 				"murmur.feed.fan-out.trim-slack=" + FeedIntegrationTests.TRIM_SLACK,
 				"murmur.feed.fan-out.backfill-size=" + FeedIntegrationTests.BACKFILL,
 				"murmur.feed.fan-out.author-cache-size=20", "spring.kafka.listener.concurrency=1",
-				"murmur.kafka.partitions=1", "murmur.feed.read.profile-cache-ttl=0s",
+				"murmur.kafka.partitions=1", "murmur.profiles.cache-ttl=0s",
 				"spring.kafka.consumer.properties.session.timeout.ms=6000" })
 @LocalStores({ Store.REDIS, Store.KAFKA })
 abstract class FeedIntegrationTests {

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -21,25 +24,29 @@ import io.murmur.notification.read.NotificationItem.Actor;
 import io.murmur.notification.read.NotificationItem.Post;
 import io.murmur.notification.source.PostDirectory;
 import io.murmur.notification.source.PostDirectory.PostSummary;
-import io.murmur.notification.source.UserDirectory;
-import io.murmur.notification.source.UserDirectory.Profile;
+import io.murmur.support.profile.UserProfiles;
+import io.murmur.support.profile.UserView;
 
 /**
  * Turns stored notifications into what the API shows: one batch call to user-service for
- * every actor a page names, and one to post-service for every post. A page is still
- * served when either service does not answer, with the ids alone, so that a slow
- * user-service never hides a user's notifications.
+ * every actor a page names, and one to post-service for every post, made at the same time
+ * and each only for what is not kept from a recent page. A page is still served when
+ * either service does not answer, with the ids alone, so that a slow user-service never
+ * hides a user's notifications.
  */
 @Component
 public class Hydrator {
 
 	private static final Log log = LogFactory.getLog(Hydrator.class);
 
-	private final UserDirectory users;
+	private final UserProfiles users;
 
 	private final PostDirectory posts;
 
-	Hydrator(UserDirectory users, PostDirectory posts) {
+	/** Where a page's post look-up runs while its user look-up runs on the caller. */
+	private final Executor lookups = Executors.newVirtualThreadPerTaskExecutor();
+
+	Hydrator(UserProfiles users, PostDirectory posts) {
 		this.users = users;
 		this.posts = posts;
 	}
@@ -104,8 +111,14 @@ public class Hydrator {
 	}
 
 	private Found lookUp(Set<Long> actorIds, Set<Long> postIds) {
-		return new Found(fetch("user-service", actorIds, this.users::profiles),
-				fetch("post-service", postIds, this.posts::posts));
+		if (actorIds.isEmpty() || postIds.isEmpty()) {
+			return new Found(fetch("user-service", actorIds, this.users::find),
+					fetch("post-service", postIds, this.posts::posts));
+		}
+		CompletableFuture<Map<Long, PostSummary>> posts = CompletableFuture
+			.supplyAsync(() -> fetch("post-service", postIds, this.posts::posts), this.lookups);
+		Map<Long, UserView> profiles = fetch("user-service", actorIds, this.users::find);
+		return new Found(profiles, posts.join());
 	}
 
 	private static <T> Map<Long, T> fetch(String service, Collection<Long> ids,
@@ -129,10 +142,10 @@ public class Hydrator {
 	/**
 	 * The profiles and posts one page names, as far as their services answered.
 	 */
-	private record Found(Map<Long, Profile> profiles, Map<Long, PostSummary> posts) {
+	private record Found(Map<Long, UserView> profiles, Map<Long, PostSummary> posts) {
 
 		Actor actor(long id) {
-			Profile profile = this.profiles.get(id);
+			UserView profile = this.profiles.get(id);
 			return (profile != null)
 					? new Actor(profile.id(), profile.handle(), profile.displayName(), profile.avatarUrl())
 					: new Actor(Long.toString(id), null, null, null);

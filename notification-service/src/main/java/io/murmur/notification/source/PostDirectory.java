@@ -1,11 +1,19 @@
 package io.murmur.notification.source;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -15,7 +23,11 @@ import io.murmur.support.client.ServiceTokens;
 
 /**
  * What notification-service asks post-service: the posts a page names, in one batch, and
- * the author of a quoted post, which {@code PostCreated} does not carry.
+ * the author of a quoted post, which {@code PostCreated} does not carry. A post's text,
+ * author and time never change, so the posts of recent pages are kept for a while
+ * ({@value #KEPT_MINUTES} minutes, at most {@value #KEPT_POSTS}) and a page asks only for
+ * the others; a deleted post takes its notifications with it, so one kept a little too
+ * long is shown by nothing.
  */
 @Component
 public class PostDirectory {
@@ -23,10 +35,22 @@ public class PostDirectory {
 	/** The most posts post-service returns in one batch. */
 	public static final int MAX_BATCH = 200;
 
+	static final int KEPT_MINUTES = 5;
+
+	static final int KEPT_POSTS = 50_000;
+
 	private final ServiceClient posts;
 
-	PostDirectory(ServiceCalls services, ServiceTokens tokens) {
+	private final Cache<Long, PostSummary> kept;
+
+	PostDirectory(ServiceCalls services, ServiceTokens tokens, MeterRegistry meters) {
 		this.posts = new ServiceClient(services, "post", tokens);
+		this.kept = Caffeine.newBuilder()
+			.expireAfterWrite(Duration.ofMinutes(KEPT_MINUTES))
+			.maximumSize(KEPT_POSTS)
+			.recordStats()
+			.build();
+		CaffeineCacheMetrics.monitor(meters, this.kept, "notification.posts");
 	}
 
 	/**
@@ -38,6 +62,10 @@ public class PostDirectory {
 		if (postIds.isEmpty()) {
 			return Map.of();
 		}
+		return this.kept.getAll(new LinkedHashSet<>(postIds), this::fetch);
+	}
+
+	private Map<Long, PostSummary> fetch(Set<? extends Long> postIds) {
 		Posts found = this.posts.call((client) -> client.post()
 			.uri("/internal/posts/batch")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -131,8 +131,9 @@ class NotificationListIntegrationTests extends NotificationServiceTest {
 				long reply = Events.newId();
 				posts.add(0, Long.toString(reply));
 				events.post(reply, newUser().id(), Events.newId(), ana.id(), null, List.of());
+				long stored = i + 1;
+				await().atMost(Duration.ofSeconds(30)).until(() -> unread(ana) == stored);
 			}
-			await().atMost(Duration.ofSeconds(30)).until(() -> api.items("", ana.token()).size() == 5);
 
 			List<String> seen = new ArrayList<>();
 			String cursor = null;
@@ -171,25 +172,30 @@ class NotificationListIntegrationTests extends NotificationServiceTest {
 	class Hydration {
 
 		@Test
-		void shouldAskUserServiceAndPostServiceOnceEachPerPageWithTheServiceToken() {
+		void shouldAskUserServiceAndPostServiceOnceEachPerPageWithTheServiceTokenThenKeepTheProfiles() {
 			User ana = newUser();
 			for (int i = 0; i < 4; i++) {
 				events.post(Events.newId(), newUser().id(), Events.newId(), ana.id(), null, List.of());
 			}
 			events.like(Events.newId(), ana.id(), newUser().id());
-			await().atMost(Duration.ofSeconds(30)).until(() -> api.items("", ana.token()).size() == 5);
+			await().atMost(Duration.ofSeconds(30)).until(() -> unread(ana) == 5);
 			int users = others.calls("/internal/users/batch").size();
 			int posts = others.calls("/internal/posts/batch").size();
 
 			List<JsonNode> items = api.items("", ana.token());
 
-			assertThat(items).allSatisfy(
-					(item) -> assertThat(item.get("actors").get(0).get("handle").asString()).startsWith("user"));
+			assertThat(items).hasSize(5)
+				.allSatisfy(
+						(item) -> assertThat(item.get("actors").get(0).get("handle").asString()).startsWith("user"));
 			List<Call> userCalls = others.calls("/internal/users/batch");
 			assertThat(userCalls).hasSize(users + 1);
 			assertThat(others.calls("/internal/posts/batch")).hasSize(posts + 1);
 			assertThat(userCalls.get(userCalls.size() - 1).authorization()).startsWith("Bearer ");
 			assertThat(tokens.serviceTokensIssued()).isPositive();
+
+			assertThat(api.items("", ana.token())).hasSize(5);
+			assertThat(others.calls("/internal/users/batch")).as("profiles kept").hasSize(users + 1);
+
 		}
 
 		@Test
@@ -197,7 +203,7 @@ class NotificationListIntegrationTests extends NotificationServiceTest {
 			User ana = newUser();
 			User bob = newUser();
 			events.follow(bob.id(), ana.id());
-			await().atMost(Duration.ofSeconds(30)).until(() -> api.items("", ana.token()).size() == 1);
+			await().atMost(Duration.ofSeconds(30)).until(() -> unread(ana) == 1);
 			others.down(true);
 
 			Response page = api.get("/api/v1/notifications", ana.token());
@@ -217,6 +223,10 @@ class NotificationListIntegrationTests extends NotificationServiceTest {
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(api.get("/api/v1/notifications", tokens.service("feed-service")).status()).isEqualTo(403);
+	}
+
+	private long unread(User user) {
+		return api.get("/api/v1/notifications/unread-count", user.token()).json().get("count").asLong();
 	}
 
 	private static List<String> handles(JsonNode group) {

@@ -121,12 +121,9 @@ class EventIndexing {
 		Set<Long> unknown = new HashSet<>(mentioned);
 		unknown.removeAll(handles.keySet());
 		if (!unknown.isEmpty()) {
-			List<String> ids = unknown.stream().map(String::valueOf).toList();
-			for (int from = 0; from < ids.size(); from += UserSource.MAX_BATCH) {
-				this.userSource.users(ids.subList(from, Math.min(ids.size(), from + UserSource.MAX_BATCH)), null)
-					.values()
-					.forEach((user) -> handles.put(Long.valueOf(user.id()), user.handle()));
-			}
+			this.userSource.users(unknown.stream().map(String::valueOf).toList(), null)
+				.values()
+				.forEach((user) -> handles.put(Long.valueOf(user.id()), user.handle()));
 		}
 		return handles;
 	}

@@ -10,54 +10,46 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import io.murmur.support.client.ServiceCalls;
 import io.murmur.support.client.ServiceTokens;
+import io.murmur.support.profile.UserProfiles;
+import io.murmur.support.profile.UserView;
 
 /**
- * What search-service asks user-service: the people a page of results names, in one
- * batch, and every user, page by page, to rebuild the index.
+ * What search-service asks user-service: the people a page of results names (through the
+ * shared {@link UserProfiles}, kept for a short while), and every user, page by page, to
+ * rebuild the index.
  */
 @Component
 public class UserSource {
-
-	/** The most users user-service returns in one batch. */
-	public static final int MAX_BATCH = 200;
 
 	private final RestClient client;
 
 	private final ServiceTokens tokens;
 
-	UserSource(ServiceCalls services, ServiceTokens tokens) {
+	private final UserProfiles profiles;
+
+	UserSource(ServiceCalls services, ServiceTokens tokens, UserProfiles profiles) {
 		this.client = services.client("user");
 		this.tokens = tokens;
+		this.profiles = profiles;
 	}
 
 	/**
 	 * Users by id; unknown ones are left out.
-	 * @param userIds up to {@value #MAX_BATCH} user ids
+	 * @param userIds the user ids
 	 * @param token the reader's access token, or {@code null} for the service's own
 	 * @return the users found, by id
 	 */
 	public Map<String, UserView> users(Collection<String> userIds, @Nullable String token) {
-		Map<String, UserView> found = new HashMap<>();
-		if (userIds.isEmpty()) {
-			return found;
-		}
-		Users users = this.client.post()
-			.uri("/internal/users/batch")
-			.header(HttpHeaders.AUTHORIZATION, (token != null) ? "Bearer " + token : this.tokens.authorizationHeader())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("ids", List.copyOf(userIds)))
-			.retrieve()
-			.body(Users.class);
-		if (users != null) {
-			users.items().forEach((user) -> found.put(user.id(), user));
-		}
-		return found;
+		List<Long> ids = userIds.stream().map(Long::valueOf).toList();
+		Map<Long, UserView> found = (token != null) ? this.profiles.find(ids, token) : this.profiles.find(ids);
+		Map<String, UserView> byId = new HashMap<>();
+		found.values().forEach((user) -> byId.put(user.id(), user));
+		return byId;
 	}
 
 	/**
@@ -76,22 +68,6 @@ public class UserSource {
 			.retrieve()
 			.body(ExportPage.class);
 		return (page != null) ? page : new ExportPage(List.of(), null);
-	}
-
-	/**
-	 * A user as results name them.
-	 *
-	 * @param id the user id
-	 * @param handle the handle
-	 * @param displayName the display name
-	 * @param avatarUrl the avatar, if any
-	 */
-	public record UserView(String id, String handle, String displayName, @Nullable String avatarUrl) {
-
-	}
-
-	record Users(List<UserView> items) {
-
 	}
 
 	/**

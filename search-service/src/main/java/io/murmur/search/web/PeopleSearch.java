@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import io.murmur.search.index.IndexKind;
 import io.murmur.search.index.UserDocument;
 import io.murmur.search.source.UserSource;
-import io.murmur.search.source.UserSource.UserView;
+import io.murmur.support.profile.UserView;
 import io.murmur.support.web.ProblemException;
 
 /**

@@ -33,7 +33,7 @@ import io.murmur.search.query.SearchQuery.Term;
 import io.murmur.search.source.PostSource;
 import io.murmur.search.source.PostView;
 import io.murmur.search.source.UserSource;
-import io.murmur.search.source.UserSource.UserView;
+import io.murmur.support.profile.UserView;
 import io.murmur.support.web.ProblemException;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.murmur.search.source.PostView;
-import io.murmur.search.source.UserSource.UserView;
 import io.murmur.support.media.MediaView;
+import io.murmur.support.profile.UserView;
 
 /**
  * What the search API answers.

@@ -2,12 +2,15 @@ package io.murmur.support.client;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -19,20 +22,30 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import io.murmur.support.profile.UserProfiles;
+import io.murmur.support.profile.UserProfilesProperties;
 import io.murmur.support.time.ClockAutoConfiguration;
 
 /**
- * {@link ServiceCalls}, and {@link ServiceTokens} when
+ * {@link ServiceCalls}, {@link UserProfiles}, and {@link ServiceTokens} when
  * {@code murmur.service-client.token-uri}, {@code client-id} and {@code client-secret}
  * are all set (not empty).
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, ClockAutoConfiguration.class })
-@EnableConfigurationProperties(ServiceCallProperties.class)
+@EnableConfigurationProperties({ ServiceCallProperties.class, UserProfilesProperties.class })
 public final class ServiceClientAutoConfiguration {
 
 	@Bean
 	ServiceCalls serviceCalls(ServiceCallProperties properties, ObjectProvider<ObservationRegistry> observations) {
 		return new ServiceCalls(properties, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserProfiles userProfiles(ServiceCalls services, ObjectProvider<ServiceTokens> tokens,
+			UserProfilesProperties properties, ObjectProvider<MeterRegistry> meters) {
+		return new UserProfiles(services.client("user"), tokens.getIfAvailable(), properties,
+				meters.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
 	@Configuration(proxyBeanMethods = false)
