@@ -117,6 +117,30 @@ class SearchAcceptanceTests {
 	}
 
 	@Nested
+	class Hashtags {
+
+		@Test
+		void shouldFindANewHashtagOnceByItsPrefixWithItsRecentPosts() {
+			String tag = "tagged" + marker();
+			Account author = SearchAcceptanceTests.this.api.newAccount();
+			post(author, "First with #" + tag);
+			post(author, "Again #" + tag + " and again");
+			String prefix = "#" + tag.substring(0, tag.length() - 2);
+			await().atMost(INDEXED).untilAsserted(() -> {
+				JsonNode items = SearchAcceptanceTests.this.api
+					.get("/api/v1/search/hashtags?q="
+							+ java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8),
+							author.accessToken())
+					.json()
+					.get("items");
+				assertThat(items.valueStream().map((item) -> item.get("tag").asString())).containsExactly(tag);
+				assertThat(items.get(0).get("recentPosts").asLong()).isEqualTo(2);
+			});
+		}
+
+	}
+
+	@Nested
 	class Trends {
 
 		@Test

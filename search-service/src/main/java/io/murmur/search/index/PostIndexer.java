@@ -17,6 +17,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,7 +38,9 @@ import io.murmur.search.config.SearchProperties;
  * <p>
  * Posts are versioned externally ({@link PostDocument#version}): a write older than the
  * document is refused with a conflict, which counts as done, so replays are harmless.
- * Hashtags are created once and never changed.
+ * Hashtags are created once and never changed: a tag this replica has seen written to an
+ * index (created, or already there) is not sent to that index again for a while, so that
+ * a popular tag costs Elasticsearch one write, not one per post.
  */
 @Component
 public class PostIndexer implements DisposableBean {
@@ -52,6 +56,17 @@ public class PostIndexer implements DisposableBean {
 	private final Counter itemFailures;
 
 	private final Counter requestFailures;
+
+	/**
+	 * Index and tag of the hashtags written to that index, or being written: a failed
+	 * write forgets its tag, and fails its post's batch, which is then written again.
+	 */
+	private final Cache<String, Boolean> knownTags = Caffeine.newBuilder()
+		.maximumSize(KNOWN_TAGS)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
+
+	static final int KNOWN_TAGS = 100_000;
 
 	PostIndexer(ElasticsearchClient client, Indices indices, SearchProperties properties, Clock clock,
 			MeterRegistry meters) {
@@ -123,12 +138,21 @@ public class PostIndexer implements DisposableBean {
 		}
 		for (String tag : document.hashtags()) {
 			for (String alias : this.indices.writeAliases(IndexKind.HASHTAGS)) {
+				String known = alias + "/" + tag;
+				if (this.knownTags.getIfPresent(known) != null) {
+					continue;
+				}
 				Pending pending = new Pending(new CompletableFuture<>(), null,
 						!alias.equals(IndexKind.HASHTAGS.alias()));
 				this.ingester.add(BulkOperation
 					.of((o) -> o.create((c) -> c.index(alias).id(tag).requireAlias(true).document(Map.of("tag", tag)))),
 						pending);
-				writes.add(pending.result());
+				this.knownTags.put(known, Boolean.TRUE);
+				writes.add(pending.result().whenComplete((done, failure) -> {
+					if (failure != null) {
+						this.knownTags.invalidate(known);
+					}
+				}));
 			}
 		}
 		return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
