@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.jwk.RSAKey;
@@ -22,6 +24,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -514,18 +517,6 @@ class GatewayIntegrationTests {
 	@Nested
 	class HostileRequests {
 
-		RawResponse send(String method, String target, @Nullable String token) {
-			return new RawHttp("http://127.0.0.1:" + GatewayIntegrationTests.this.port, Duration.ofSeconds(30))
-				.send(RawRequest.json(method, target, null, target).withToken(token));
-		}
-
-		static void assertProblem(RawResponse response, int... statuses) {
-			assertThat(response.status()).as(response.toString()).isIn(Arrays.stream(statuses).boxed().toList());
-			assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
-			assertThat(response.body()).contains("\"status\":" + response.status()).contains("\"title\"");
-			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
-		}
-
 		@ParameterizedTest
 		@ValueSource(strings = { "/api/v1/users/%00/following", "/api/v1/users/..%2F..%2Finternal/posts",
 				"/api/v1/users/..%5C..%5Cinternal/posts", "/api/v1/users/%252e%252e/posts",
@@ -600,6 +591,96 @@ class GatewayIntegrationTests {
 			assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
 		}
 
+	}
+
+	/**
+	 * The web client, served from the web-client jar on the gateway's classpath: open to
+	 * anyone, with its caching and content-security headers, and nothing else opened by
+	 * it.
+	 */
+	@Nested
+	class WebClientFiles {
+
+		private static final Pattern SCRIPT = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"");
+
+		String index() {
+			return GatewayIntegrationTests.this.client.get()
+				.uri("/")
+				.accept(MediaType.TEXT_HTML)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+				.expectHeader()
+				.cacheControl(CacheControl.noCache())
+				.expectHeader()
+				.valueMatches("Content-Security-Policy",
+						"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: http: https:;.*frame-ancestors 'none'")
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+		}
+
+		@Test
+		void shouldServeTheAppAtTheRootWithoutATokenAndWithItsSecurityHeaders() {
+			assertThat(index()).contains("<div id=\"app\"></div>").containsPattern(SCRIPT);
+			GatewayIntegrationTests.this.client.get()
+				.uri("/index.html")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.cacheControl(CacheControl.noCache())
+				.expectHeader()
+				.exists("Content-Security-Policy");
+		}
+
+		@Test
+		void shouldLetBrowsersKeepTheHashedAssetsForAYear() {
+			Matcher script = SCRIPT.matcher(index());
+			assertThat(script.find()).isTrue();
+			GatewayIntegrationTests.this.client.get()
+				.uri(script.group(1))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith("text/javascript")
+				.expectHeader()
+				.valueEquals("Cache-Control", "public, max-age=31536000, immutable");
+		}
+
+		@Test
+		void shouldStillAnswerUnknownPathsWithThe404Problem() {
+			String token = TestTokens.valid(signingKey, newUser());
+			assertProblem(send("GET", "/nonexistent", token), 404);
+			assertProblem(send("GET", "/assets/missing-0000.js", null), 404);
+			RawResponse missingAsset = send("GET", "/assets/missing-0000.js", null);
+			assertThat(missingAsset.header("Cache-Control")).doesNotContain("immutable");
+		}
+
+		@Test
+		void shouldOpenNothingElseWithoutAToken() {
+			assertProblem(send("GET", "/nonexistent", null), 401);
+			assertProblem(send("POST", "/", null), 401);
+			assertProblem(send("GET", "/api/v1/feed", null), 401);
+		}
+
+	}
+
+	RawResponse send(String method, String target, @Nullable String token) {
+		return new RawHttp("http://127.0.0.1:" + this.port, Duration.ofSeconds(30))
+			.send(RawRequest.json(method, target, null, target).withToken(token));
+	}
+
+	static void assertProblem(RawResponse response, int... statuses) {
+		assertThat(response.status()).as(response.toString()).isIn(Arrays.stream(statuses).boxed().toList());
+		assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+		assertThat(response.body()).contains("\"status\":" + response.status()).contains("\"title\"");
+		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 	}
 
 	private static int closedPort() {

@@ -45,6 +45,12 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_GETS = { "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**" };
 
+	/**
+	 * The web client's files (from the web-client jar); everything else it reads goes
+	 * through the API with a token.
+	 */
+	static final String[] WEB_CLIENT = { "/", "/index.html", "/assets/**", "/favicon.svg", "/favicon.ico" };
+
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> Problems
@@ -65,6 +71,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.POST, PUBLIC_POSTS)
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, PUBLIC_GETS)
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, WEB_CLIENT)
 				.permitAll()
 				.anyExchange()
 				.authenticated())
