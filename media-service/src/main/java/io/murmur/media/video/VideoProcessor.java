@@ -76,7 +76,8 @@ public class VideoProcessor {
 				Path directory = Files.createDirectories(this.ffmpeg.workDirectory());
 				String version = this.ffmpeg.ffmpeg(directory, System.nanoTime() + Duration.ofMinutes(1).toNanos(),
 						List.of("-hide_banner", "-version"));
-				log.info("Video is transcoded with " + version.lines().findFirst().orElse("ffmpeg") + " and "
+				String first = version.lines().findFirst().orElse("ffmpeg");
+				log.info("Video is transcoded with " + first.replaceFirst(" Copyright.*", "") + " and "
 						+ this.settings.encoder());
 			}
 			catch (IOException | RuntimeException ex) {
