@@ -91,6 +91,38 @@ class MediaAcceptanceTests {
 	}
 
 	@Nested
+	class Video {
+
+		@Test
+		void shouldTranscodeAPhoneVideoToAnMp4WithAJpegPoster() throws Exception {
+			Account user = api.newAccount();
+
+			Response response = upload(user, "VID_0001.mov", phoneVideo());
+
+			assertThat(response.status()).as(response.text()).isEqualTo(202);
+			assertThat(response.json().get("state").asString()).isEqualTo("processing");
+			JsonNode media = awaitReady(user, response.json().get("id").asString());
+			assertThat(media.get("type").asString()).isEqualTo("video");
+			assertThat(media.get("contentType").asString()).isEqualTo("video/mp4");
+			assertThat(media.get("durationSeconds").asDouble()).isBetween(1.8, 2.2);
+			assertThat(media.get("width").asInt()).isEqualTo(640);
+			assertThat(media.get("height").asInt()).isEqualTo(360);
+			Response video = get(media.get("url").asString());
+			assertThat(video.status()).isEqualTo(200);
+			assertThat(new String(Arrays.copyOfRange(video.body(), 4, 8), StandardCharsets.ISO_8859_1))
+				.isEqualTo("ftyp");
+			assertThat(new String(video.body(), StandardCharsets.ISO_8859_1)).doesNotContain("+48.8584");
+			Response poster = get(media.get("previewUrl").asString());
+			assertThat(poster.status()).isEqualTo(200);
+			assertThat(Arrays.copyOf(poster.body(), 2)).containsExactly(0xFF, 0xD8);
+			BufferedImage frame = ImageIO.read(new ByteArrayInputStream(poster.body()));
+			assertThat(frame.getWidth()).isEqualTo(640);
+			assertThat(frame.getHeight()).isEqualTo(360);
+		}
+
+	}
+
+	@Nested
 	class MediaEverywhere {
 
 		@Test
@@ -317,6 +349,33 @@ class MediaAcceptanceTests {
 			.header("Authorization", "Bearer " + user.accessToken())
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/**
+	 * A 2 s QuickTime clip with sound and the place it was shot, as a phone records it,
+	 * made by the FFmpeg build media-service ships.
+	 */
+	private static byte[] phoneVideo() throws IOException, InterruptedException {
+		java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("murmur-acceptance-video-");
+		try {
+			java.nio.file.Path clip = directory.resolve("clip.mov");
+			Process ffmpeg = new ProcessBuilder(org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class),
+					"-nostdin", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+					"testsrc=duration=2:size=640x360:rate=25", "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "mpeg4",
+					"-c:a", "aac", "-metadata", "location=+48.8584+002.2945/", "-movflags", "use_metadata_tags",
+					clip.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(directory.resolve("ffmpeg.log").toFile())
+				.start();
+			assertThat(ffmpeg.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+			assertThat(ffmpeg.exitValue()).as(java.nio.file.Files.readString(directory.resolve("ffmpeg.log"))).isZero();
+			return java.nio.file.Files.readAllBytes(clip);
+		}
+		finally {
+			try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(directory)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
 	}
 
 	private static Response get(String url) {

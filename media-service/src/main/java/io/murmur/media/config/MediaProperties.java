@@ -1,6 +1,7 @@
 package io.murmur.media.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -29,13 +31,37 @@ import org.springframework.validation.annotation.Validated;
  * @param serving how clients get the objects
  * @param cleanup when unattached media is deleted
  * @param quota how many bytes a user may upload per day
+ * @param video how video is transcoded
  */
 @Validated
 @ConfigurationProperties("murmur.media")
 public record MediaProperties(@Valid @NotNull @DefaultValue Storage storage,
 		@Valid @NotNull @DefaultValue Limits limits, @Valid @NotNull @DefaultValue Variants variants,
 		@Valid @NotNull @DefaultValue Processing processing, @Valid @NotNull @DefaultValue Serving serving,
-		@Valid @NotNull @DefaultValue Cleanup cleanup, @Valid @NotNull @DefaultValue Quota quota) {
+		@Valid @NotNull @DefaultValue Cleanup cleanup, @Valid @NotNull @DefaultValue Quota quota,
+		@Valid @NotNull @DefaultValue Video video) {
+
+	/**
+	 * The settings bound from configuration.
+	 */
+	@ConstructorBinding
+	public MediaProperties {
+	}
+
+	/**
+	 * Settings with the default video settings, for tools that process images only.
+	 * @param storage where the objects are kept
+	 * @param limits what an upload may be
+	 * @param variants the stored sizes of an image
+	 * @param processing how much work runs at once
+	 * @param serving how clients get the objects
+	 * @param cleanup when unattached media is deleted
+	 * @param quota how many bytes a user may upload per day
+	 */
+	public MediaProperties(Storage storage, Limits limits, Variants variants, Processing processing, Serving serving,
+			Cleanup cleanup, Quota quota) {
+		this(storage, limits, variants, processing, serving, cleanup, quota, Video.DEFAULTS);
+	}
 
 	/**
 	 * The S3 bucket, private: nothing in it is public, clients get presigned URLs or go
@@ -147,6 +173,34 @@ public record MediaProperties(@Valid @NotNull @DefaultValue Storage storage,
 	 * it is refused with 429 and {@code Retry-After} naming the next day
 	 */
 	public record Quota(@DefaultValue("1GB") @NotNull DataSize bytesPerDay) {
+
+	}
+
+	/**
+	 * How video is processed: probed and transcoded by FFmpeg's programs, run as child
+	 * processes, at most {@code processing.concurrency} at once.
+	 *
+	 * @param maxEdge the longest edge of the transcoded video, in pixels; smaller video
+	 * is never upscaled
+	 * @param timeout how long probing, transcoding and the poster of one video may take
+	 * together before FFmpeg is killed and the video failed; keep it below
+	 * {@code processing.lease}, or another replica takes the video over meanwhile
+	 * @param threads the threads each FFmpeg process may use
+	 * @param encoder the H.264 encoder: {@code libopenh264} in the LGPL build shipped, or
+	 * {@code libx264} with a GPL build of FFmpeg
+	 * @param videoBitrate the target video bitrate, in kbit/s
+	 * @param audioBitrate the AAC bitrate, in kbit/s
+	 * @param workDirectory where uploads are transcoded (and the FFmpeg programs
+	 * extracted), {@code null} for the JVM's temporary directory; it needs room for twice
+	 * the largest video per concurrent transcoding
+	 */
+	public record Video(@DefaultValue("1280") @Min(64) @Max(4096) int maxEdge,
+			@DefaultValue("4m") @NotNull Duration timeout, @DefaultValue("1") @Min(1) @Max(16) int threads,
+			@DefaultValue("libopenh264") @NotBlank String encoder,
+			@DefaultValue("2000") @Min(100) @Max(50_000) int videoBitrate,
+			@DefaultValue("128") @Min(32) @Max(512) int audioBitrate, @Nullable Path workDirectory) {
+
+		static final Video DEFAULTS = new Video(1280, Duration.ofMinutes(4), 1, "libopenh264", 2000, 128, null);
 
 	}
 

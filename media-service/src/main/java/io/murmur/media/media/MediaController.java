@@ -43,9 +43,10 @@ class MediaController {
 	@Operation(operationId = "uploadMedia", summary = "Upload an image or a short video",
 			description = "The type is decided from the bytes: JPEG, PNG, WebP, GIF (animated GIFs stay animated), "
 					+ "MP4, WebM, MOV. Images up to 16 MB, video up to 100 MB. Images are stored without any "
-					+ "metadata, oriented, in sRGB, downscaled to 4096 px with 1280 and 400 px previews. Small "
-					+ "images are ready at once (201); large images and video are processed in the background "
-					+ "(202, state processing).")
+					+ "metadata, oriented, in sRGB, downscaled to 4096 px with 1280 and 400 px previews. Video is "
+					+ "transcoded to an H.264/AAC MP4 of at most 1280 px without metadata, with a poster frame as "
+					+ "its previews. Small images are ready at once (201); large images and video are processed in "
+					+ "the background (202, state processing).")
 	@ApiResponse(responseCode = "201", description = "Stored and ready",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = MediaResponse.class)))

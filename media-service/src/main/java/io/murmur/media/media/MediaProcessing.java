@@ -1,6 +1,9 @@
 package io.murmur.media.media;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +13,6 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +28,9 @@ import io.murmur.media.inspect.ImageHeader;
 import io.murmur.media.inspect.MediaFormat;
 import io.murmur.media.inspect.MediaKind;
 import io.murmur.media.storage.MediaStorage;
-import io.murmur.media.video.VideoProbe;
+import io.murmur.media.video.UnreadableVideoException;
+import io.murmur.media.video.VideoProcessor;
+import io.murmur.media.video.VideoTimeoutException;
 import io.murmur.support.events.outbox.PostgresOutbox;
 import io.murmur.support.web.ProblemException;
 
@@ -53,7 +56,7 @@ public class MediaProcessing {
 
 	private final ImageProcessor images;
 
-	private final VideoProbe videos;
+	private final VideoProcessor videos;
 
 	private final PostgresOutbox outbox;
 
@@ -66,7 +69,7 @@ public class MediaProcessing {
 	private final Clock clock;
 
 	MediaProcessing(MediaRepository repository, MediaStorage storage, ContentInspector inspector, ImageProcessor images,
-			VideoProbe videos, PostgresOutbox outbox, TransactionTemplate transaction, MediaMetrics metrics,
+			VideoProcessor videos, PostgresOutbox outbox, TransactionTemplate transaction, MediaMetrics metrics,
 			MediaProperties properties, Clock clock) {
 		this.repository = repository;
 		this.storage = storage;
@@ -163,8 +166,13 @@ public class MediaProcessing {
 		catch (ProblemException ex) {
 			fail(media, ex.getType().slug(), ex.getMessage());
 		}
-		catch (CorruptImageException | VideoProbe.UnreadableVideoException ex) {
+		catch (CorruptImageException | UnreadableVideoException ex) {
 			fail(media, MediaProblem.MEDIA_UNREADABLE.slug(), "The file cannot be read: " + ex.getMessage());
+		}
+		catch (VideoTimeoutException ex) {
+			log.warn("Media " + id + " given up: " + ex.getMessage());
+			fail(media, "processing-timed-out", "Processing timed out after "
+					+ this.properties.video().timeout().toSeconds() + " s: the video is too long or too complex");
 		}
 		catch (RuntimeException ex) {
 			int attempts = this.repository.attempts(id);
@@ -188,33 +196,56 @@ public class MediaProcessing {
 		return storeImage(media, content, format, header);
 	}
 
+	/**
+	 * Transcodes a waiting video and stores the MP4 as its original, and its poster frame
+	 * as the previews with their blurhash; the upload itself is never stored.
+	 */
 	private Media storeVideo(Media media, MediaFormat format) {
 		long started = System.nanoTime();
 		String incoming = MediaStorage.incomingKey(media.id());
-		VideoProbe.VideoInfo info;
-		try (ResponseInputStream<GetObjectResponse> content = this.storage.open(incoming)) {
-			info = this.videos.probe(content, format);
+		List<StoredVariant> stored = new ArrayList<>();
+		try (VideoProcessor.ProcessedVideo video = this.videos.process((target) -> {
+			try (InputStream content = this.storage.open(incoming)) {
+				Files.copy(content, target);
+			}
+		}, format)) {
+			ProcessedImage poster = this.images.process(video.poster(), MediaFormat.PNG,
+					ImageHeader.read(video.poster(), MediaFormat.PNG, this.properties.limits().maxPixels()));
+			String key = MediaStorage.variantKey(media.id(), ImageProcessor.ORIGINAL, MediaFormat.MP4.extension());
+			try (InputStream content = Files.newInputStream(video.file())) {
+				this.storage.put(key, MediaFormat.MP4.contentType(), content, video.size());
+			}
+			stored.add(new StoredVariant(ImageProcessor.ORIGINAL, key, MediaFormat.MP4.contentType(), video.width(),
+					video.height(), video.size()));
+			for (EncodedVariant variant : poster.variants()) {
+				if (variant.name().equals(ImageProcessor.ORIGINAL)) {
+					continue;
+				}
+				String variantKey = MediaStorage.variantKey(media.id(), variant.name(), variant.extension());
+				this.storage.put(variantKey, variant.contentType(), variant.bytes());
+				stored.add(new StoredVariant(variant.name(), variantKey, variant.contentType(), variant.width(),
+						variant.height(), variant.bytes().length));
+			}
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			this.metrics.processed("video", took);
+			log.info("Video " + media.id() + " (" + format.extension() + ") transcoded in " + took.toMillis()
+					+ " ms to " + video.width() + "x" + video.height() + ", " + video.durationMs() + " ms, "
+					+ video.size() + " bytes");
+			long bytes = stored.stream().mapToLong(StoredVariant::bytes).sum();
+			long size = (media.uploadSize() != null) ? media.uploadSize() : this.storage.size(incoming).orElse(0);
+			return new Media(media.id(), media.ownerId(), MediaState.READY, format, media.declaredSize(),
+					media.uploadExpiresAt(), size, bytes, video.width(), video.height(), video.durationMs(), false,
+					poster.blurhash(), media.description(), media.focusX(), media.focusY(), stored, null, null, false,
+					media.createdAt(), this.clock.instant());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			deleteQuietly(stored.stream().map(StoredVariant::key).toList());
+			throw new UncheckedIOException(ex);
 		}
-		long size = this.storage.size(incoming).orElseThrow(() -> new IllegalStateException("The upload is gone"));
-		String key = MediaStorage.variantKey(media.id(), ImageProcessor.ORIGINAL, format.extension());
-		try (InputStream content = this.storage.open(incoming)) {
-			this.storage.put(key, format.contentType(), content, size);
+		catch (RuntimeException ex) {
+			deleteQuietly(stored.stream().map(StoredVariant::key).toList());
+			throw ex;
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		this.metrics.processed("video", Duration.ofNanos(System.nanoTime() - started));
-		Integer width = info.width();
-		Integer height = info.height();
-		StoredVariant original = new StoredVariant(ImageProcessor.ORIGINAL, key, format.contentType(),
-				(width != null) ? width : 0, (height != null) ? height : 0, size);
-		return new Media(media.id(), media.ownerId(), MediaState.READY, format, media.declaredSize(),
-				media.uploadExpiresAt(), size, size, width, height, info.durationMs(), false, null, media.description(),
-				media.focusX(), media.focusY(), List.of(original), null, null, false, media.createdAt(),
-				this.clock.instant());
 	}
 
 	private void fail(Media media, String outcome, String reason) {

@@ -14,17 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param state {@code awaiting_upload}, {@code processing}, {@code ready} or
  * {@code failed}
  * @param contentType the type of the original as stored
- * @param url the original, downscaled to at most 4096 px (an image) or as uploaded (a
- * video)
- * @param previewUrl the 1280 px preview (an image), or {@code null}
- * @param smallUrl the 400 px preview (an image), or {@code null}
+ * @param url the original, downscaled to at most 4096 px (an image), or the H.264/AAC MP4
+ * transcoded from the upload (a video)
+ * @param previewUrl the 1280 px preview (an image), or the poster frame (a video)
+ * @param smallUrl the 400 px preview (of an image, or of a video's poster frame)
  * @param width the width as seen
  * @param height the height as seen
  * @param aspect width divided by height
  * @param blurhash the blurhash of the small preview
  * @param description the alt text
  * @param focus the focus point
- * @param durationSeconds a video's duration, when its container says
+ * @param durationSeconds a video's duration
  * @param sizeBytes the bytes stored for it
  * @param variants every stored object with its URL
  * @param failureReason why processing refused it, when {@code failed}

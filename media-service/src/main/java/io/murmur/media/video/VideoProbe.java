@@ -1,108 +1,124 @@
 package io.murmur.media.video;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
-import com.drew.metadata.Directory;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.mov.QuickTimeDirectory;
-import com.drew.metadata.mov.media.QuickTimeVideoDirectory;
-import com.drew.metadata.mp4.Mp4Directory;
-import com.drew.metadata.mp4.media.Mp4VideoDirectory;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.stereotype.Component;
-
-import io.murmur.media.inspect.MediaFormat;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a video's container says about it, read with metadata-extractor without decoding a
- * frame: the frame size and the duration of MP4 and QuickTime (MOV) files. WebM is not
- * read (metadata-extractor has no Matroska reader), so its size and duration stay
- * unknown. The video itself is stored as uploaded: no library from Maven Central that
- * resolves here transcodes or renders a poster frame without a native FFmpeg.
+ * What {@code ffprobe} finds in a video file: its streams, frame size, duration and the
+ * container's tags, read from its JSON output. ffprobe reads every container FFmpeg knows
+ * (MP4, QuickTime, WebM and Matroska alike) and applies the rotation phones record, which
+ * is why it replaced reading MP4 and QuickTime boxes ourselves.
  */
-@Component
-public class VideoProbe {
+class VideoProbe {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Ffmpeg ffmpeg;
+
+	VideoProbe(Ffmpeg ffmpeg) {
+		this.ffmpeg = ffmpeg;
+	}
 
 	/**
-	 * Reads a video's container.
-	 * @param content the video, from its start
-	 * @param format its format
-	 * @return what the container says; empty fields where it says nothing
+	 * Probes a file.
+	 * @param file the file
+	 * @param deadline when ffprobe must have finished, in {@link System#nanoTime()}
+	 * @return what it holds
+	 * @throws UnreadableVideoException when ffprobe cannot read it
+	 * @throws VideoTimeoutException when ffprobe runs past the deadline
 	 */
-	public VideoInfo probe(InputStream content, MediaFormat format) {
-		if (format == MediaFormat.WEBM) {
-			return VideoInfo.UNKNOWN;
-		}
-		Metadata metadata;
+	VideoInfo probe(Path file, long deadline) {
+		String output;
 		try {
-			metadata = ImageMetadataReader.readMetadata(new BufferedInputStream(content));
+			output = this.ffmpeg.ffprobe(file.getParent(), deadline, List.of("-hide_banner", "-v", "error",
+					"-print_format", "json", "-show_format", "-show_streams", file.getFileName().toString()));
 		}
-		catch (ImageProcessingException | IOException | RuntimeException ex) {
-			throw new UnreadableVideoException(
-					"the " + format.extension().toUpperCase(java.util.Locale.ROOT) + " container cannot be read", ex);
+		catch (Ffmpeg.FfmpegFailedException ex) {
+			throw new UnreadableVideoException("the video cannot be read (" + ex.reason() + ")", ex);
 		}
-		if (format == MediaFormat.MP4) {
-			return new VideoInfo(
-					integer(metadata.getFirstDirectoryOfType(Mp4VideoDirectory.class), Mp4VideoDirectory.TAG_WIDTH),
-					integer(metadata.getFirstDirectoryOfType(Mp4VideoDirectory.class), Mp4VideoDirectory.TAG_HEIGHT),
-					millis(metadata.getFirstDirectoryOfType(Mp4Directory.class), Mp4Directory.TAG_DURATION_SECONDS));
+		JsonNode probed;
+		try {
+			probed = json.readTree(output);
 		}
-		return new VideoInfo(
-				integer(metadata.getFirstDirectoryOfType(QuickTimeVideoDirectory.class),
-						QuickTimeVideoDirectory.TAG_WIDTH),
-				integer(metadata.getFirstDirectoryOfType(QuickTimeVideoDirectory.class),
-						QuickTimeVideoDirectory.TAG_HEIGHT),
-				millis(metadata.getFirstDirectoryOfType(QuickTimeDirectory.class),
-						QuickTimeDirectory.TAG_DURATION_SECONDS));
-	}
-
-	private static @Nullable Integer integer(@Nullable Directory directory, int tag) {
-		if (directory == null || !directory.containsTag(tag)) {
-			return null;
+		catch (JacksonException ex) {
+			throw new UnreadableVideoException("the video cannot be read", ex);
 		}
-		Integer value = directory.getInteger(tag);
-		return (value != null && value > 0) ? value : null;
-	}
-
-	private static @Nullable Long millis(@Nullable Directory directory, int tag) {
-		if (directory == null || !directory.containsTag(tag)) {
-			return null;
-		}
-		Object value = directory.getObject(tag);
-		if (value instanceof Number number) {
-			return Math.round(number.doubleValue() * 1000);
-		}
-		if (value instanceof com.drew.lang.Rational rational) {
-			return Math.round(rational.doubleValue() * 1000);
-		}
-		return null;
+		return VideoInfo.of(probed);
 	}
 
 	/**
-	 * What a container says.
+	 * What a video file holds.
 	 *
-	 * @param width the frame width, or {@code null}
-	 * @param height the frame height, or {@code null}
-	 * @param durationMs the duration in milliseconds, or {@code null}
+	 * @param videoStream the index of its first video stream (a cover picture is not
+	 * one), or -1 when it has none
+	 * @param audioStream the index of its first audio stream, or -1
+	 * @param width the width of the video stream as coded, 0 when unknown
+	 * @param height its height as coded, 0 when unknown
+	 * @param durationMs the duration, or {@code null} when the container does not say
+	 * @param videoCodec the video codec's name, or {@code null}
+	 * @param audioCodec the audio codec's name, or {@code null}
+	 * @param formatName the container's names as FFmpeg gives them
+	 * @param tags the container's tags (title, creation time, location, ...)
 	 */
-	public record VideoInfo(@Nullable Integer width, @Nullable Integer height, @Nullable Long durationMs) {
+	record VideoInfo(int videoStream, int audioStream, int width, int height, @Nullable Long durationMs,
+			@Nullable String videoCodec, @Nullable String audioCodec, String formatName, Map<String, String> tags) {
 
-		static final VideoInfo UNKNOWN = new VideoInfo(null, null, null);
+		boolean hasVideo() {
+			return this.videoStream >= 0;
+		}
 
-	}
+		boolean hasAudio() {
+			return this.audioStream >= 0;
+		}
 
-	/**
-	 * A video whose container cannot be read.
-	 */
-	public static class UnreadableVideoException extends RuntimeException {
+		static VideoInfo of(JsonNode probed) {
+			int video = -1;
+			int audio = -1;
+			int width = 0;
+			int height = 0;
+			String videoCodec = null;
+			String audioCodec = null;
+			Long streamDuration = null;
+			for (JsonNode stream : probed.path("streams")) {
+				String type = stream.path("codec_type").asString("");
+				if (video < 0 && type.equals("video")
+						&& stream.path("disposition").path("attached_pic").asInt(0) == 0) {
+					video = stream.path("index").asInt();
+					width = stream.path("width").asInt(0);
+					height = stream.path("height").asInt(0);
+					videoCodec = stream.path("codec_name").asString(null);
+					streamDuration = millis(stream.path("duration"));
+				}
+				else if (audio < 0 && type.equals("audio")) {
+					audio = stream.path("index").asInt();
+					audioCodec = stream.path("codec_name").asString(null);
+				}
+			}
+			JsonNode format = probed.path("format");
+			Long duration = millis(format.path("duration"));
+			Map<String, String> tags = new java.util.LinkedHashMap<>();
+			format.path("tags").properties().forEach((tag) -> tags.put(tag.getKey(), tag.getValue().asString("")));
+			return new VideoInfo(video, audio, width, height, (duration != null) ? duration : streamDuration,
+					videoCodec, audioCodec, format.path("format_name").asString(""), Map.copyOf(tags));
+		}
 
-		UnreadableVideoException(String message, Throwable cause) {
-			super(message, cause);
+		private static @Nullable Long millis(JsonNode seconds) {
+			if (seconds.isMissingNode() || seconds.isNull()) {
+				return null;
+			}
+			try {
+				double value = Double.parseDouble(seconds.asString());
+				return (value > 0 && Double.isFinite(value)) ? Math.round(value * 1000) : null;
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
 		}
 
 	}

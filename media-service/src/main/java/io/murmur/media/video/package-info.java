@@ -1,5 +1,6 @@
 /**
- * Video: what its container says (size, duration), without decoding it.
+ * Video: probed, transcoded to H.264/AAC MP4 and given a poster frame by FFmpeg's
+ * programs, run as child processes with a deadline.
  */
 @NullMarked
 package io.murmur.media.video;

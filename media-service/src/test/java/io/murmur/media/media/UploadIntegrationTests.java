@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.murmur.media.MediaIntegrationTests;
 import io.murmur.media.TestImages;
+import io.murmur.media.TestVideos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -160,7 +161,7 @@ class UploadIntegrationTests extends MediaIntegrationTests {
 		}
 
 		@Test
-		void shouldStoreVideoAsUploadedWithItsDurationInTheBackground() throws Exception {
+		void shouldTranscodeVideoWithItsDurationInTheBackground() throws Exception {
 			long owner = newUser();
 			byte[] clip = fixture("clip.mp4");
 
@@ -175,9 +176,13 @@ class UploadIntegrationTests extends MediaIntegrationTests {
 			assertThat(ready.get("durationSeconds").asDouble()).isCloseTo(2.0,
 					org.assertj.core.data.Offset.offset(0.2));
 			assertThat(ready.get("width").asInt()).isEqualTo(160);
-			assertThat(download(ready.get("url").asString()).body()).isEqualTo(clip);
+			byte[] original = download(ready.get("url").asString()).body();
+			assertThat(original).as("transcoded, not the upload").isNotEqualTo(clip);
+			assertThat(TestVideos.stream(TestVideos.probe(original), "video").get("codec_name").asString())
+				.isEqualTo("h264");
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(objectsOf(id)).containsExactly("media/" + id + "/original.mp4"));
+				.untilAsserted(() -> assertThat(objectsOf(id)).containsExactlyInAnyOrder(
+						"media/" + id + "/original.mp4", "media/" + id + "/preview.jpg", "media/" + id + "/small.jpg"));
 		}
 
 		@Test
@@ -187,8 +192,8 @@ class UploadIntegrationTests extends MediaIntegrationTests {
 				Response response = upload(owner, "video.mp4", "video/mp4", fixture(name), Map.of());
 				assertThat(response.status()).as(name + ": " + response.text()).isEqualTo(202);
 				JsonNode ready = awaitReady(owner, response.json().get("id").asString());
-				assertThat(ready.get("contentType").asString())
-					.isEqualTo(name.endsWith("webm") ? "video/webm" : "video/quicktime");
+				assertThat(ready.get("type").asString()).isEqualTo("video");
+				assertThat(ready.get("contentType").asString()).as("transcoded to MP4").isEqualTo("video/mp4");
 			}
 		}
 
