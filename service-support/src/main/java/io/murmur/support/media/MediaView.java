@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the media id
  * @param type {@code image}, {@code gif} or {@code video}
- * @param url the original (at most 4096 px), or the video as uploaded
+ * @param url the original (at most 4096 px), or the video transcoded to H.264/AAC MP4
  * @param previewUrl the 1280 px preview of an image
  * @param width the width as seen
  * @param height the height as seen
