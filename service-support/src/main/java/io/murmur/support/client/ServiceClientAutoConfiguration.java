@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -40,8 +41,13 @@ public final class ServiceClientAutoConfiguration {
 		return new ServiceCalls(properties, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
+	/**
+	 * The profiles client, for a service that knows where user-service is (every service
+	 * does, through the shared defaults; a test context may not).
+	 */
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnProperty("murmur.services.urls.user")
 	UserProfiles userProfiles(ServiceCalls services, ObjectProvider<ServiceTokens> tokens,
 			UserProfilesProperties properties, ObjectProvider<MeterRegistry> meters) {
 		return new UserProfiles(services.client("user"), tokens.getIfAvailable(), properties,
