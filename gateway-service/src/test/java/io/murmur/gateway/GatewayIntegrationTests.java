@@ -250,6 +250,8 @@ class GatewayIntegrationTests {
 					.isUnauthorized()
 					.expectHeader()
 					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.expectHeader()
+					.valueEquals("WWW-Authenticate", "Bearer realm=\"murmur\"")
 					.expectBody()
 					.jsonPath("$.status")
 					.isEqualTo(401)

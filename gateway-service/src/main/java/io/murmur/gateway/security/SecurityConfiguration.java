@@ -2,8 +2,6 @@ package io.murmur.gateway.security;
 
 import java.util.List;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -53,10 +51,11 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> Problems
-			.write(exchange, Problems.of(CommonProblem.UNAUTHORIZED, "A valid access token is required."))
-			.then(Mono.fromRunnable(
-					() -> exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer realm=\"murmur\"")));
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
+			exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer realm=\"murmur\"");
+			return Problems.write(exchange,
+					Problems.of(CommonProblem.UNAUTHORIZED, "A valid access token is required."));
+		};
 		ServerAccessDeniedHandler forbidden = (exchange, ex) -> Problems.write(exchange,
 				Problems.of(CommonProblem.FORBIDDEN, "This token does not allow that."));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
