@@ -38,6 +38,12 @@ import io.murmur.localstack.s3.S3Server;
  * Tests use {@link #shared()}: one stack per JVM, each store started at most once, on
  * first use, and stopped when the JVM exits. Store processes never outlive the JVM that
  * owns them, even when it is killed: see {@link ProcessSupervisor}.
+ * <p>
+ * Each store can also be {@link StoreServer#stop() stopped} and
+ * {@link StoreServer#restart() restarted} on the same ports with the same data, to show
+ * what the services do while it is away and that they reconnect; {@link RedisServer}
+ * comes back empty and can be {@link RedisServer#flushAll() flushed}. A store that is
+ * stopped still counts as started here: {@link #start(Store)} returns it as it is.
  */
 public final class LocalStack implements AutoCloseable {
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -16,11 +17,12 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 
+import io.murmur.localstack.AbstractStoreServer;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
 import io.murmur.localstack.StoreFiles;
-import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.process.ManagedProcess;
+import io.murmur.localstack.process.RestartableProcess.Stopper;
 
 /**
  * A real single-node Apache Cassandra, {@code CassandraDaemon} from {@code cassandra-all}
@@ -30,9 +32,11 @@ import io.murmur.localstack.process.ManagedProcess;
  * JDK that builds the project. The jar ships neither the JVM options of the
  * distribution's {@code conf/jvm*-server.options} nor a logging configuration, so both
  * are supplied here. Every port is a free one, JMX included, so that several nodes can
- * run side by side. The data is thrown away when the node stops.
+ * run side by side. A {@link #stop() stopped} node (SIGTERM, on which Cassandra drains
+ * itself) keeps its data and comes back with it on {@link #restart()}, after replaying
+ * its commit log; the data is thrown away when the node is closed.
  */
-public final class CassandraServer implements StoreServer {
+public final class CassandraServer extends AbstractStoreServer {
 
 	private static final String HOST = "127.0.0.1";
 
@@ -40,7 +44,11 @@ public final class CassandraServer implements StoreServer {
 
 	private static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+	/**
+	 * Generous, since a restart during a load test competes for two cores with the whole
+	 * platform, and then replays its commit log.
+	 */
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
 	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -113,12 +121,10 @@ public final class CassandraServer implements StoreServer {
 
 	private final Path dataDir;
 
-	private final ManagedProcess process;
-
-	private CassandraServer(int port, Path dataDir, ManagedProcess process) {
+	private CassandraServer(int port, Path dataDir, Supplier<ManagedProcess> launcher) {
+		super("Cassandra at " + HOST + ":" + port, launcher, STARTUP_TIMEOUT, Stopper.terminate(SHUTDOWN_GRACE));
 		this.port = port;
 		this.dataDir = dataDir;
-		this.process = process;
 	}
 
 	/**
@@ -152,9 +158,8 @@ public final class CassandraServer implements StoreServer {
 		command.add("-cp");
 		command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
 		command.add(MAIN_CLASS);
-		ManagedProcess process = context.launch(command);
-		CassandraServer server = new CassandraServer(nativePort, context.dataDir(), process);
-		process.awaitReady(STARTUP_TIMEOUT, server::isHealthy);
+		CassandraServer server = new CassandraServer(nativePort, context.dataDir(), () -> context.launch(command));
+		server.startProcess();
 		return server;
 	}
 
@@ -262,8 +267,11 @@ public final class CassandraServer implements StoreServer {
 				Integer.toString(this.port), "spring.cassandra.local-datacenter", LOCAL_DATACENTER);
 	}
 
+	/**
+	 * Whether the node answers a CQL query.
+	 */
 	@Override
-	public boolean isHealthy() {
+	protected boolean answers() {
 		if (!acceptsConnections()) {
 			return false;
 		}
@@ -307,19 +315,15 @@ public final class CassandraServer implements StoreServer {
 		}
 	}
 
-	@Override
-	public long pid() {
-		return this.process.pid();
-	}
-
 	/**
 	 * Stops the node with SIGTERM, on which Cassandra drains itself, and removes its data
 	 * once it has stopped.
 	 */
 	@Override
 	public void close() {
-		this.process.stop(SHUTDOWN_GRACE);
-		StoreFiles.deleteRecursively(this.dataDir);
+		if (closeProcess()) {
+			StoreFiles.deleteRecursively(this.dataDir);
+		}
 	}
 
 }

@@ -13,17 +13,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.murmur.localstack.AbstractStoreServer;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
 import io.murmur.localstack.StoreFiles;
-import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.StoreStartException;
 import io.murmur.localstack.process.ManagedProcess;
+import io.murmur.localstack.process.RestartableProcess.Stopper;
 
 /**
  * A real single-node Elasticsearch, the minimal distribution published to Maven Central
@@ -35,6 +36,11 @@ import io.murmur.localstack.process.ManagedProcess;
  * root, so as root it runs as {@code nobody} with those directories handed over. The
  * launcher keeps running as the parent of the server JVM and stops it on SIGTERM.
  * <p>
+ * A {@link #stop() stopped} node (SIGTERM to the launcher, which stops the server JVM)
+ * keeps its data, its configuration and its ports, and on {@link #restart()} recovers its
+ * indices from them; it counts as ready again once every primary shard is assigned, so
+ * that everything indexed before can be read.
+ * <p>
  * The distribution lacks {@code GET /} (so client {@code info()} and {@code ping()}
  * fail), the analysis-common module (language analyzers, most token filters), painless,
  * ingest, reindex and mapper-extras. Code tested here should stay within what it has:
@@ -43,13 +49,17 @@ import io.murmur.localstack.process.ManagedProcess;
  * the project's own plugins, which are installed into it (see
  * {@link ElasticsearchPlugins}).
  */
-public final class ElasticsearchServer implements StoreServer {
+public final class ElasticsearchServer extends AbstractStoreServer {
 
 	private static final String HOST = "127.0.0.1";
 
 	private static final String HEAP = "512m";
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+	/**
+	 * Generous: on two loaded cores the two JVMs of a start take a minute or more, and a
+	 * restart during a load test competes with the whole platform.
+	 */
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -60,24 +70,21 @@ public final class ElasticsearchServer implements StoreServer {
 
 	private final int port;
 
-	private final ManagedProcess process;
-
 	private final Path dataDir;
 
 	private final HttpClient client;
 
-	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private ElasticsearchServer(int port, ManagedProcess process, Path dataDir) {
+	private ElasticsearchServer(int port, Supplier<ManagedProcess> launcher, Path dataDir) {
+		super("Elasticsearch at http://" + HOST + ":" + port, launcher, STARTUP_TIMEOUT, Stopper.terminate(STOP_GRACE));
 		this.port = port;
-		this.process = process;
 		this.dataDir = dataDir;
 		this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 	}
 
 	/**
-	 * Starts Elasticsearch and waits until the cluster reports green health, then makes
-	 * new indices default to no replicas so that they stay green on one node.
+	 * Starts Elasticsearch and waits until the cluster reports its health (green: it has
+	 * no indices yet), then makes new indices default to no replicas so that they stay
+	 * green on one node.
 	 * <p>
 	 * The default is a legacy template of the lowest order: it yields to any composable
 	 * template and to settings given at index creation. A composable catch-all would
@@ -89,12 +96,14 @@ public final class ElasticsearchServer implements StoreServer {
 		Path distribution = ElasticsearchDistribution.home(context, context.version("elasticsearch"),
 				ElasticsearchPlugins.find());
 		Instance instance = Instance.create(context, distribution);
-		ManagedProcess process = context.launch(
-				context.unprivileged().command(List.of(distribution.resolve("bin/elasticsearch").toString())),
-				(builder) -> instance.configure(builder.environment(), context.jdks().currentHome()));
-		ElasticsearchServer server = new ElasticsearchServer(instance.httpPort(), process, instance.dataDir());
+		List<String> command = context.unprivileged()
+			.command(List.of(distribution.resolve("bin/elasticsearch").toString()));
+		Path javaHome = context.jdks().currentHome();
+		ElasticsearchServer server = new ElasticsearchServer(instance.httpPort(),
+				() -> context.launch(command, (builder) -> instance.configure(builder.environment(), javaHome)),
+				instance.dataDir());
 		try {
-			process.awaitReady(STARTUP_TIMEOUT, () -> server.clusterStatus().filter("green"::equals).isPresent());
+			server.startProcess();
 			server.send("PUT", "/_template/local-stack-single-node", SINGLE_NODE_DEFAULTS);
 		}
 		catch (RuntimeException ex) {
@@ -133,21 +142,13 @@ public final class ElasticsearchServer implements StoreServer {
 
 	/**
 	 * Asks the cluster for its health. Yellow counts as healthy: on one node it only
-	 * means that an index asked for replicas that have nowhere to go.
+	 * means that an index asked for replicas that have nowhere to go, while every primary
+	 * shard, and so every document, is there.
 	 * @return {@code true} if the cluster answered green or yellow
 	 */
 	@Override
-	public boolean isHealthy() {
-		try {
-			return clusterStatus().filter((status) -> !"red".equals(status)).isPresent();
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+	protected boolean answers() throws IOException, InterruptedException {
+		return clusterStatus().filter((status) -> !"red".equals(status)).isPresent();
 	}
 
 	private Optional<String> clusterStatus() throws IOException, InterruptedException {
@@ -183,23 +184,16 @@ public final class ElasticsearchServer implements StoreServer {
 		}
 	}
 
-	@Override
-	public long pid() {
-		return this.process.pid();
-	}
-
 	/**
 	 * Stops the launcher, which stops the server JVM, and deletes the data. Anything left
 	 * after the grace period is killed.
 	 */
 	@Override
 	public void close() {
-		if (!this.closed.compareAndSet(false, true)) {
-			return;
-		}
 		this.client.close();
-		this.process.stop(STOP_GRACE);
-		StoreFiles.deleteRecursively(this.dataDir);
+		if (closeProcess()) {
+			StoreFiles.deleteRecursively(this.dataDir);
+		}
 	}
 
 	/**

@@ -20,14 +20,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
-import org.jspecify.annotations.Nullable;
 
+import io.murmur.localstack.AbstractStoreServer;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
 import io.murmur.localstack.StoreFiles;
-import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.StoreStartException;
 import io.murmur.localstack.process.ManagedProcess;
+import io.murmur.localstack.process.RestartableProcess.Stopper;
 
 /**
  * A real Apache Kafka broker in KRaft combined mode, broker and controller in one JVM
@@ -38,7 +38,7 @@ import io.murmur.localstack.process.ManagedProcess;
  * show what a service does while Kafka is away and that its clients recover once it is
  * back.
  */
-public final class KafkaServer implements StoreServer {
+public final class KafkaServer extends AbstractStoreServer {
 
 	private static final String HOST = "127.0.0.1";
 
@@ -69,18 +69,11 @@ public final class KafkaServer implements StoreServer {
 
 	private final int port;
 
-	private final List<String> command;
-
-	private volatile @Nullable ManagedProcess process;
-
-	private volatile long lastPid = -1;
-
-	private volatile State state = State.STOPPED;
-
 	private KafkaServer(StoreContext context, int port, List<String> command) {
+		super("Kafka at " + HOST + ":" + port, () -> context.launch(command), READY_TIMEOUT,
+				Stopper.terminate(STOP_GRACE));
 		this.context = context;
 		this.port = port;
-		this.command = command;
 	}
 
 	/**
@@ -103,7 +96,7 @@ public final class KafkaServer implements StoreServer {
 		List<String> command = new ArrayList<>(javaCommand(context, classpath, logbackXml, "kafka.Kafka"));
 		command.add(serverProperties.toString());
 		KafkaServer server = new KafkaServer(context, port, List.copyOf(command));
-		server.launch();
+		server.startProcess();
 		return server;
 	}
 
@@ -191,44 +184,6 @@ public final class KafkaServer implements StoreServer {
 		}
 	}
 
-	private synchronized void launch() {
-		ManagedProcess started = this.context.launch(this.command);
-		this.process = started;
-		this.lastPid = started.pid();
-		try {
-			started.awaitReady(READY_TIMEOUT, this::describesCluster);
-		}
-		catch (RuntimeException ex) {
-			this.process = null;
-			started.stop(Duration.ofSeconds(5));
-			throw ex;
-		}
-		this.state = State.RUNNING;
-	}
-
-	/**
-	 * Stops the broker, keeping its data and its ports for {@link #restart()}. Clients
-	 * see Kafka as unavailable until then.
-	 */
-	public synchronized void stop() {
-		assertNotClosed();
-		ManagedProcess running = this.process;
-		this.state = State.STOPPED;
-		this.process = null;
-		if (running != null) {
-			running.stop(STOP_GRACE);
-		}
-	}
-
-	/**
-	 * Starts the broker again on the same ports with the same data, stopping it first if
-	 * it runs, and waits until it answers. Clients that kept running reconnect.
-	 */
-	public synchronized void restart() {
-		stop();
-		launch();
-	}
-
 	/**
 	 * The address clients bootstrap from.
 	 * @return e.g. {@code 127.0.0.1:9092}
@@ -257,25 +212,10 @@ public final class KafkaServer implements StoreServer {
 	}
 
 	/**
-	 * Whether the broker runs and describes the cluster through an admin client;
-	 * {@code false} while it is stopped.
-	 * @return {@code true} if the broker answered
+	 * Whether the broker describes the cluster through an admin client.
 	 */
 	@Override
-	public boolean isHealthy() {
-		ManagedProcess running = this.process;
-		if (this.state != State.RUNNING || running == null || !running.isAlive()) {
-			return false;
-		}
-		try {
-			return describesCluster();
-		}
-		catch (Exception ex) {
-			return false;
-		}
-	}
-
-	private boolean describesCluster() throws Exception {
+	protected boolean answers() throws Exception {
 		if (!acceptsConnections()) {
 			return false;
 		}
@@ -302,35 +242,14 @@ public final class KafkaServer implements StoreServer {
 		}
 	}
 
-	@Override
-	public long pid() {
-		ManagedProcess running = this.process;
-		return (running != null) ? running.pid() : this.lastPid;
-	}
-
 	/**
 	 * Stops the broker for good and removes its data; the log stays.
 	 */
 	@Override
-	public synchronized void close() {
-		if (this.state == State.CLOSED) {
-			return;
+	public void close() {
+		if (closeProcess()) {
+			StoreFiles.deleteRecursively(this.context.dataDir());
 		}
-		stop();
-		this.state = State.CLOSED;
-		StoreFiles.deleteRecursively(this.context.dataDir());
-	}
-
-	private void assertNotClosed() {
-		if (this.state == State.CLOSED) {
-			throw new IllegalStateException("Kafka at " + bootstrapServers() + " is closed");
-		}
-	}
-
-	private enum State {
-
-		RUNNING, STOPPED, CLOSED
-
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,11 +23,12 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 
+import io.murmur.localstack.AbstractStoreServer;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
-import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.StoreStartException;
 import io.murmur.localstack.process.ManagedProcess;
+import io.murmur.localstack.process.RestartableProcess.Stopper;
 
 /**
  * A real Neo4j DBMS (the embedded {@code org.neo4j:neo4j} runtime with its Bolt
@@ -36,8 +38,11 @@ import io.murmur.localstack.process.ManagedProcess;
  * through {@link Neo4jLauncher}, on a classpath of the Neo4j jars and that one launcher
  * class, copied next to the configuration. Neo4j stays off local-stack's own classpath:
  * its Netty 4.1 and Spring Boot's Netty 4.2 break each other.
+ * <p>
+ * A {@link #stop() stopped} server (SIGTERM) shuts its databases down cleanly and comes
+ * back with them on {@link #restart()}.
  */
-public final class Neo4jServer implements StoreServer {
+public final class Neo4jServer extends AbstractStoreServer {
 
 	private static final String HOST = "127.0.0.1";
 
@@ -47,13 +52,11 @@ public final class Neo4jServer implements StoreServer {
 
 	private final int port;
 
-	private final ManagedProcess process;
-
 	private final Driver driver;
 
-	private Neo4jServer(int port, ManagedProcess process) {
+	private Neo4jServer(int port, Supplier<ManagedProcess> launcher) {
+		super("Neo4j at bolt://" + HOST + ":" + port, launcher, START_TIMEOUT, Stopper.terminate(STOP_GRACE));
 		this.port = port;
-		this.process = process;
 		this.driver = GraphDatabase.driver(boltUri(), AuthTokens.none(),
 				Config.builder()
 					.withConnectionTimeout(2, TimeUnit.SECONDS)
@@ -81,10 +84,9 @@ public final class Neo4jServer implements StoreServer {
 		command.add(Neo4jLauncher.class.getName());
 		command.add(context.home().toString());
 		command.add(config.toString());
-		ManagedProcess process = context.launch(command);
-		Neo4jServer server = new Neo4jServer(port, process);
+		Neo4jServer server = new Neo4jServer(port, () -> context.launch(command));
 		try {
-			process.awaitReady(START_TIMEOUT, server::isHealthy);
+			server.startProcess();
 		}
 		catch (RuntimeException ex) {
 			server.driver.close();
@@ -201,8 +203,11 @@ public final class Neo4jServer implements StoreServer {
 		return Map.of("spring.neo4j.uri", boltUri());
 	}
 
+	/**
+	 * Whether the server answers a Cypher query over Bolt.
+	 */
 	@Override
-	public boolean isHealthy() {
+	protected boolean answers() {
 		try (Session session = this.driver.session()) {
 			return session.run("RETURN 1 AS one").single().get("one").asInt() == 1;
 		}
@@ -212,17 +217,12 @@ public final class Neo4jServer implements StoreServer {
 	}
 
 	@Override
-	public long pid() {
-		return this.process.pid();
-	}
-
-	@Override
 	public void close() {
 		try {
 			this.driver.close();
 		}
 		finally {
-			this.process.stop(STOP_GRACE);
+			closeProcess();
 		}
 	}
 

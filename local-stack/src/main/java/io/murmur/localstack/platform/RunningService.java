@@ -16,6 +16,8 @@ public final class RunningService implements AutoCloseable {
 
 	static final String READINESS_PATH = "/actuator/health/readiness";
 
+	private static final Duration PORTS_FREED = Duration.ofSeconds(10);
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final PlatformService service;
@@ -54,6 +56,44 @@ public final class RunningService implements AutoCloseable {
 		catch (Exception ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether the service's process still lives; it may not be ready yet or any more.
+	 * @return {@code true} if it lives
+	 */
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Kills the service at once with SIGKILL, as {@code kill -9} does: no grace, no
+	 * shutdown hooks, no last words to its clients or its stores. Returns once the
+	 * process is gone and its ports are free, so that
+	 * {@link ServiceLauncher#start(PlatformService)} can start it again on them.
+	 * @throws IllegalStateException if a port still has a listener ten seconds later
+	 */
+	public void kill() {
+		this.process.kill();
+		long deadline = System.nanoTime() + PORTS_FREED.toNanos();
+		while (listensOnAnyPort()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(this.service.module() + " was killed but its ports "
+						+ this.service.port() + " and " + this.service.managementPort() + " are still in use");
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while " + this.service.module() + " released its ports",
+						ex);
+			}
+		}
+	}
+
+	private boolean listensOnAnyPort() {
+		return Processes.isListening(this.service.port()) || Processes.isListening(this.service.managementPort());
 	}
 
 	void stop() {

@@ -2,10 +2,13 @@ package io.murmur.localstack.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -60,7 +63,9 @@ public final class ServiceLauncher {
 
 	/**
 	 * Starts the service and waits until it is ready; the stores it needs are started
-	 * first if they do not run yet.
+	 * first if they do not run yet. A service that was stopped or
+	 * {@link RunningService#kill() killed} starts again the same way, on the same ports:
+	 * its log goes on in the same file, after a line that marks the new start.
 	 * @param service the service
 	 * @return the running service
 	 * @throws StoreStartException if it cannot start or does not become ready
@@ -87,6 +92,7 @@ public final class ServiceLauncher {
 		command.add("--management.server.port=" + service.managementPort());
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Path log = logFile(service);
+		markStartedAgain(service, log);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(createDirectories(log.getParent()).toFile());
 		if (!service.secrets().isEmpty()) {
 			builder.environment().put("SPRING_APPLICATION_JSON", Json.write(service.secrets()));
@@ -136,6 +142,18 @@ public final class ServiceLauncher {
 			return "another process";
 		}
 		return owners.stream().map((pid) -> "pid " + pid + " (" + Processes.describe(pid) + ")").toList().toString();
+	}
+
+	private static void markStartedAgain(PlatformService service, Path log) {
+		try {
+			if (Files.exists(log) && Files.size(log) > 0) {
+				Files.writeString(log, "----- " + service.module() + " started again at " + Instant.now() + " -----\n",
+						StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write to " + log, ex);
+		}
 	}
 
 	private static FileTime lastModified(Path file) {

@@ -19,12 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.murmur.localstack.AbstractStoreServer;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
 import io.murmur.localstack.StoreFiles;
-import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.StoreStartException;
 import io.murmur.localstack.process.ManagedProcess;
 
@@ -35,13 +36,16 @@ import io.murmur.localstack.process.ManagedProcess;
  * Each run gets a fresh cluster, a copy of the one {@code initdb} created on the first
  * run on this machine, and runs without durability ({@code fsync}, synchronous commit and
  * full page writes off): tests gain speed and lose nothing, since the data directory is
- * thrown away on a clean stop. As root, {@code initdb} and the server run as an
- * unprivileged user, because PostgreSQL refuses to run as root.
+ * thrown away when the server is closed. Without {@code fsync} only a crash of the
+ * machine, not of the server, loses data, so a {@link #stop() stopped} server (a fast
+ * shutdown) comes back with every committed row on {@link #restart()}. As root,
+ * {@code initdb} and the server run as an unprivileged user, because PostgreSQL refuses
+ * to run as root.
  * <p>
  * Each service gets its own database: {@link #createDatabase(String)} creates one and
  * returns its JDBC URL.
  */
-public final class PostgresServer implements StoreServer {
+public final class PostgresServer extends AbstractStoreServer {
 
 	/** The default database, created at start. */
 	public static final String DEFAULT_DATABASE = "murmur";
@@ -55,6 +59,8 @@ public final class PostgresServer implements StoreServer {
 	private static final List<String> INITDB_OPTIONS = List.of("--username=" + USERNAME, "--auth=trust",
 			"--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions");
 
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
 	private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
 	/**
@@ -66,12 +72,10 @@ public final class PostgresServer implements StoreServer {
 
 	private final Path dataDir;
 
-	private final ManagedProcess process;
-
-	private PostgresServer(int port, Path dataDir, ManagedProcess process) {
+	private PostgresServer(int port, Path dataDir, Supplier<ManagedProcess> launcher) {
+		super("PostgreSQL at " + HOST + ":" + port, launcher, READY_TIMEOUT, PostgresServer::fastShutdown);
 		this.port = port;
 		this.dataDir = dataDir;
-		this.process = process;
 	}
 
 	/**
@@ -90,9 +94,9 @@ public final class PostgresServer implements StoreServer {
 		List<String> command = List.of(installation.postgres().toString(), "-D", dataDir.toString(), "-p",
 				Integer.toString(port), "-c", "listen_addresses=" + HOST, "-k", socketDirectory(socketDir, port), "-c",
 				"fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200");
-		ManagedProcess process = context.launch(context.unprivileged().command(command));
-		PostgresServer server = new PostgresServer(port, dataDir, process);
-		process.awaitReady(Duration.ofSeconds(60), server::isHealthy);
+		List<String> unprivileged = context.unprivileged().command(command);
+		PostgresServer server = new PostgresServer(port, dataDir, () -> context.launch(unprivileged));
+		server.startProcess();
 		server.createDatabase(DEFAULT_DATABASE);
 		return server;
 	}
@@ -237,8 +241,11 @@ public final class PostgresServer implements StoreServer {
 				"spring.datasource.password", PASSWORD);
 	}
 
+	/**
+	 * Whether the server answers a query.
+	 */
 	@Override
-	public boolean isHealthy() {
+	protected boolean answers() {
 		try (Connection connection = connect("postgres");
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT 1")) {
@@ -258,28 +265,31 @@ public final class PostgresServer implements StoreServer {
 		return DriverManager.getConnection(jdbcUrl(database), properties);
 	}
 
-	@Override
-	public long pid() {
-		return this.process.pid();
-	}
-
 	/**
-	 * Stops PostgreSQL with a fast shutdown (SIGINT): open connections are closed rather
-	 * than waited for, as SIGTERM would. Kills it if that takes too long. The data
-	 * directory is deleted after a clean stop; the log is kept.
+	 * Stops PostgreSQL with a fast shutdown. The data directory is deleted after a clean
+	 * stop; the log is kept.
 	 */
 	@Override
 	public void close() {
-		OptionalInt exitCode = OptionalInt.empty();
-		if (this.process.isAlive() && interrupt(this.process.pid())) {
-			exitCode = this.process.waitFor(Duration.ofSeconds(15));
-		}
-		if (exitCode.isEmpty()) {
-			this.process.stop(Duration.ofSeconds(10));
-		}
-		else if (exitCode.getAsInt() == 0) {
+		if (closeProcess()) {
 			StoreFiles.deleteRecursively(this.dataDir);
 		}
+	}
+
+	/**
+	 * A fast shutdown (SIGINT): open connections are closed rather than waited for, as
+	 * SIGTERM would. Kills the server if that takes too long.
+	 * @return whether it shut down cleanly
+	 */
+	private static boolean fastShutdown(ManagedProcess process) {
+		OptionalInt exitCode = OptionalInt.empty();
+		if (process.isAlive() && interrupt(process.pid())) {
+			exitCode = process.waitFor(Duration.ofSeconds(15));
+		}
+		if (exitCode.isEmpty()) {
+			process.stop(Duration.ofSeconds(10));
+		}
+		return exitCode.orElse(-1) == 0;
 	}
 
 	private static boolean interrupt(long pid) {

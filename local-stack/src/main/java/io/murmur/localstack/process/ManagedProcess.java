@@ -130,6 +130,27 @@ public final class ManagedProcess {
 	}
 
 	/**
+	 * Kills the process and its descendants at once with SIGKILL, as {@code kill -9}
+	 * does: no grace, no shutdown hooks. Returns once they are all gone.
+	 * @throws IllegalStateException if one of them is still there after ten seconds
+	 */
+	public void kill() {
+		List<ProcessHandle> tree = new ArrayList<>();
+		tree.add(this.process.toHandle());
+		this.process.descendants().forEach(tree::add);
+		tree.forEach(ProcessHandle::destroyForcibly);
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(20));
+		}
+		List<Long> survivors = tree.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+		if (!survivors.isEmpty()) {
+			throw new IllegalStateException(this.name + " survived SIGKILL: pids " + survivors);
+		}
+		this.supervisor.forget(pid());
+	}
+
+	/**
 	 * The last lines of the log, for error messages.
 	 * @param lines how many lines
 	 * @return the lines, joined

@@ -10,32 +10,43 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.murmur.localstack.AbstractStoreServer;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
-import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.StoreStartException;
 import io.murmur.localstack.process.ManagedProcess;
+import io.murmur.localstack.process.RestartableProcess.Stopper;
 
 /**
  * A real {@code redis-server}, the binary shipped in
  * {@code com.github.codemonstur:embedded-redis}, run as a child process without
  * persistence.
+ * <p>
+ * Without persistence a {@link #restart()} brings Redis back on the same port but
+ * <em>empty</em>, as a restarted cache node without snapshots comes back: whatever
+ * services kept there must be rebuilt from their own sources. {@link #flushAll()} empties
+ * it without a restart.
  */
-public final class RedisServer implements StoreServer {
+public final class RedisServer extends AbstractStoreServer {
 
 	private static final String HOST = "127.0.0.1";
 
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
 	private final int port;
 
-	private final ManagedProcess process;
-
-	private RedisServer(int port, ManagedProcess process) {
+	private RedisServer(int port, Supplier<ManagedProcess> launcher) {
+		super("Redis at redis://" + HOST + ":" + port, launcher, READY_TIMEOUT, Stopper.terminate(STOP_GRACE));
 		this.port = port;
-		this.process = process;
 	}
 
 	/**
@@ -49,9 +60,8 @@ public final class RedisServer implements StoreServer {
 		List<String> command = List.of(binary.toString(), "--port", Integer.toString(port), "--bind", HOST,
 				"--protected-mode", "no", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir",
 				context.dataDir().toString(), "--logfile", "");
-		ManagedProcess process = context.launch(command);
-		RedisServer server = new RedisServer(port, process);
-		process.awaitReady(Duration.ofSeconds(30), server::isHealthy);
+		RedisServer server = new RedisServer(port, () -> context.launch(command));
+		server.startProcess();
 		return server;
 	}
 
@@ -122,29 +132,48 @@ public final class RedisServer implements StoreServer {
 		return Map.of("spring.data.redis.host", HOST, "spring.data.redis.port", Integer.toString(this.port));
 	}
 
+	/**
+	 * Whether Redis answers {@code PING}.
+	 */
 	@Override
-	public boolean isHealthy() {
+	protected boolean answers() {
+		return "PONG".equals(call(RedisCommands::ping));
+	}
+
+	/**
+	 * Removes every key of every database ({@code FLUSHALL}), as an operator emptying a
+	 * cache would, while Redis keeps running.
+	 */
+	public void flushAll() {
+		String reply = call(RedisCommands::flushall);
+		if (!"OK".equals(reply)) {
+			throw new IllegalStateException("FLUSHALL on " + uri() + " answered " + reply);
+		}
+	}
+
+	private String call(Function<RedisCommands<String, String>, String> command) {
 		RedisClient client = RedisClient
 			.create(RedisURI.builder().withHost(HOST).withPort(this.port).withTimeout(Duration.ofSeconds(2)).build());
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return "PONG".equals(connection.sync().ping());
-		}
-		catch (RuntimeException ex) {
-			return false;
+			return command.apply(connection.sync());
 		}
 		finally {
 			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
 		}
 	}
 
+	/**
+	 * Starts redis-server again on the same port, <em>empty</em>, since it runs without
+	 * persistence.
+	 */
 	@Override
-	public long pid() {
-		return this.process.pid();
+	public void restart() {
+		super.restart();
 	}
 
 	@Override
 	public void close() {
-		this.process.stop(Duration.ofSeconds(10));
+		closeProcess();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,11 +19,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import io.murmur.localstack.AbstractStoreServer;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.StoreContext;
 import io.murmur.localstack.StoreFiles;
-import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.process.ManagedProcess;
+import io.murmur.localstack.process.RestartableProcess.Stopper;
 
 /**
  * A real S3 API, <a href="https://github.com/gaul/s3proxy">S3Proxy</a> over its
@@ -30,12 +32,19 @@ import io.murmur.localstack.process.ManagedProcess;
  * and v4, presigned URLs included) against credentials generated for each run, so that a
  * wrong key or a tampered URL fails here as it would against AWS. Its JVM shares an
  * application class-data archive with earlier runs on this machine, to start faster.
+ * <p>
+ * Buckets and objects are files under the store's data directory: a {@link #stop()
+ * stopped} server serves them again after {@link #restart()}, with the same credentials.
  */
-public final class S3Server implements StoreServer {
+public final class S3Server extends AbstractStoreServer {
 
 	private static final String HOST = "127.0.0.1";
 
 	private static final String REGION = "us-east-1";
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -47,16 +56,15 @@ public final class S3Server implements StoreServer {
 
 	private final String secretKey;
 
-	private final ManagedProcess process;
-
 	private @Nullable S3Client client;
 
-	private S3Server(StoreContext context, URI endpoint, String accessKey, String secretKey, ManagedProcess process) {
+	private S3Server(StoreContext context, URI endpoint, String accessKey, String secretKey,
+			Supplier<ManagedProcess> launcher) {
+		super("S3Proxy at " + endpoint, launcher, READY_TIMEOUT, Stopper.terminate(STOP_GRACE));
 		this.context = context;
 		this.endpoint = endpoint;
 		this.accessKey = accessKey;
 		this.secretKey = secretKey;
-		this.process = process;
 	}
 
 	/**
@@ -81,10 +89,9 @@ public final class S3Server implements StoreServer {
 				"-Xlog:cds=off", "-XX:SharedArchiveFile=" + archive, "-Djava.awt.headless=true",
 				"-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-jar", jar.toString(),
 				"--properties", configuration.toString());
-		ManagedProcess process = context.launch(command);
-		S3Server server = new S3Server(context, endpoint, accessKey, secretKey, process);
+		S3Server server = new S3Server(context, endpoint, accessKey, secretKey, () -> context.launch(command));
 		try {
-			process.awaitReady(Duration.ofSeconds(60), server::listsBuckets);
+			server.startProcess();
 		}
 		catch (RuntimeException ex) {
 			server.close();
@@ -152,20 +159,11 @@ public final class S3Server implements StoreServer {
 				this.secretKey, "murmur.s3.region", REGION);
 	}
 
+	/**
+	 * Whether S3Proxy lists the buckets for the generated credentials.
+	 */
 	@Override
-	public boolean isHealthy() {
-		if (!this.process.isAlive()) {
-			return false;
-		}
-		try {
-			return listsBuckets();
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-	}
-
-	private boolean listsBuckets() {
+	protected boolean answers() {
 		return client().listBuckets().buckets() != null;
 	}
 
@@ -184,11 +182,6 @@ public final class S3Server implements StoreServer {
 		return this.client;
 	}
 
-	@Override
-	public long pid() {
-		return this.process.pid();
-	}
-
 	/**
 	 * Stops S3Proxy and removes the stored objects; the log stays.
 	 */
@@ -198,8 +191,9 @@ public final class S3Server implements StoreServer {
 			this.client.close();
 			this.client = null;
 		}
-		this.process.stop(Duration.ofSeconds(10));
-		StoreFiles.deleteRecursively(this.context.dataDir());
+		if (closeProcess()) {
+			StoreFiles.deleteRecursively(this.context.dataDir());
+		}
 	}
 
 }

@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import org.junit.jupiter.api.Test;
 
 import io.murmur.localstack.LocalStack;
+import io.murmur.localstack.StoreOutage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +19,7 @@ class CassandraServerIntegrationTests {
 	@Test
 	void shouldWriteAndReadRowsThroughTheJavaDriver() {
 		CassandraServer cassandra = LocalStack.shared().cassandra();
-		try (CqlSession session = CqlSession.builder()
-			.addContactPoint(new InetSocketAddress(cassandra.host(), cassandra.port()))
-			.withLocalDatacenter(cassandra.localDatacenter())
-			.build()) {
+		try (CqlSession session = session(cassandra)) {
 			session.execute("CREATE KEYSPACE IF NOT EXISTS feed WITH replication = "
 					+ "{'class': 'SimpleStrategy', 'replication_factor': 1}");
 			session.execute("CREATE TABLE IF NOT EXISTS feed.timeline "
@@ -47,6 +45,34 @@ class CassandraServerIntegrationTests {
 		assertThat(cassandra.springProperties())
 			.containsEntry("spring.cassandra.contact-points", cassandra.contactPoint())
 			.containsEntry("spring.cassandra.local-datacenter", "datacenter1");
+	}
+
+	@Test
+	void shouldKeepRowsAndTheirSchemaAcrossAStopAndRestartOnTheSamePort() {
+		CassandraServer cassandra = LocalStack.shared().cassandra();
+		UUID post = UUID.randomUUID();
+		try (CqlSession session = session(cassandra)) {
+			session.execute("CREATE KEYSPACE IF NOT EXISTS outage WITH replication = "
+					+ "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+			session.execute("CREATE TABLE IF NOT EXISTS outage.posts (id uuid PRIMARY KEY, body text)");
+			session.execute(session.prepare("INSERT INTO outage.posts (id, body) VALUES (?, ?)")
+				.bind(post, "written before the outage"));
+		}
+
+		StoreOutage.stopAndRestart(cassandra, cassandra.port());
+
+		try (CqlSession session = session(cassandra)) {
+			Row row = session.execute(session.prepare("SELECT body FROM outage.posts WHERE id = ?").bind(post)).one();
+			assertThat(row).isNotNull();
+			assertThat(row.getString("body")).isEqualTo("written before the outage");
+		}
+	}
+
+	private static CqlSession session(CassandraServer cassandra) {
+		return CqlSession.builder()
+			.addContactPoint(new InetSocketAddress(cassandra.host(), cassandra.port()))
+			.withLocalDatacenter(cassandra.localDatacenter())
+			.build();
 	}
 
 }

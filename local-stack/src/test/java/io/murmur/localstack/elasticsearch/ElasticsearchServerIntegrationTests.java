@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.murmur.localstack.LocalStack;
+import io.murmur.localstack.StoreOutage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -112,6 +113,17 @@ class ElasticsearchServerIntegrationTests {
 		assertThat(this.elasticsearch.isHealthy()).isTrue();
 		assertThat(this.elasticsearch.springProperties()).containsEntry("spring.elasticsearch.uris",
 				this.elasticsearch.httpUri());
+	}
+
+	@Test
+	void shouldKeepIndexedDocumentsAcrossAStopAndRestartOnTheSamePort() throws Exception {
+		StoreOutage.stopAndRestart(this.elasticsearch, this.elasticsearch.port());
+
+		JsonNode post = send("GET", "/" + this.index + "/_doc/3", null);
+		assertThat(post.path("_source").path("author").asText()).isEqualTo("grace");
+		assertThat(ids(search("""
+				{"query": {"match": {"text": "spring"}}, "sort": [{"createdAt": "desc"}]}"""))).containsExactly("3",
+				"1");
 	}
 
 	private JsonNode search(String query) throws IOException, InterruptedException {

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.murmur.localstack.LocalStack;
+import io.murmur.localstack.StoreOutage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,6 +56,8 @@ class KafkaServerIntegrationTests {
 			producer.send(new ProducerRecord<>(topic, "k", "before")).get(30, TimeUnit.SECONDS);
 			kafka.stop();
 			assertThat(kafka.isHealthy()).isFalse();
+			assertThat(kafka.isRunning()).isFalse();
+			assertThat(StoreOutage.accepts(kafka.port())).isFalse();
 			AtomicBoolean sending = new AtomicBoolean();
 			CompletableFuture<RecordMetadata> pending = CompletableFuture.supplyAsync(() -> {
 				sending.set(true);
@@ -65,6 +68,7 @@ class KafkaServerIntegrationTests {
 			kafka.restart();
 			assertThat(kafka.isHealthy()).isTrue();
 			assertThat(kafka.pid()).isNotEqualTo(pidBefore);
+			assertThat(StoreOutage.accepts(kafka.port())).isTrue();
 			assertThat(pending.get(60, TimeUnit.SECONDS).offset()).isEqualTo(1);
 			producer.send(new ProducerRecord<>(topic, "k", "after")).get(30, TimeUnit.SECONDS);
 		}

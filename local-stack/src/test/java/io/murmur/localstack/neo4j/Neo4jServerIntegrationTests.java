@@ -1,8 +1,6 @@
 package io.murmur.localstack.neo4j;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +17,7 @@ import org.neo4j.driver.exceptions.ClientException;
 
 import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.Store;
+import io.murmur.localstack.StoreOutage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -66,6 +65,26 @@ class Neo4jServerIntegrationTests {
 	}
 
 	@Test
+	void shouldKeepNodesAcrossAStopAndRestartOnTheSamePort() {
+		Neo4jServer neo4j = LocalStack.shared().neo4j();
+		try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+			try (Session session = driver.session()) {
+				session.run("CREATE (:User {id: $id})", Map.of("id", "written-before-the-outage")).consume();
+			}
+
+			StoreOutage.stopAndRestart(neo4j, neo4j.port());
+
+			try (Session session = driver.session()) {
+				assertThat(session
+					.run("MATCH (u:User {id: $id}) RETURN count(u) AS users", Map.of("id", "written-before-the-outage"))
+					.single()
+					.get("users")
+					.asLong()).isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
 	void shouldShutDownCleanlyAndFreeThePortOnClose(@TempDir Path runDir) throws IOException {
 		Neo4jServer neo4j;
 		try (LocalStack stack = new LocalStack(runDir)) {
@@ -74,17 +93,7 @@ class Neo4jServerIntegrationTests {
 		}
 		assertThat(ProcessHandle.of(neo4j.pid())).isEmpty();
 		assertThat(Files.readString(runDir.resolve("neo4j/neo4j.log"))).contains("Neo4j stopped");
-		assertThat(accepts(neo4j.port())).isFalse();
-	}
-
-	private static boolean accepts(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		assertThat(StoreOutage.accepts(neo4j.port())).isFalse();
 	}
 
 }

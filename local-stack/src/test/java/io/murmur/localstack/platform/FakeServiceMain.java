@@ -11,7 +11,8 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for a Spring Boot service, run from a jar with {@code java -jar}: it listens
  * on {@code --server.port}, answers its readiness endpoint on
  * {@code --management.server.port} and shows the arguments it was given and its
- * {@code SPRING_APPLICATION_JSON}. Uses the JDK only, so the jar holds this one class.
+ * {@code SPRING_APPLICATION_JSON}. It says so when it shuts down cleanly, which a killed
+ * process cannot. Uses the JDK only, so the jar holds this one class.
  */
 public final class FakeServiceMain {
 
@@ -53,6 +54,8 @@ public final class FakeServiceMain {
 				out.write(body);
 			}
 		});
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> System.out.println("fake service shutting down"), "shutdown"));
 		server.start();
 		management.start();
 		System.out.println("fake service listening on " + port);

@@ -61,6 +61,40 @@ class ServiceLauncherIntegrationTests {
 	}
 
 	@Test
+	void shouldKillTheServiceAtOnceAndStartItAgainOnTheSamePorts() throws Exception {
+		FakeServiceJar.create(this.root, "fake-service");
+		PlatformService service = PlatformService.of("fake-service", FreePorts.next());
+		ServiceLauncher launcher = new ServiceLauncher(this.stack, this.root, Duration.ofSeconds(60));
+		RunningService first = launcher.start(service);
+		ProcessHandle firstProcess = ProcessHandle.of(first.pid()).orElseThrow();
+
+		first.kill();
+
+		assertThat(first.isAlive()).isFalse();
+		assertThat(firstProcess.isAlive()).isFalse();
+		assertThat(first.isHealthy()).isFalse();
+		assertThat(Processes.isListening(service.port())).isFalse();
+		assertThat(Processes.isListening(service.managementPort())).isFalse();
+		assertThat(Files.readString(launcher.logFile(service))).doesNotContain("fake service shutting down");
+
+		RunningService second = launcher.start(service);
+		try {
+			assertThat(second.isAlive()).isTrue();
+			assertThat(second.pid()).isNotEqualTo(first.pid());
+			assertThat(get(service.url() + "/args")).contains("--server.port=" + service.port(),
+					"--management.server.port=" + service.managementPort());
+			assertThat(Files.readString(launcher.logFile(service)))
+				.containsSubsequence("fake service listening on " + service.port(), "fake-service started again at",
+						"fake service listening on " + service.port())
+				.doesNotContain("fake service shutting down");
+		}
+		finally {
+			second.stop();
+		}
+		assertThat(Files.readString(launcher.logFile(service))).contains("fake service shutting down");
+	}
+
+	@Test
 	void shouldPassSecretsInTheEnvironmentAndNotOnTheCommandLine() throws Exception {
 		FakeServiceJar.create(this.root, "fake-service");
 		PlatformService service = PlatformService.of("fake-service", FreePorts.next())

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.Store;
+import io.murmur.localstack.StoreOutage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -86,6 +87,22 @@ class PostgresServerIntegrationTests {
 			.containsEntry("spring.datasource.username", postgres.username())
 			.containsEntry("spring.datasource.password", postgres.password());
 		assertThat(postgres.jdbcUrl()).endsWith(":" + postgres.port() + "/murmur");
+	}
+
+	@Test
+	void shouldKeepCommittedRowsAcrossAStopAndRestartOnTheSamePort() throws SQLException {
+		PostgresServer postgres = LocalStack.shared().postgres();
+		String url = postgres.createDatabase("outage");
+		try (Connection connection = connect(postgres, url); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE posts (id bigint PRIMARY KEY, body text NOT NULL)");
+			statement.execute("INSERT INTO posts VALUES (1, 'written before the outage')");
+		}
+
+		StoreOutage.stopAndRestart(postgres, postgres.port());
+
+		try (Connection connection = connect(postgres, url)) {
+			assertThat(query(connection, "SELECT body FROM posts")).containsExactly("written before the outage");
+		}
 	}
 
 	@Test

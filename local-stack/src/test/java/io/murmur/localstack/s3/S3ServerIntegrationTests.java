@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import io.murmur.localstack.LocalStack;
+import io.murmur.localstack.StoreOutage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +97,17 @@ class S3ServerIntegrationTests {
 
 		assertThat(get(url.replace("avatars/1.png", "avatars/2.png")).statusCode()).isEqualTo(403);
 		assertThat(get(tamperSignature(url)).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldKeepBucketsAndObjectsAcrossAStopAndRestartOnTheSamePort() {
+		this.client.putObject((request) -> request.bucket(this.bucket).key("avatars/1.png"),
+				RequestBody.fromString("written before the outage"));
+
+		StoreOutage.stopAndRestart(this.s3, this.s3.endpointUri().getPort());
+
+		assertThat(this.client.getObjectAsBytes((request) -> request.bucket(this.bucket).key("avatars/1.png"))
+			.asUtf8String()).isEqualTo("written before the outage");
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {
