@@ -100,7 +100,9 @@ final class MurmurPlatform {
 
 	private final RunningService graphService;
 
-	private final RunningService postService;
+	private final PlatformService postServiceDefinition;
+
+	private RunningService postService;
 
 	private final ServiceLauncher launcher;
 
@@ -155,14 +157,13 @@ final class MurmurPlatform {
 		this.graphService = launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
 			.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
 			.withProperty("murmur.services.urls.user", userUrl));
-		this.postService = launcher.start(
-				serviceClients.client(
-						PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
-							.asServiceClient()
-							.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
-							.withProperty("murmur.services.urls.user", userUrl)
-							.withProperty("murmur.services.urls.media", mediaUrl),
-						userUrl + ServiceClients.TOKEN_PATH));
+		this.postServiceDefinition = serviceClients
+			.client(PlatformService.of("post-service", FreePorts.next(), Store.CASSANDRA, Store.KAFKA)
+				.asServiceClient()
+				.withProperty("murmur.security.jwt.jwk-set-uri", userUrl + "/.well-known/jwks.json")
+				.withProperty("murmur.services.urls.user", userUrl)
+				.withProperty("murmur.services.urls.media", mediaUrl), userUrl + ServiceClients.TOKEN_PATH);
+		this.postService = launcher.start(this.postServiceDefinition);
 		this.feedServiceDefinition = serviceClients.client(
 				PlatformService.of("feed-service", FreePorts.next(), Store.REDIS, Store.KAFKA)
 					.asServiceClient()
@@ -266,10 +267,26 @@ final class MurmurPlatform {
 	 * Kills feed-service as a crash would (SIGKILL), without letting it finish anything.
 	 */
 	synchronized void crashFeedService() {
-		ProcessHandle.of(this.feedService.pid()).ifPresent((process) -> {
-			process.destroyForcibly();
-			process.onExit().join();
-		});
+		crash(this.feedService);
+	}
+
+	/**
+	 * Kills post-service as {@code kill -9} does: no shutdown, whatever it held in memory
+	 * is gone.
+	 */
+	synchronized void crashPostService() {
+		crash(this.postService);
+	}
+
+	/**
+	 * Starts post-service again, on the same port, after {@link #crashPostService()}.
+	 */
+	synchronized void restartPostService() {
+		this.postService = this.launcher.start(this.postServiceDefinition);
+	}
+
+	private static void crash(RunningService service) {
+		service.kill();
 	}
 
 	/**

@@ -87,6 +87,9 @@ public final class BenchmarkPlatform {
 
 	private int pushThreshold = DEFAULT_PUSH_THRESHOLD;
 
+	/** Services started again after a crash, by module, in place of the first process. */
+	private final Map<String, RunningService> restarted = new java.util.HashMap<>();
+
 	private BenchmarkPlatform(LocalStack stack, Path root) {
 		this.stack = stack;
 		stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA, Store.S3));
@@ -351,17 +354,73 @@ public final class BenchmarkPlatform {
 	 * @return pid by service
 	 */
 	public synchronized Map<String, Long> pids() {
-		Map<String, Long> pids = new java.util.LinkedHashMap<>(
-				Map.of("user-service", this.userService.pid(), "graph-service", this.graphService.pid(), "post-service",
-						this.postService.pid(), "feed-service", this.feedService.pid(), "media-service",
-						this.mediaService.pid(), "gateway-service", this.gateway.pid()));
-		if (this.searchService != null) {
-			pids.put("search-service", this.searchService.pid());
-		}
-		if (this.notificationService != null) {
-			pids.put("notification-service", this.notificationService.pid());
+		Map<String, Long> pids = new java.util.LinkedHashMap<>();
+		for (String module : List.of("user-service", "graph-service", "post-service", "feed-service", "media-service",
+				"gateway-service", "search-service", "notification-service")) {
+			RunningService service = running(module);
+			if (service != null) {
+				pids.put(module, service.pid());
+			}
 		}
 		return pids;
+	}
+
+	/**
+	 * Kills a service as {@code kill -9} does: no shutdown hooks, nothing flushed, its
+	 * ports freed at once. The other services keep its address and wait for it.
+	 * @param module the service's module, e.g. {@code post-service}
+	 */
+	public synchronized void crash(String module) {
+		RunningService service = running(module);
+		if (service == null) {
+			throw new IllegalArgumentException(module + " does not run");
+		}
+		service.kill();
+	}
+
+	/**
+	 * Starts a crashed service again, on the same ports with the same settings, and waits
+	 * until it is ready.
+	 * @param module the service's module
+	 */
+	public synchronized void restart(String module) {
+		RunningService service = running(module);
+		if (service == null) {
+			throw new IllegalArgumentException(module + " never ran");
+		}
+		RunningService started = this.launcher.start(service.service());
+		if (module.equals("feed-service")) {
+			this.feedService = started;
+		}
+		else {
+			this.restarted.put(module, started);
+		}
+	}
+
+	private @Nullable RunningService running(String module) {
+		RunningService again = this.restarted.get(module);
+		if (again != null) {
+			return again;
+		}
+		return switch (module) {
+			case "user-service" -> this.userService;
+			case "graph-service" -> this.graphService;
+			case "post-service" -> this.postService;
+			case "feed-service" -> this.feedService;
+			case "media-service" -> this.mediaService;
+			case "gateway-service" -> this.gateway;
+			case "search-service" -> this.searchService;
+			case "notification-service" -> this.notificationService;
+			default -> throw new IllegalArgumentException("No service " + module);
+		};
+	}
+
+	/**
+	 * The stores the platform runs on, for faults that stop them.
+	 * @return the local stack
+	 */
+	public LocalStack stack() {
+		return this.stack;
 	}
 
 	/**

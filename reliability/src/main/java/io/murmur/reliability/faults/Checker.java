@@ -1,0 +1,415 @@
+package io.murmur.reliability.faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import io.murmur.reliability.faults.Ledger.Follow;
+import io.murmur.reliability.faults.Ledger.Like;
+import io.murmur.reliability.faults.Ledger.Post;
+import io.murmur.reliability.faults.PublicApi.Account;
+import io.murmur.reliability.faults.PublicApi.Answer;
+
+/**
+ * Verifies, through the public API, everything the {@link Ledger} says the platform
+ * acknowledged: every post exists, is in the feed of every follower it was posted to and
+ * is searchable; every like is counted exactly once; every follow, like and reply made
+ * exactly one notification; every photo is served. Writes of unknown outcome may be there
+ * or not, but never twice.
+ */
+public final class Checker {
+
+	/** How many search words one query holds, joined by {@code OR}. */
+	private static final int WORDS_PER_QUERY = 20;
+
+	private final PublicApi api;
+
+	private final Ledger ledger;
+
+	/**
+	 * A checker.
+	 * @param api a client with a call log of its own, so that checking does not show in
+	 * the workload's numbers
+	 * @param ledger what was acknowledged
+	 */
+	public Checker(PublicApi api, Ledger ledger) {
+		this.api = api;
+		this.ledger = ledger;
+	}
+
+	/**
+	 * Checks until everything acknowledged is found, or the time is up.
+	 * @param limit how long to keep trying
+	 * @return the last verdict, and how long it took to get there
+	 */
+	public Verdict awaitConverged(Duration limit) {
+		long started = System.nanoTime();
+		long deadline = started + limit.toNanos();
+		Verdict verdict;
+		do {
+			verdict = check();
+			if (verdict.clean()) {
+				break;
+			}
+			try {
+				Thread.sleep(Duration.ofSeconds(1));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		while (System.nanoTime() < deadline);
+		return verdict.after(Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * One full pass over the ledger.
+	 * @return what was found
+	 */
+	public Verdict check() {
+		Tally tally = new Tally();
+		List<Post> posts = this.ledger.posts();
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Semaphore parallel = new Semaphore(8);
+			List<Future<?>> work = new ArrayList<>();
+			Consumer<Runnable> submit = (task) -> work.add(executor.submit(() -> {
+				parallel.acquireUninterruptibly();
+				try {
+					task.run();
+				}
+				finally {
+					parallel.release();
+				}
+			}));
+			Map<String, Long> likes = countLikes(this.ledger.likes());
+			Map<String, Long> maybeLikes = countLikes(this.ledger.unknownLikes());
+			posts.forEach((post) -> submit.accept(() -> checkPost(post, likes.getOrDefault(post.id(), 0L),
+					maybeLikes.getOrDefault(post.id(), 0L), tally)));
+			followers().forEach((reader, followed) -> submit.accept(() -> checkFeed(reader, followed, posts, tally)));
+			for (int from = 0; from < posts.size(); from += WORDS_PER_QUERY) {
+				List<Post> batch = posts.subList(from, Math.min(posts.size(), from + WORDS_PER_QUERY));
+				submit.accept(() -> checkSearch(batch, tally));
+			}
+			Map<String, Map<Key, Expectation>> expected = expectedNotifications(posts);
+			expected.forEach((recipient, keys) -> submit.accept(() -> checkNotifications(recipient, keys, tally)));
+			work.forEach(Checker::join);
+		}
+		return tally.verdict(posts.size());
+	}
+
+	private void checkPost(Post post, long likes, long maybeLikes, Tally tally) {
+		Answer answer = this.api.getPost(post.author(), post.id());
+		if (answer.status() != 200) {
+			tally.lost("posts", post.id() + " answered " + answer.status());
+			tally.unchecked("likes", (int) likes);
+			return;
+		}
+		tally.found("posts");
+		JsonNode found = answer.json();
+		long counted = found.path("counts").path("likes").asLong(-1);
+		if (likes + maybeLikes > 0 || counted > 0) {
+			if (counted < likes) {
+				tally.lost("likes", post.id() + " counts " + counted + " likes of " + likes + " acknowledged",
+						likes - counted);
+			}
+			else if (counted > likes + maybeLikes) {
+				tally.duplicated("likes", post.id() + " counts " + counted + " likes of " + likes + " acknowledged and "
+						+ maybeLikes + " unanswered", counted - likes - maybeLikes);
+			}
+			tally.found("likes", Math.min(counted, likes));
+		}
+		if (post.mediaId() != null) {
+			JsonNode media = found.path("media");
+			String url = media.path(0).path("url").asString("");
+			Answer download = url.isEmpty() ? new Answer(0, "") : this.api.download(url);
+			if (download.status() == 200) {
+				tally.found("media");
+			}
+			else {
+				tally.lost("media", post.id() + "'s photo " + post.mediaId() + " answered " + download.status());
+			}
+		}
+	}
+
+	private void checkFeed(Account reader, List<Follow> followed, List<Post> posts, Tally tally) {
+		Map<String, Long> since = followed.stream()
+			.collect(Collectors.toMap((follow) -> follow.followee().id(), Follow::acknowledgedAt, Math::min));
+		Set<String> expected = new HashSet<>();
+		for (Post post : posts) {
+			Long followedAt = since.get(post.author().id());
+			if (post.replyTo() == null && followedAt != null && post.acknowledgedAt() > followedAt) {
+				expected.add(post.id());
+			}
+		}
+		if (expected.isEmpty()) {
+			return;
+		}
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		do {
+			Answer page = this.api.feed(reader, cursor, 100);
+			if (page.status() != 200) {
+				tally.lost("feed entries", reader + "'s feed answered " + page.status(), expected.size());
+				return;
+			}
+			JsonNode json = page.json();
+			json.path("items").forEach((item) -> seen.add(item.path("id").asString()));
+			cursor = json.path("nextCursor").isNull() || json.path("nextCursor").isMissingNode() ? null
+					: json.path("nextCursor").asString();
+		}
+		while (cursor != null && !seen.containsAll(expected));
+		Set<String> distinct = new HashSet<>();
+		for (String id : seen) {
+			if (!distinct.add(id) && expected.contains(id)) {
+				tally.duplicated("feed entries", id + " twice in " + reader + "'s feed", 1);
+			}
+		}
+		for (String id : expected) {
+			if (distinct.contains(id)) {
+				tally.found("feed entries");
+			}
+			else {
+				tally.lost("feed entries", id + " missing from " + reader + "'s feed");
+			}
+		}
+	}
+
+	private void checkSearch(List<Post> batch, Tally tally) {
+		String query = batch.stream().map(Post::token).collect(Collectors.joining(" OR "));
+		Answer answer = this.api.search(batch.get(0).author(), query, 50);
+		if (answer.status() != 200) {
+			tally.lost("searchable", "a search for " + batch.size() + " posts answered " + answer.status(),
+					batch.size());
+			return;
+		}
+		Map<String, Long> hits = new HashMap<>();
+		answer.json().path("items").forEach((item) -> hits.merge(item.path("id").asString(), 1L, Long::sum));
+		for (Post post : batch) {
+			long count = hits.getOrDefault(post.id(), 0L);
+			if (count == 0) {
+				tally.lost("searchable", post.id() + " (" + post.token() + ") not found");
+			}
+			else {
+				tally.found("searchable");
+				if (count > 1) {
+					tally.duplicated("searchable", post.id() + " found " + count + " times", count - 1);
+				}
+			}
+		}
+	}
+
+	private void checkNotifications(String recipient, Map<Key, Expectation> expected, Tally tally) {
+		Account account = expected.values().iterator().next().recipient();
+		Map<Key, Long> counted = new HashMap<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			Answer page = this.api.notifications(account, cursor);
+			if (page.status() != 200) {
+				long acknowledged = expected.values().stream().filter(Expectation::acknowledged).count();
+				tally.lost("notifications", account + "'s notifications answered " + page.status(), acknowledged);
+				return;
+			}
+			JsonNode json = page.json();
+			for (JsonNode item : json.path("items")) {
+				String actor = item.path("actors").path(0).path("id").asString("");
+				String post = item.path("post").path("id").asString("");
+				counted.merge(new Key(item.path("type").asString(), actor, post), 1L, Long::sum);
+			}
+			cursor = json.path("nextCursor").isNull() || json.path("nextCursor").isMissingNode() ? null
+					: json.path("nextCursor").asString();
+		}
+		while (cursor != null && ++pages < 1000);
+		expected.forEach((key, expectation) -> {
+			long count = counted.getOrDefault(key, 0L);
+			if (count > 1) {
+				tally.duplicated("notifications", key + " notified " + count + " times to " + account, count - 1);
+			}
+			if (expectation.acknowledged()) {
+				if (count == 0) {
+					tally.lost("notifications", key + " never notified to " + account);
+				}
+				else {
+					tally.found("notifications");
+				}
+			}
+		});
+	}
+
+	private Map<Account, List<Follow>> followers() {
+		return this.ledger.follows()
+			.stream()
+			.collect(Collectors.groupingBy(Follow::follower, ConcurrentHashMap::new, Collectors.toList()));
+	}
+
+	private Map<String, Map<Key, Expectation>> expectedNotifications(Collection<Post> posts) {
+		Map<String, Map<Key, Expectation>> expected = new HashMap<>();
+		Consumer<Expectation> add = (expectation) -> expected
+			.computeIfAbsent(expectation.recipient().id(), (id) -> new HashMap<>())
+			.merge(expectation.key(), expectation, (a, b) -> a.acknowledged() ? a : b);
+		this.ledger.follows()
+			.forEach((follow) -> add
+				.accept(new Expectation(follow.followee(), new Key("follow", follow.follower().id(), ""), true)));
+		this.ledger.unknownFollows()
+			.forEach((follow) -> add
+				.accept(new Expectation(follow.followee(), new Key("follow", follow.follower().id(), ""), false)));
+		this.ledger.likes()
+			.forEach((like) -> add.accept(
+					new Expectation(like.post().author(), new Key("like", like.liker().id(), like.post().id()), true)));
+		this.ledger.unknownLikes()
+			.forEach((like) -> add.accept(new Expectation(like.post().author(),
+					new Key("like", like.liker().id(), like.post().id()), false)));
+		for (Post post : posts) {
+			if (post.replyToAuthor() != null) {
+				add.accept(
+						new Expectation(post.replyToAuthor(), new Key("reply", post.author().id(), post.id()), true));
+			}
+		}
+		return expected;
+	}
+
+	private static Map<String, Long> countLikes(List<Like> likes) {
+		return likes.stream().collect(Collectors.groupingBy((like) -> like.post().id(), Collectors.counting()));
+	}
+
+	private static void join(Future<?> future) {
+		try {
+			future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("A check failed to run", ex.getCause());
+		}
+	}
+
+	private record Key(String type, String actor, String post) {
+
+		@Override
+		public String toString() {
+			return this.type + " by " + this.actor + (this.post.isEmpty() ? "" : " on " + this.post);
+		}
+
+	}
+
+	private record Expectation(Account recipient, Key key, boolean acknowledged) {
+
+	}
+
+	/**
+	 * Counts per kind of acknowledged thing, collected from many threads.
+	 */
+	private static final class Tally {
+
+		private final Map<String, long[]> counts = new ConcurrentHashMap<>();
+
+		private final List<String> examples = java.util.Collections.synchronizedList(new ArrayList<>());
+
+		void found(String kind) {
+			found(kind, 1);
+		}
+
+		void found(String kind, long count) {
+			add(kind, 0, count);
+		}
+
+		void lost(String kind, String example) {
+			lost(kind, example, 1);
+		}
+
+		void lost(String kind, String example, long count) {
+			add(kind, 1, count);
+			example("lost " + kind + ": " + example);
+		}
+
+		void unchecked(String kind, int count) {
+			add(kind, 1, count);
+		}
+
+		void duplicated(String kind, String example, long count) {
+			add(kind, 2, count);
+			example("duplicated " + kind + ": " + example);
+		}
+
+		private void add(String kind, int column, long count) {
+			long[] row = this.counts.computeIfAbsent(kind, (key) -> new long[3]);
+			synchronized (row) {
+				row[column] += count;
+			}
+		}
+
+		private void example(String example) {
+			if (this.examples.size() < 50) {
+				this.examples.add(example);
+			}
+		}
+
+		Verdict verdict(int posts) {
+			Map<String, Verdict.Counts> byKind = new java.util.TreeMap<>();
+			this.counts.forEach((kind, row) -> byKind.put(kind, new Verdict.Counts(row[0] + row[1], row[1], row[2])));
+			return new Verdict(byKind, List.copyOf(this.examples), null);
+		}
+
+	}
+
+	/**
+	 * What a check found.
+	 *
+	 * @param byKind per kind of acknowledged thing (posts, feed entries, searchable,
+	 * likes, notifications, media): how many were acknowledged, lost and duplicated
+	 * @param examples up to 50 of the things lost or duplicated
+	 * @param took how long the checks ran until this verdict, when known
+	 */
+	public record Verdict(Map<String, Counts> byKind, List<String> examples, @Nullable Duration took) {
+
+		public boolean clean() {
+			return byKind.values().stream().allMatch((counts) -> counts.lost() == 0 && counts.duplicated() == 0);
+		}
+
+		public long lost() {
+			return byKind.values().stream().mapToLong(Counts::lost).sum();
+		}
+
+		public long duplicated() {
+			return byKind.values().stream().mapToLong(Counts::duplicated).sum();
+		}
+
+		public long acknowledged() {
+			return byKind.values().stream().mapToLong(Counts::acknowledged).sum();
+		}
+
+		Verdict after(Duration took) {
+			return new Verdict(this.byKind, this.examples, took);
+		}
+
+		/**
+		 * One kind's counts.
+		 *
+		 * @param acknowledged how many the platform acknowledged
+		 * @param lost how many of them were not found
+		 * @param duplicated how many extra copies were found
+		 */
+		public record Counts(long acknowledged, long lost, long duplicated) {
+
+		}
+
+	}
+
+}
