@@ -92,6 +92,7 @@ public final class FaultCampaign implements Callable<Integer> {
 		long calmTo;
 		long workloadEnd;
 		long dropped;
+		long converged;
 		Machine machine;
 		try (LocalStack stack = new LocalStack(work.resolve("processes"), true)) {
 			BenchmarkPlatform platform = BenchmarkPlatform.start(stack, this.root);
@@ -126,13 +127,16 @@ public final class FaultCampaign implements Callable<Integer> {
 			}
 			logger.info("Checking {} posts, {} likes, {} follows", ledger.posts().size(), ledger.likes().size(),
 					ledger.follows().size());
+			long lastMended = windows.isEmpty() ? calmTo : windows.get(windows.size() - 1).healed();
+			long checkFrom = calls.now();
 			verdict = new Checker(new PublicApi(platform.gatewayUrl(), new CallLog(), Duration.ofSeconds(30)), ledger)
 				.awaitConverged(Duration.ofMinutes(3));
+			converged = checkFrom - lastMended + verdict.took().toMillis();
 			machine = Machine.describe(machineAtStart);
 		}
 		String command = "benchmarks/run faults" + commandLine();
 		FaultReport.write(output, new FaultReport.Run(command, startedAt, Instant.now(), calls, ledger, verdict,
-				windows, calmFrom, calmTo, workloadEnd, dropped, machine));
+				windows, calmFrom, calmTo, workloadEnd, converged, dropped, machine));
 		logger.info("Report written to {}: lost {}, duplicated {}", output, verdict.lost(), verdict.duplicated());
 		return (verdict.clean()) ? 0 : 1;
 	}

@@ -66,12 +66,16 @@ final class FaultReport {
 				.append("through the public API: the post itself, every follower's feed, search, the like count, ")
 				.append("the recipient's notifications and the photo's URL.\n\n");
 			md.append("## Verdict\n\n");
-			long converge = (run.verdict().took() != null) ? run.verdict().took().toMillis() : -1;
+			long converge = run.convergedMs();
 			md.append(String.format(Locale.ROOT,
-					"**Acknowledged %d, lost %d, duplicated %d**; converged %.1f s after the last fault "
-							+ "(limit %d s) %s.%n%n",
-					run.verdict().acknowledged(), run.verdict().lost(), run.verdict().duplicated(), converge / 1000.0,
-					CONVERGE_LIMIT_MS / 1000, run.verdict().clean() ? "" : "(**not converged**)"));
+					"**Acknowledged %d, lost %d, duplicated %d**; %s %.1f s after the last fault was mended "
+							+ "(limit %d s).%n%n",
+					run.verdict().acknowledged(), run.verdict().lost(), run.verdict().duplicated(),
+					run.verdict().clean() ? "converged" : "**not converged**, gave up", converge / 1000.0,
+					CONVERGE_LIMIT_MS / 1000));
+			md.append("The converge time is an upper bound: it runs from the moment the last fault was mended, ")
+				.append("through the settling load after it, to the end of the first check that found everything; ")
+				.append("a check reads every feed, notification list and post, and takes seconds itself.\n\n");
 			md.append("| kind | acknowledged | lost | duplicated |\n|---|---:|---:|---:|\n");
 			run.verdict()
 				.byKind()
@@ -243,7 +247,8 @@ final class FaultReport {
 	 * Everything a report is made of.
 	 */
 	record Run(String command, Instant startedAt, Instant endedAt, CallLog calls, Ledger ledger, Verdict verdict,
-			List<Window> windows, long calmFrom, long calmTo, long workloadEnd, long dropped, Machine machine) {
+			List<Window> windows, long calmFrom, long calmTo, long workloadEnd, long convergedMs, long dropped,
+			Machine machine) {
 
 	}
 

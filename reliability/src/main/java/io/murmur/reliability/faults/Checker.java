@@ -16,7 +16,6 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import io.murmur.reliability.faults.Ledger.Follow;
@@ -364,7 +363,7 @@ public final class Checker {
 		Verdict verdict(int posts) {
 			Map<String, Verdict.Counts> byKind = new java.util.TreeMap<>();
 			this.counts.forEach((kind, row) -> byKind.put(kind, new Verdict.Counts(row[0] + row[1], row[1], row[2])));
-			return new Verdict(byKind, List.copyOf(this.examples), null);
+			return new Verdict(byKind, List.copyOf(this.examples), Duration.ZERO);
 		}
 
 	}
@@ -375,9 +374,9 @@ public final class Checker {
 	 * @param byKind per kind of acknowledged thing (posts, feed entries, searchable,
 	 * likes, notifications, media): how many were acknowledged, lost and duplicated
 	 * @param examples up to 50 of the things lost or duplicated
-	 * @param took how long the checks ran until this verdict, when known
+	 * @param took how long the checks ran until this verdict: zero for a single check
 	 */
-	public record Verdict(Map<String, Counts> byKind, List<String> examples, @Nullable Duration took) {
+	public record Verdict(Map<String, Counts> byKind, List<String> examples, Duration took) {
 
 		public boolean clean() {
 			return byKind.values().stream().allMatch((counts) -> counts.lost() == 0 && counts.duplicated() == 0);
