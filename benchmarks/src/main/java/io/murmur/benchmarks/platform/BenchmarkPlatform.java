@@ -49,6 +49,8 @@ public final class BenchmarkPlatform {
 
 	static final int ACCESS_TOKEN_HOURS = 4;
 
+	static final int AUTH_REQUESTS_PER_MINUTE = 100_000;
+
 	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
 	public static final int FEED_REDIS_DATABASE = 2;
 
@@ -157,12 +159,18 @@ public final class BenchmarkPlatform {
 	}
 
 	/**
-	 * The gateway as the platform runs it: every service, production settings.
+	 * The gateway as the platform runs it: every service, production settings but one.
+	 * Every client of a run signs up and in from the one address of this machine, where a
+	 * real gateway sees a crowd of addresses; the per-address budget for sign-up and
+	 * sign-in is raised to {@value #AUTH_REQUESTS_PER_MINUTE} a minute so that it does
+	 * not turn a run's sign-ups away. The per-user budgets are the production ones.
 	 * @param feedUrl where its feed route leads
 	 * @return the gateway's definition, on a free port
 	 */
 	public PlatformService gateway(String feedUrl) {
 		return PlatformService.of("gateway-service", FreePorts.next(), Store.REDIS)
+			.withProperty("murmur.gateway.rate-limits.auth.requests", Integer.toString(AUTH_REQUESTS_PER_MINUTE))
+			.withProperty("murmur.gateway.rate-limits.anonymous.requests", Integer.toString(AUTH_REQUESTS_PER_MINUTE))
 			.withProperty("murmur.gateway.services.user", userServiceUrl().toString())
 			.withProperty("murmur.gateway.services.graph", this.graphService.service().url())
 			.withProperty("murmur.gateway.services.post", postServiceUrl().toString())
