@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,11 @@ class RateLimitBurstAcceptanceTests {
 
 	static final int BURST_FACTOR = 10;
 
+	static final int ROUNDS = 3;
+
 	static final int READERS = 4;
 
-	static final int CALM_READS_PER_READER = 40;
+	static final int CALM_READS_PER_READER = 20;
 
 	static final long CALM_FLOOR_MILLIS = 50;
 
@@ -67,38 +70,26 @@ class RateLimitBurstAcceptanceTests {
 
 	@Test
 	void shouldAdmitAtMostTheWriteBudgetOfABurstFromOneUserWhileOthersReadAsUsual() {
-		Account attacker = this.gateway.newAccount();
-		RawHttp client = strictFrom(freshAddress());
-
-		Latencies calm = calm();
-		Burst burst = burst(MurmurPlatform.STRICT_WRITE_BUDGET * BURST_FACTOR,
-				(i) -> client
-					.send(RawRequest.json("PATCH", "/api/v1/users/me", "{\"bio\":\"burst " + i + "\"}", "burst")
-						.withToken(attacker.accessToken())));
-		report("writes of one user", calm, burst);
-
-		assertHeld(burst, MurmurPlatform.STRICT_WRITE_BUDGET, 200, calm);
+		assertBurstsHeld("writes of one user", MurmurPlatform.STRICT_WRITE_BUDGET, 200, () -> {
+			Account attacker = this.gateway.newAccount();
+			RawHttp client = strictFrom(freshAddress());
+			return (i) -> client
+				.send(RawRequest.json("PATCH", "/api/v1/users/me", "{\"bio\":\"burst " + i + "\"}", "burst")
+					.withToken(attacker.accessToken()));
+		});
 	}
 
 	@Test
 	void shouldAdmitAtMostTheSignInBudgetOfABurstFromOneAddressWhileOthersReadAsUsual() {
-		RawHttp client = strictFrom(freshAddress());
-
-		Latencies calm = calm();
-		Burst burst = burst(
-				MurmurPlatform.STRICT_AUTH_BUDGET * BURST_FACTOR, (
-						i) -> client
-							.send(RawRequest
-								.json("POST", "/api/v1/auth/login",
-										"{\"login\":\"nobody-" + UUID.randomUUID()
-												+ "\",\"password\":\"not this one\"}",
-										"burst")
-								.withHeader("X-Forwarded-For", claimedAddress(i))
-								.withHeader("X-Real-IP", claimedAddress(i))
-								.withHeader("Forwarded", "for=" + claimedAddress(i))));
-		report("sign-ins from one address", calm, burst);
-
-		assertHeld(burst, MurmurPlatform.STRICT_AUTH_BUDGET, 401, calm);
+		assertBurstsHeld("sign-ins from one address", MurmurPlatform.STRICT_AUTH_BUDGET, 401, () -> {
+			RawHttp client = strictFrom(freshAddress());
+			return (i) -> client.send(RawRequest
+				.json("POST", "/api/v1/auth/login",
+						"{\"login\":\"nobody-" + UUID.randomUUID() + "\",\"password\":\"not this one\"}", "burst")
+				.withHeader("X-Forwarded-For", claimedAddress(i))
+				.withHeader("X-Real-IP", claimedAddress(i))
+				.withHeader("Forwarded", "for=" + claimedAddress(i)));
+		});
 	}
 
 	@Test
@@ -129,17 +120,33 @@ class RateLimitBurstAcceptanceTests {
 	}
 
 	/**
-	 * The budget held: of the burst, at least the budget and at most its
-	 * {@link Burst#allowance allowance} was admitted (answered {@code admitted}), the
-	 * rest refused, and the readers' p99 during the burst stayed within twice their calm
-	 * one.
+	 * The budget held under {@value #ROUNDS} bursts, each from a new attacker right after
+	 * a calm measurement: of each burst at least the budget and at most its
+	 * {@link Burst#allowance allowance} was admitted (answered {@code admitted}) and the
+	 * rest refused; and the readers' p99 during the bursts stayed within twice their calm
+	 * one. The latencies of the rounds are pooled, calm with calm and burst with burst: a
+	 * burst lasts about a second, so one alone holds too few reads for a p99 that is more
+	 * than the slowest of a handful.
 	 */
-	private static void assertHeld(Burst burst, int budget, int admitted, Latencies calm) {
-		assertThat(burst.statuses()).as(burst::toString).containsOnly(admitted, 429);
-		assertThat(burst.count(admitted)).as(burst::toString).isBetween((long) budget, burst.allowance(budget));
-		assertRefusals(burst);
-		assertThat(burst.readers().p99Millis()).as("readers' p99 during the burst against calm %s", calm)
-			.isLessThanOrEqualTo(2 * Math.max(calm.p99Millis(), CALM_FLOOR_MILLIS));
+	private void assertBurstsHeld(String what, int budget, int admitted, Supplier<IntFunction<RawResponse>> attackers) {
+		List<Sample> calm = new ArrayList<>();
+		List<Sample> during = new ArrayList<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			IntFunction<RawResponse> attacker = attackers.get();
+			Latencies before = calm();
+			Burst burst = burst(budget * BURST_FACTOR, attacker);
+			System.out.printf("Burst of %s: %s; readers calm %s, during %s%n", what, burst, before, burst.readers());
+			assertThat(burst.statuses()).as(burst::toString).containsOnly(admitted, 429);
+			assertThat(burst.count(admitted)).as(burst::toString).isBetween((long) budget, burst.allowance(budget));
+			assertRefusals(burst);
+			calm.addAll(before.samples());
+			during.addAll(burst.readers().samples());
+		}
+		Latencies calmAll = new Latencies(calm);
+		Latencies duringAll = new Latencies(during);
+		System.out.printf("Bursts of %s: readers calm %s, during %s%n", what, calmAll, duringAll);
+		assertThat(duringAll.p99Millis()).as("readers' p99 during the bursts against calm %s", calmAll)
+			.isLessThanOrEqualTo(2 * Math.max(calmAll.p99Millis(), CALM_FLOOR_MILLIS));
 	}
 
 	private static void assertRefusals(Burst burst) {
@@ -192,23 +199,28 @@ class RateLimitBurstAcceptanceTests {
 				}
 				return null;
 			})).toList();
-			await().atMost(Duration.ofSeconds(30)).until(() -> warm.getCount() == 0);
-			CountDownLatch go = new CountDownLatch(1);
-			AtomicInteger index = new AtomicInteger();
-			List<Future<RawResponse>> sent = IntStream.range(0, size).mapToObj((i) -> executor.submit(() -> {
-				go.await();
-				return request.apply(index.getAndIncrement());
-			})).toList();
-			long start = System.nanoTime();
-			go.countDown();
-			List<RawResponse> responses = sent.stream().map(RateLimitBurstAcceptanceTests::join).toList();
-			long end = System.nanoTime();
-			bursting.set(false);
-			readers.forEach(RateLimitBurstAcceptanceTests::join);
-			List<Sample> during = samples.stream()
-				.filter((sample) -> sample.start() < end && sample.end() > start)
-				.toList();
-			return new Burst(responses, Duration.ofNanos(end - start), new Latencies(during));
+			try {
+				await().atMost(Duration.ofSeconds(30)).until(() -> warm.getCount() == 0);
+				CountDownLatch go = new CountDownLatch(1);
+				AtomicInteger index = new AtomicInteger();
+				List<Future<RawResponse>> sent = IntStream.range(0, size).mapToObj((i) -> executor.submit(() -> {
+					go.await();
+					return request.apply(index.getAndIncrement());
+				})).toList();
+				long start = System.nanoTime();
+				go.countDown();
+				List<RawResponse> responses = sent.stream().map(RateLimitBurstAcceptanceTests::join).toList();
+				long end = System.nanoTime();
+				bursting.set(false);
+				readers.forEach(RateLimitBurstAcceptanceTests::join);
+				List<Sample> during = samples.stream()
+					.filter((sample) -> sample.start() < end && sample.end() > start)
+					.toList();
+				return new Burst(responses, Duration.ofNanos(end - start), new Latencies(during));
+			}
+			finally {
+				bursting.set(false);
+			}
 		}
 	}
 
@@ -250,10 +262,6 @@ class RateLimitBurstAcceptanceTests {
 	 */
 	private static String claimedAddress(int request) {
 		return "198.51.100." + (1 + request % 250);
-	}
-
-	private static void report(String what, Latencies calm, Burst burst) {
-		System.out.printf("Burst of %s: %s; readers calm %s, during %s%n", what, burst, calm, burst.readers());
 	}
 
 	private static <T> T join(Future<T> future) {
