@@ -88,6 +88,24 @@ final class MurmurPlatform {
 	 */
 	static final Duration PUSH_MAX_BACKOFF = Duration.ofSeconds(4);
 
+	/**
+	 * The web origin the gateways allow to call the API from a browser; any other origin
+	 * gets no CORS headers.
+	 */
+	static final String ALLOWED_ORIGIN = "https://web.murmur.example";
+
+	/** Writes one user may make through the strict gateway per {@link #STRICT_WINDOW}. */
+	static final int STRICT_WRITE_BUDGET = 5;
+
+	/**
+	 * Sign-in and sign-up attempts one client IP may make through the strict gateway per
+	 * {@link #STRICT_WINDOW}.
+	 */
+	static final int STRICT_AUTH_BUDGET = 5;
+
+	/** The fixed window the strict gateway counts its budgets in. */
+	static final Duration STRICT_WINDOW = Duration.ofMinutes(1);
+
 	private static MurmurPlatform instance;
 
 	private final LocalStack stack = LocalStack.shared();
@@ -199,10 +217,12 @@ final class MurmurPlatform {
 			.start(gateway(userUrl, 0).withProperty("murmur.gateway.rate-limits.auth.requests", "500")
 				.withProperty("murmur.gateway.rate-limits.write.requests", "500")
 				.withProperty("murmur.gateway.services.notification", this.notificationService.service().url()));
-		this.strictGateway = launcher
-			.start(gateway(userUrl, 1).withProperty("murmur.gateway.rate-limits.auth.requests", "5")
-				.withProperty("murmur.gateway.rate-limits.write.requests", "5")
-				.withProperty("murmur.gateway.services.notification", this.notificationStreamReplica.service().url()));
+		this.strictGateway = launcher.start(gateway(userUrl, 1)
+			.withProperty("murmur.gateway.rate-limits.auth.requests", Integer.toString(STRICT_AUTH_BUDGET))
+			.withProperty("murmur.gateway.rate-limits.auth.window", STRICT_WINDOW.toSeconds() + "s")
+			.withProperty("murmur.gateway.rate-limits.write.requests", Integer.toString(STRICT_WRITE_BUDGET))
+			.withProperty("murmur.gateway.rate-limits.write.window", STRICT_WINDOW.toSeconds() + "s")
+			.withProperty("murmur.gateway.services.notification", this.notificationStreamReplica.service().url()));
 	}
 
 	static synchronized MurmurPlatform get() {
@@ -239,6 +259,7 @@ final class MurmurPlatform {
 			.withProperty("murmur.gateway.services.feed", this.feedService.service().url())
 			.withProperty("murmur.gateway.services.search", this.searchService.service().url())
 			.withProperty("murmur.gateway.services.media", this.mediaService.service().url())
+			.withProperty("murmur.gateway.cors.allowed-origins", ALLOWED_ORIGIN)
 			.withProperty("spring.data.redis.database", Integer.toString(redisDatabase));
 	}
 
