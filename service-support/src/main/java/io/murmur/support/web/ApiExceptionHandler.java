@@ -23,6 +23,8 @@ import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
@@ -92,6 +94,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
 						request);
 			}
+		}
+		if (causedBy(ex, ResourceAccessException.class) != null
+				|| causedBy(ex, HttpServerErrorException.class) != null) {
+			log.warn("A service this one calls did not answer: " + ex.getMessage());
+			ProblemDetail problem = Problems.of(CommonProblem.SERVICE_UNAVAILABLE,
+					"A service this one depends on is not answering; try again later");
+			return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+					request);
 		}
 		log.error("Request failed: " + request.getDescription(false), ex);
 		ProblemDetail problem = Problems.of(CommonProblem.INTERNAL_ERROR, "The service failed to process the request");
