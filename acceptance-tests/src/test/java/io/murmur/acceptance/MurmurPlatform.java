@@ -147,7 +147,7 @@ final class MurmurPlatform {
 		this.stack.startAll(List.of(Store.POSTGRES, Store.KAFKA, Store.REDIS, Store.NEO4J, Store.CASSANDRA,
 				Store.ELASTICSEARCH, Store.S3));
 		ServiceLauncher launcher = new ServiceLauncher(this.stack, Path.of("..").toAbsolutePath().normalize(),
-				Duration.ofSeconds(180));
+				Duration.ofSeconds(300));
 		this.launcher = launcher;
 		int graphPort = FreePorts.next();
 		int mediaPort = FreePorts.next();

@@ -22,6 +22,7 @@ import io.murmur.localstack.platform.PlatformService;
 import io.murmur.localstack.platform.RunningService;
 import io.murmur.localstack.platform.ServiceClients;
 import io.murmur.localstack.platform.ServiceLauncher;
+import io.murmur.localstack.platform.SigningKeyFile;
 import io.murmur.localstack.process.FreePorts;
 
 /**
@@ -106,12 +107,13 @@ public final class BenchmarkPlatform {
 		int graphPort = FreePorts.next();
 		int mediaPort = FreePorts.next();
 		String mediaUrl = "http://127.0.0.1:" + mediaPort;
-		this.userService = this.launcher
-			.start(clients.issuer(PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
-				.withDatabase("murmur_user")
-				.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
-				.withProperty("murmur.services.urls.media", mediaUrl)
-				.withProperty("murmur.user.jwt.access-token-ttl", ACCESS_TOKEN_HOURS + "h")));
+		this.userService = this.launcher.start(clients.issuer(SigningKeyFile.configure(
+				PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
+					.withDatabase("murmur_user")
+					.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
+					.withProperty("murmur.services.urls.media", mediaUrl)
+					.withProperty("murmur.user.jwt.access-token-ttl", ACCESS_TOKEN_HOURS + "h"),
+				stack.runDir().resolve("user-service-signing-key.pem"), "benchmarks-key-1")));
 		String userUrl = this.userService.service().url();
 		String jwks = userUrl + "/.well-known/jwks.json";
 		this.graphService = this.launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
