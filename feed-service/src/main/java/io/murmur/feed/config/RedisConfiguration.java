@@ -6,6 +6,7 @@ import io.lettuce.core.RedisLoadingException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.PoolException;
@@ -33,10 +34,16 @@ class RedisConfiguration {
 				|| failure instanceof RedisConnectionException || failure instanceof PoolException;
 	}
 
+	/**
+	 * Redis out of reach, a command it did not answer in time (as while it comes back
+	 * from a restart), or no connection free in the pool: the read is a 503 the client
+	 * may retry.
+	 * @return the failures
+	 */
 	@Bean
 	StoreUnavailableExceptions redisUnavailable() {
-		return StoreUnavailableExceptions.of("Redis", RedisConnectionFailureException.class, RedisSystemException.class,
-				PoolException.class);
+		return StoreUnavailableExceptions.of("Redis", RedisConnectionFailureException.class,
+				QueryTimeoutException.class, RedisSystemException.class, PoolException.class);
 	}
 
 }

@@ -208,16 +208,22 @@ abstract class FeedIntegrationTests {
 	 * A reader's feed page, as they see it.
 	 */
 	JsonNode page(long reader, int limit, @Nullable String cursor) {
-		String query = "?limit=" + limit + ((cursor != null) ? "&cursor=" + cursor : "");
+		HttpResponse<String> response = read(reader, "?limit=" + limit + ((cursor != null) ? "&cursor=" + cursor : ""));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return StubServer.json.readTree(response.body());
+	}
+
+	/**
+	 * A reader's request for their feed, whatever it answers.
+	 */
+	HttpResponse<String> read(long reader, String query) {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/feed" + query))
 			.header("Authorization", "Bearer " + tokens.user(reader))
 			.timeout(Duration.ofSeconds(30))
 			.build();
 		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			return StubServer.json.readTree(response.body());
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -1,11 +1,16 @@
 package io.murmur.feed.it;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.data.redis.core.RedisCallback;
 
 import io.murmur.feed.it.StubPostService.Entry;
 
@@ -54,6 +59,27 @@ class FeedReadIntegrationTests extends FeedIntegrationTests {
 
 		assertThat(feed(reader)).containsExactly(own.id(), newer.id(), older.id());
 		assertThat(inRedisFeed(reader, own)).isTrue();
+	}
+
+	/**
+	 * Redis that holds every command longer than the client waits, as it does while it
+	 * comes back from a restart: the read is a 503 problem the client may retry, not a
+	 * 500.
+	 */
+	@Test
+	void shouldAnswer503WhenRedisDoesNotAnswerInTime() {
+		long reader = newUser();
+		assertThat(feed(reader)).isEmpty();
+		this.redis.execute((RedisCallback<Object>) (connection) -> connection.execute("CLIENT",
+				"PAUSE".getBytes(StandardCharsets.US_ASCII), "4000".getBytes(StandardCharsets.US_ASCII),
+				"ALL".getBytes(StandardCharsets.US_ASCII)));
+
+		HttpResponse<String> response = read(reader, "?limit=20");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(feed(reader)).isEmpty());
 	}
 
 	@Test
