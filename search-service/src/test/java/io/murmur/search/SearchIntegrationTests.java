@@ -13,7 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -35,7 +40,9 @@ import io.murmur.events.graph.UserFollowed;
 import io.murmur.events.post.PostCreated;
 import io.murmur.events.post.PostDeleted;
 import io.murmur.events.user.UserRegistered;
+import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.Store;
+import io.murmur.localstack.StoreServer;
 import io.murmur.localstack.spring.LocalStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -348,6 +355,70 @@ class SearchIntegrationTests {
 
 	}
 
+	/**
+	 * Elasticsearch stopped and started again under the running service while posts keep
+	 * coming and people keep searching: while it is down a search is a prompt 503 problem
+	 * and the posts wait in Kafka; once it is back every post is found, with no restart
+	 * of the service. (The bulk writes that fail while it is down must not lock up the
+	 * client that the searches share.)
+	 */
+	@Nested
+	class Outage {
+
+		private static final Duration BACK = Duration.ofMinutes(2);
+
+		private static final int DURING = 100;
+
+		@Test
+		void shouldAnswer503WhileElasticsearchIsDownAndRecoverOnceItIsBack() throws Exception {
+			String marker = marker();
+			long author = user("out" + marker.substring(2, 8));
+			long before = post(author, "before the outage " + marker, Instant.now(), List.of(), null);
+			await().atMost(INDEXED).untilAsserted(() -> assertThat(ids(marker)).containsExactly(before));
+			StoreServer elasticsearch = LocalStack.shared().elasticsearch();
+			List<Long> posted = new ArrayList<>(List.of(before));
+			elasticsearch.stop();
+			try (ExecutorService searchers = Executors.newFixedThreadPool(4)) {
+				AtomicBoolean searching = new AtomicBoolean(true);
+				List<Future<?>> searches = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					searches.add(searchers.submit(() -> {
+						while (searching.get()) {
+							send("/api/v1/search/posts?q=" + encode(marker));
+						}
+						return null;
+					}));
+				}
+				for (int i = 0; i < DURING; i++) {
+					posted.add(post(author, "during the outage " + marker + " #" + i, Instant.now(), List.of("t" + i),
+							null));
+				}
+				Instant asked = Instant.now();
+				HttpResponse<String> down = send("/api/v1/search/posts?q=" + encode(marker));
+				assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(12));
+				assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+				assertThat(down.headers().firstValue("Content-Type"))
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+				elasticsearch.restart();
+				searching.set(false);
+				for (Future<?> search : searches) {
+					search.get(30, TimeUnit.SECONDS);
+				}
+			}
+			finally {
+				if (!elasticsearch.isRunning()) {
+					elasticsearch.restart();
+				}
+			}
+			await().atMost(BACK)
+				.pollInterval(Duration.ofSeconds(1))
+				.untilAsserted(() -> assertThat(indexed(marker)).containsExactlyInAnyOrderElementsOf(posted));
+			long after = post(author, "after the outage " + marker, Instant.now(), List.of(), null);
+			await().atMost(INDEXED).untilAsserted(() -> assertThat(ids(marker + " after")).containsExactly(after));
+		}
+
+	}
+
 	private long user(String handle) {
 		return user(handle, handle);
 	}
@@ -401,6 +472,7 @@ class SearchIntegrationTests {
 		try {
 			return this.elasticsearch
 				.search((s) -> s.index("posts")
+					.size(1000)
 					.query((q) -> q.bool((b) -> b.must((m) -> m.match((mm) -> mm.field("text").query(word)))
 						.filter((f) -> f.term((t) -> t.field("deleted").value(false))))), Void.class)
 				.hits()
@@ -433,6 +505,13 @@ class SearchIntegrationTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private HttpResponse<String> send(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + STUBS.tokens.user(1))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private JsonNode problem(String path) {

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Elasticsearch client, and its health for readiness. The documents are
  * (de)serialised with a Jackson 2 mapper of their own, as the 8.x client requires; times
- * as ISO-8601.
+ * as ISO-8601. Asynchronous answers (the bulk ingester's) are handed off the HTTP
+ * client's I/O thread ({@link HandOffTransport}).
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
@@ -48,7 +49,8 @@ class ElasticsearchConfiguration {
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.setSerializationInclusion(JsonInclude.Include.NON_NULL);
-		return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
+		return new ElasticsearchClient(
+				new HandOffTransport(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper))));
 	}
 
 	/**

@@ -18,7 +18,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.springframework.stereotype.Component;
 
 import io.murmur.search.index.IndexKind;
-import io.murmur.support.web.ProblemException;
 
 /**
  * Hashtags by prefix: the hashtags index finds the tags that start with what was typed,
@@ -84,7 +83,7 @@ class HashtagSearch {
 			return new SearchResults.Page<>(items.subList(0, Math.min(limit, items.size())), null);
 		}
 		catch (IOException | ElasticsearchException ex) {
-			throw new ProblemException(SearchProblem.SEARCH_UNAVAILABLE, "Search cannot answer right now");
+			throw SearchProblem.unavailable(ex);
 		}
 	}
 

@@ -22,7 +22,6 @@ import io.murmur.search.index.IndexKind;
 import io.murmur.search.index.UserDocument;
 import io.murmur.search.source.UserSource;
 import io.murmur.support.profile.UserView;
-import io.murmur.support.web.ProblemException;
 
 /**
  * People typeahead on the users alias: the exact handle first, then handles and display
@@ -105,7 +104,7 @@ class PeopleSearch {
 			return this.client.search(request, UserDocument.class);
 		}
 		catch (IOException | ElasticsearchException ex) {
-			throw new ProblemException(SearchProblem.SEARCH_UNAVAILABLE, "Search cannot answer right now");
+			throw SearchProblem.unavailable(ex);
 		}
 	}
 

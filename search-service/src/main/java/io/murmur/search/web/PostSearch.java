@@ -34,7 +34,6 @@ import io.murmur.search.source.PostSource;
 import io.murmur.search.source.PostView;
 import io.murmur.search.source.UserSource;
 import io.murmur.support.profile.UserView;
-import io.murmur.support.web.ProblemException;
 
 /**
  * Post search: a parsed query to an Elasticsearch query on the posts alias, paged with
@@ -98,7 +97,7 @@ class PostSearch {
 			}, PostDocument.class);
 		}
 		catch (IOException | ElasticsearchException ex) {
-			throw new ProblemException(SearchProblem.SEARCH_UNAVAILABLE, "Search cannot answer right now");
+			throw SearchProblem.unavailable(ex);
 		}
 		List<Hit<PostDocument>> hits = response.hits().hits();
 		List<String> ids = hits.stream().map(Hit::id).toList();

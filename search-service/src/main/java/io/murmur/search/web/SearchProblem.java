@@ -1,7 +1,11 @@
 package io.murmur.search.web;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.http.HttpStatus;
 
+import io.murmur.support.web.ProblemException;
 import io.murmur.support.problem.ProblemType;
 
 /**
@@ -22,7 +26,20 @@ final class SearchProblem {
 	static final ProblemType SEARCH_UNAVAILABLE = ProblemType.of("search-unavailable", "Search unavailable",
 			HttpStatus.SERVICE_UNAVAILABLE);
 
+	private static final Log log = LogFactory.getLog(SearchProblem.class);
+
 	private SearchProblem() {
+	}
+
+	/**
+	 * The answer to a search Elasticsearch could not serve, logged with its cause: the
+	 * client sees only that search is unavailable, the operator sees why.
+	 * @param cause what the client raised
+	 * @return the problem to throw
+	 */
+	static ProblemException unavailable(Exception cause) {
+		log.warn("Elasticsearch could not answer a search: " + cause);
+		return new ProblemException(SEARCH_UNAVAILABLE, "Search cannot answer right now");
 	}
 
 }

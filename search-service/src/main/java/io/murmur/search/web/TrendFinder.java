@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import io.murmur.search.config.SearchProperties;
 import io.murmur.search.index.IndexKind;
-import io.murmur.support.web.ProblemException;
 
 /**
  * Trends: hashtags whose distinct authors in the current window stand above their
@@ -83,7 +82,7 @@ class TrendFinder {
 					Void.class);
 		}
 		catch (IOException | ElasticsearchException ex) {
-			throw new ProblemException(SearchProblem.SEARCH_UNAVAILABLE, "Search cannot answer right now");
+			throw SearchProblem.unavailable(ex);
 		}
 		List<SearchResults.Trend> trends = new ArrayList<>();
 		for (StringTermsBucket tag : response.aggregations().get("tags").sterms().buckets().array()) {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.murmur.search.config;
+
+import org.jspecify.annotations.NullMarked;
