@@ -207,7 +207,7 @@ public final class FaultCampaign implements Callable<Integer> {
 		}
 		catch (RuntimeException ex) {
 			logger.error("The bad inputs and the auth matrix could not run", ex);
-			return new FaultReport.Probes(null, null, String.valueOf(ex.getMessage()));
+			return new FaultReport.Probes(null, null, ex.toString());
 		}
 	}
 
