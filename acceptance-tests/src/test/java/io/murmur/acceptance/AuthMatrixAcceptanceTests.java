@@ -1,9 +1,7 @@
 package io.murmur.acceptance;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.Nested;
@@ -12,12 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.murmur.acceptance.Api.Account;
 import io.murmur.acceptance.Api.Response;
-import io.murmur.reliability.auth.AuthCase;
-import io.murmur.reliability.auth.AuthMatrix;
+import io.murmur.reliability.auth.AuthMatrixRun;
 import io.murmur.reliability.auth.BadToken;
-import io.murmur.reliability.badinput.ProblemCheck;
-import io.murmur.reliability.http.RawHttp;
-import io.murmur.reliability.http.RawResponse;
 import io.murmur.reliability.openapi.Operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,36 +33,18 @@ class AuthMatrixAcceptanceTests {
 		Account someone = new Api(platform.gatewayUrl()).newAccount();
 		RSAKey key = platform.signingKey();
 		String serviceToken = ServiceTokenAcceptanceTests.serviceToken(platform);
-		List<String> holes = new ArrayList<>();
-		int cases = 0;
-		int address = 2;
-		List<AuthCase> atGateway = AuthMatrix.cases(operations, true,
-				(kind) -> kind.token(key, Tokens.ISSUER, Tokens.AUDIENCE, someone.id()), serviceToken);
-		cases += check(new RawHttp(platform.gatewayUrl(), Duration.ofSeconds(30)), atGateway, holes);
-		for (Map.Entry<String, String> service : ServiceDocuments.urls(platform).entrySet()) {
-			List<Operation> own = operations.stream().filter((op) -> op.service().equals(service.getKey())).toList();
-			cases += check(new RawHttp(service.getValue(), Duration.ofSeconds(30)).from("127.0.0." + address++),
-					AuthMatrix.cases(own, false,
-							(kind) -> kind.token(key, Tokens.ISSUER, Tokens.AUDIENCE, someone.id()), serviceToken),
-					holes);
-		}
-		System.out.printf("Auth matrix: %d operations (%d protected), %d cases, %d holes%n", operations.size(),
-				operations.stream().filter(AuthMatrix::isProtected).count(), cases, holes.size());
+		AuthMatrixRun.Result result = new AuthMatrixRun(operations, platform.gatewayUrl(),
+				ServiceDocuments.urls(platform))
+			.run(key, Tokens.ISSUER, Tokens.AUDIENCE, someone.id(), serviceToken);
+		System.out.printf("Auth matrix: %d operations (%d protected), %d cases, %d holes%n", result.operations(),
+				result.protectedOperations(), result.cases(), result.holes());
 
-		assertThat(operations.stream().filter(AuthMatrix::isProtected).count()).isGreaterThan(30);
-		assertThat(cases).isGreaterThan(2 * 30 * (BadToken.values().length + 1));
-		assertThat(holes).as("auth holes:%n%s", String.join("\n", holes)).isEmpty();
-	}
-
-	private static int check(RawHttp http, List<AuthCase> cases, List<String> holes) {
-		int index = 0;
-		for (AuthCase cell : cases) {
-			RawResponse response = http.from("127.0.1." + (1 + (index++ / 100) % 250)).send(cell.request());
-			if (!cell.allowed().contains(response.status()) || ProblemCheck.fault(response).isPresent()) {
-				holes.add("  " + cell + " -> " + response);
-			}
-		}
-		return cases.size();
+		assertThat(result.protectedOperations()).isGreaterThan(30);
+		assertThat(result.cases()).isGreaterThan(2 * 30 * (BadToken.values().length + 1));
+		assertThat(result.holes())
+			.as("auth holes (by target and token: %s), the first ones:%n%s", result.byKind(),
+					String.join("\n", result.examples()))
+			.isZero();
 	}
 
 	/**

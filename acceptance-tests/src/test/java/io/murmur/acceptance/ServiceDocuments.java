@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-
 import io.murmur.reliability.openapi.ApiDocuments;
 import io.murmur.reliability.openapi.Operation;
 
@@ -37,15 +35,7 @@ final class ServiceDocuments {
 	 * @return the operations
 	 */
 	static List<Operation> operations(MurmurPlatform platform) {
-		Map<String, JsonNode> documents = new LinkedHashMap<>();
-		urls(platform).forEach((service, url) -> {
-			Api.Response response = new Api(url).get("/v3/api-docs", null);
-			if (response.status() != 200) {
-				throw new IllegalStateException(service + " publishes no API document: " + response);
-			}
-			documents.put(service, response.json());
-		});
-		return ApiDocuments.operations(documents);
+		return ApiDocuments.fetch(urls(platform));
 	}
 
 }

@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
@@ -23,21 +25,39 @@ import io.murmur.reliability.faults.CallLog;
 import io.murmur.reliability.faults.Checker;
 import io.murmur.reliability.faults.Checker.Verdict;
 import io.murmur.reliability.faults.Ledger;
+import io.murmur.reliability.auth.AuthMatrixRun;
+import io.murmur.reliability.auth.TokenClaims;
+import io.murmur.reliability.badinput.BadInputRun;
 import io.murmur.reliability.faults.PublicApi;
+import io.murmur.reliability.faults.PublicApi.Account;
 import io.murmur.reliability.faults.Workload;
+import io.murmur.reliability.openapi.ApiDocuments;
+import io.murmur.reliability.openapi.Operation;
 
 /**
  * Runs the fault campaign and writes its report: a platform of its own on free ports, a
  * calm spell to measure the routes undisturbed, then each fault of the {@link Fault}
- * schedule in turn under the same steady load, and finally the check of everything
- * acknowledged.
+ * schedule in turn under the same steady load, the check of everything acknowledged, and
+ * last, against the same platform after all it went through, the generated bad inputs and
+ * the whole auth matrix.
  */
 @Command(name = "benchmarks/run faults", mixinStandardHelpOptions = true,
-		description = "Injects one fault at a time into a platform under a steady mixed load, then checks that "
-				+ "nothing acknowledged was lost or doubled, and writes the report.")
+		description = "Injects one fault at a time into a platform under a steady mixed load, checks that "
+				+ "nothing acknowledged was lost or doubled, then sends generated bad inputs and the auth matrix, "
+				+ "and writes the report.")
 public final class FaultCampaign implements Callable<Integer> {
 
 	private static final Logger logger = LoggerFactory.getLogger(FaultCampaign.class);
+
+	/** The share of the bad inputs sent through the gateway, in percent. */
+	static final int GATEWAY_PERCENT = 60;
+
+	/**
+	 * Gateway bad inputs per user who sends them: each user has the gateway's production
+	 * write budget (120 a minute), and a run must meet the routes more often than the
+	 * limit.
+	 */
+	static final int BAD_INPUTS_PER_USER = 200;
 
 	@Option(names = "--root", required = true, description = "The repository root.")
 	Path root;
@@ -72,6 +92,15 @@ public final class FaultCampaign implements Callable<Integer> {
 			description = "Only the faults whose name contains one of these, e.g. post-service,kafka.")
 	List<String> only = new ArrayList<>();
 
+	@Option(names = "--bad-inputs", paramLabel = "N", defaultValue = "10000",
+			description = "Generated bad inputs after the check, at least this many: " + GATEWAY_PERCENT
+					+ "% through the gateway, the rest split evenly over the services (default ${DEFAULT-VALUE}).")
+	int badInputs;
+
+	@Option(names = "--bad-input-seed", defaultValue = "20260421",
+			description = "What the bad inputs are generated from (default ${DEFAULT-VALUE}).")
+	long badInputSeed;
+
 	public static void main(String[] args) {
 		System.exit(new CommandLine(new FaultCampaign()).execute(args));
 	}
@@ -93,6 +122,7 @@ public final class FaultCampaign implements Callable<Integer> {
 		long workloadEnd;
 		long dropped;
 		long converged;
+		FaultReport.Probes probes;
 		Machine machine;
 		try (LocalStack stack = new LocalStack(work.resolve("processes"), true)) {
 			BenchmarkPlatform platform = BenchmarkPlatform.start(stack, this.root);
@@ -120,7 +150,7 @@ public final class FaultCampaign implements Callable<Integer> {
 					long healed = calls.now();
 					logger.info("Mended {} in {} ms", fault.name(), healed - healing);
 					pause(Duration.ofSeconds(this.settleSeconds));
-					windows.add(new FaultReport.Window(fault.name(), fault.what(), from, healing, healed));
+					windows.add(new FaultReport.Window(fault.name(), fault.what(), from, healing, healed, calls.now()));
 				}
 				workloadEnd = calls.now();
 				dropped = workload.dropped();
@@ -132,21 +162,91 @@ public final class FaultCampaign implements Callable<Integer> {
 			verdict = new Checker(new PublicApi(platform.gatewayUrl(), new CallLog(), Duration.ofSeconds(30)), ledger)
 				.awaitConverged(Duration.ofMinutes(3));
 			converged = checkFrom - lastMended + verdict.took().toMillis();
+			probes = probe(platform);
 			machine = Machine.describe(machineAtStart);
 		}
 		String command = "benchmarks/run faults" + commandLine();
-		FaultReport.write(output, new FaultReport.Run(command, startedAt, Instant.now(), calls, ledger, verdict,
-				windows, calmFrom, calmTo, workloadEnd, converged, dropped, machine));
-		logger.info("Report written to {}: lost {}, duplicated {}", output, verdict.lost(), verdict.duplicated());
-		return (verdict.clean()) ? 0 : 1;
+		FaultReport.Run run = new FaultReport.Run(command, startedAt, Instant.now(), calls, ledger, verdict, windows,
+				calmFrom, calmTo, workloadEnd, converged, dropped, probes, machine);
+		FaultReport.write(output, run);
+		logger.info("Report written to {}: {}", output, FaultReport.verdictLine(run));
+		return run.passed() ? 0 : 1;
 	}
 
+	/**
+	 * Sends the bad inputs and the auth matrix. A platform the faults left unable to take
+	 * them still gets its report, which says why they did not run.
+	 */
+	private FaultReport.Probes probe(BenchmarkPlatform platform) {
+		try {
+			Map<String, String> services = platform.serviceUrls();
+			List<Operation> operations = ApiDocuments.fetch(services);
+			String gateway = platform.gatewayUrl().toString();
+			int throughGateway = (int) Math.ceil(this.badInputs * GATEWAY_PERCENT / 100.0);
+			int directly = (int) operations.stream()
+				.map(Operation::service)
+				.filter(services::containsKey)
+				.distinct()
+				.count();
+			int perService = (directly == 0) ? 0 : Math.ceilDiv(this.badInputs - throughGateway, directly);
+			if (directly == 0) {
+				throughGateway = this.badInputs;
+			}
+			List<Account> users = users(platform, Math.max(6, Math.ceilDiv(throughGateway, BAD_INPUTS_PER_USER)));
+			logger.info("Sending {} bad inputs through the gateway and {} to each of {} services as {} users",
+					throughGateway, perService, directly, users.size());
+			BadInputRun.Result badInputResult = new BadInputRun(operations, gateway, services,
+					users.stream().map(Account::accessToken).toList())
+				.run(this.badInputSeed, throughGateway, perService);
+			logger.info("Sending the auth matrix");
+			TokenClaims claims = TokenClaims.of(users.get(0).accessToken());
+			AuthMatrixRun.Result authResult = new AuthMatrixRun(operations, gateway, services).run(
+					platform.signingKey(), claims.issuer(), claims.audience(), claims.subject(),
+					platform.serviceToken().bearer());
+			return new FaultReport.Probes(badInputResult, authResult, null);
+		}
+		catch (RuntimeException ex) {
+			logger.error("The bad inputs and the auth matrix could not run", ex);
+			return new FaultReport.Probes(null, null, ex.toString());
+		}
+	}
+
+	/**
+	 * Registers the users whose tokens the bad inputs carry, giving a registration the
+	 * gateway does not take a few more tries: the platform has just been through every
+	 * fault.
+	 */
+	private static List<Account> users(BenchmarkPlatform platform, int count) {
+		PublicApi api = new PublicApi(platform.gatewayUrl(), new CallLog(), Duration.ofSeconds(30));
+		List<Account> users = new ArrayList<>();
+		for (int attempt = 0; users.size() < count && attempt < count + 10; attempt++) {
+			Account account = api.register("rp" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+			if (account != null) {
+				users.add(account);
+			}
+		}
+		if (users.isEmpty()) {
+			throw new IllegalStateException("The gateway registered none of " + count + " users");
+		}
+		return users;
+	}
+
+	/**
+	 * Every option of the run but where it goes, so that the report's command repeats it.
+	 */
 	private String commandLine() {
 		StringBuilder line = new StringBuilder();
+		line.append(" --calm ").append(this.calmSeconds);
+		line.append(" --hold ").append(this.holdSeconds);
+		line.append(" --settle ").append(this.settleSeconds);
+		line.append(" --rate ").append(this.rate);
+		line.append(" --people ").append(this.people);
+		line.append(" --seed ").append(this.seed);
 		if (!this.only.isEmpty()) {
 			line.append(" --faults ").append(String.join(",", this.only));
 		}
-		line.append(" --seed ").append(this.seed).append(" --rate ").append(this.rate);
+		line.append(" --bad-inputs ").append(this.badInputs);
+		line.append(" --bad-input-seed ").append(this.badInputSeed);
 		return line.toString();
 	}
 

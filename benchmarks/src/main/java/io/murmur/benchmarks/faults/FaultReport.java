@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -19,6 +20,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.murmur.benchmarks.report.Machine;
+import io.murmur.reliability.auth.AuthMatrixRun;
+import io.murmur.reliability.badinput.BadInputRun;
 import io.murmur.reliability.faults.Call;
 import io.murmur.reliability.faults.CallLog;
 import io.murmur.reliability.faults.CallLog.RouteStats;
@@ -27,9 +30,9 @@ import io.murmur.reliability.faults.Ledger;
 
 /**
  * Writes a campaign's report: {@code README.md} (the verdict, then each fault with the
- * routes it broke and the p99 of those it did not), {@code summary.json} and
- * {@code timeline.png} (what share of calls succeeded, second by second, with the faults
- * marked).
+ * routes it broke and the p99 of those it did not, then the generated bad inputs and the
+ * auth matrix), {@code summary.json} and {@code timeline.png} (what share of calls
+ * succeeded, second by second, with the faults marked).
  */
 final class FaultReport {
 
@@ -67,20 +70,17 @@ final class FaultReport {
 				.append("the recipient's notifications and the photo's URL.\n\n");
 			md.append("## Verdict\n\n");
 			long converge = run.convergedMs();
-			md.append(String.format(Locale.ROOT,
-					"**Acknowledged %d, lost %d, duplicated %d**; %s %.1f s after the last fault was mended "
-							+ "(limit %d s).%n%n",
-					run.verdict().acknowledged(), run.verdict().lost(), run.verdict().duplicated(),
-					run.verdict().clean() ? "converged" : "**not converged**, gave up", converge / 1000.0,
-					CONVERGE_LIMIT_MS / 1000));
+			md.append(run.passed() ? "**Passed**: " : "**Failed**: ").append(verdictLine(run)).append("\n\n");
 			md.append("The converge time is an upper bound: it runs from the moment the last fault was mended, ")
 				.append("through the settling load after it, to the end of the first check that found everything; ")
-				.append("a check reads every feed, notification list and post, and takes seconds itself.\n\n");
-			md.append("| kind | acknowledged | lost | duplicated |\n|---|---:|---:|---:|\n");
+				.append("a check reads every feed, notification list and post, and takes seconds itself. ")
+				.append("Unchecked is what a look-up could not see (no answer, 401, 429 or a 5xx): neither ")
+				.append("found nor lost, and the checks go on while anything is.\n\n");
+			md.append("| kind | acknowledged | lost | duplicated | unchecked |\n|---|---:|---:|---:|---:|\n");
 			run.verdict()
 				.byKind()
-				.forEach((kind, counts) -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", kind,
-						counts.acknowledged(), counts.lost(), counts.duplicated())));
+				.forEach((kind, counts) -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", kind,
+						counts.acknowledged(), counts.lost(), counts.duplicated(), counts.unchecked())));
 			md.append(String.format(Locale.ROOT,
 					"%nWrites of unknown outcome (no answer or a 5xx; may exist, never twice): %d posts, %d likes, "
 							+ "%d follows. Requests not sent because 64 were waiting: %d.%n%n",
@@ -136,6 +136,8 @@ final class FaultReport {
 				fault.put("routes", during);
 				faults.add(fault);
 			}
+			badInputs(md, run.probes());
+			authMatrix(md, run.probes());
 			md.append("## Machine\n\n");
 			Machine machine = run.machine();
 			md.append(String.format(Locale.ROOT,
@@ -147,12 +149,19 @@ final class FaultReport {
 			Files.writeString(dir.resolve("README.md"), md.toString());
 			Map<String, Object> summary = new LinkedHashMap<>();
 			summary.put("command", run.command());
+			summary.put("passed", run.passed());
 			summary.put("acknowledged", run.verdict().acknowledged());
 			summary.put("lost", run.verdict().lost());
 			summary.put("duplicated", run.verdict().duplicated());
+			summary.put("unchecked", run.verdict().unchecked());
 			summary.put("server_errors", serverErrors);
 			summary.put("malformed_errors", malformed);
+			summary.put("converged", run.verdict().clean());
 			summary.put("converged_ms", converge);
+			summary.put("converge_limit_ms", CONVERGE_LIMIT_MS);
+			summary.put("bad_inputs", run.probes().badInputs());
+			summary.put("auth_matrix", run.probes().auth());
+			summary.put("probe_error", run.probes().error());
 			summary.put("by_kind", run.verdict().byKind());
 			summary.put("calm", calm);
 			summary.put("faults", faults);
@@ -162,6 +171,103 @@ final class FaultReport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The verdict in one line: what the platform acknowledged and whether it kept it, how
+	 * long it took to come back, and how it answered the bad inputs and the auth matrix.
+	 * @param run the run
+	 * @return the line
+	 */
+	static String verdictLine(Run run) {
+		Verdict verdict = run.verdict();
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+				"acknowledged %d, lost %d, duplicated %d, unchecked %d; %s %.1f s after the last fault was mended "
+						+ "(limit %d s); ",
+				verdict.acknowledged(), verdict.lost(), verdict.duplicated(), verdict.unchecked(),
+				verdict.clean() ? "converged" : "not converged, gave up", run.convergedMs() / 1000.0,
+				CONVERGE_LIMIT_MS / 1000));
+		Probes probes = run.probes();
+		if (probes.badInputs() != null) {
+			BadInputRun.Result bad = probes.badInputs();
+			line.append(String.format(Locale.ROOT,
+					"bad inputs %d, 5xx %d (errors without a problem %d, without an answer %d); ", bad.requests(),
+					bad.serverErrors(), bad.withoutProblem(), bad.noAnswer()));
+		}
+		else {
+			line.append("bad inputs not sent; ");
+		}
+		if (probes.auth() != null) {
+			line.append(String.format(Locale.ROOT, "auth cases %d, holes %d.", probes.auth().cases(),
+					probes.auth().holes()));
+		}
+		else {
+			line.append("auth matrix not sent.");
+		}
+		return line.toString();
+	}
+
+	private static void badInputs(StringBuilder md, Probes probes) {
+		md.append("## Generated bad inputs\n\n");
+		BadInputRun.Result bad = probes.badInputs();
+		if (bad == null) {
+			md.append("**Not sent**: ").append(probes.error()).append("\n\n");
+			return;
+		}
+		md.append("After the check, against the same platform: bad requests generated from the OpenAPI document ")
+			.append("every service publishes (hostile path ids, bad query values, wrong types, missing fields, huge ")
+			.append("and Unicode values, malformed JSON, duplicate keys, oversized bodies, wrong content types, ")
+			.append("broken multipart forms, wrong methods), through the gateway and to each service directly, ")
+			.append("nine in ten with a user's token. None may get a 5xx, and every 4xx must be an RFC 9457 ")
+			.append("problem.\n\n");
+		md.append(String.format(Locale.ROOT,
+				"Seed %d, %d operations, %d requests in %d s: **%d answered 5xx**, %d errors without a proper "
+						+ "problem, %d without an answer.%n%n",
+				bad.seed(), bad.operations(), bad.requests(), bad.took().toSeconds(), bad.serverErrors(),
+				bad.withoutProblem(), bad.noAnswer()));
+		byTarget(md, "requests", bad.byTarget());
+		md.append("Answered: ");
+		md.append(String.join(", ", bad.byStatus()
+			.entrySet()
+			.stream()
+			.map((entry) -> ((entry.getKey() == 0) ? "no answer" : entry.getKey()) + " \u00d7 " + entry.getValue())
+			.toList()));
+		md.append(".\n\n");
+		faults(md, bad.byKind(), "target, fault and kind", bad.examples());
+	}
+
+	private static void authMatrix(StringBuilder md, Probes probes) {
+		md.append("## Auth matrix\n\n");
+		AuthMatrixRun.Result auth = probes.auth();
+		if (auth == null) {
+			md.append("**Not sent**: ").append(probes.error()).append("\n\n");
+			return;
+		}
+		md.append("Every operation that needs a user's token, with no token, garbage, `alg: none`, a bad ")
+			.append("signature, an expired token, a wrong audience, a wrong issuer (those three signed with the ")
+			.append("platform's own key) and a service's token, at the gateway and at its own service. Each must ")
+			.append("be refused with a 401 problem; a service's token with a 403 at a service.\n\n");
+		md.append(String.format(Locale.ROOT, "%d operations (%d protected), %d cases: **%d holes**.%n%n",
+				auth.operations(), auth.protectedOperations(), auth.cases(), auth.holes()));
+		byTarget(md, "cases", auth.casesByTarget());
+		faults(md, auth.byKind(), "target and token", auth.examples());
+	}
+
+	private static void byTarget(StringBuilder md, String what, Map<String, Integer> counts) {
+		md.append("| target | ").append(what).append(" |\n|---|---:|\n");
+		counts.forEach((target, count) -> md.append("| ").append(target).append(" | ").append(count).append(" |\n"));
+		md.append('\n');
+	}
+
+	private static void faults(StringBuilder md, Map<String, Long> byKind, String key, List<String> examples) {
+		if (byKind.isEmpty()) {
+			return;
+		}
+		md.append("By ").append(key).append(":\n\n");
+		byKind.forEach((kind, count) -> md.append("- ").append(kind).append(": ").append(count).append('\n'));
+		md.append("\nThe first ones:\n\n```\n");
+		examples.forEach((example) -> md.append(example).append('\n'));
+		md.append("```\n\n");
 	}
 
 	private static void routeTable(StringBuilder md, Map<String, RouteStats> routes, Map<String, RouteStats> calm) {
@@ -234,12 +340,9 @@ final class FaultReport {
 	 * @param from when it was injected, in the call log's milliseconds
 	 * @param healing when the harness began to mend it
 	 * @param healed when the broken part answered again
+	 * @param to when the settling load after it ended
 	 */
-	record Window(String name, String what, long from, long healing, long healed) {
-
-		long to() {
-			return this.healed + 20_000;
-		}
+	record Window(String name, String what, long from, long healing, long healed, long to) {
 
 	}
 
@@ -248,7 +351,29 @@ final class FaultReport {
 	 */
 	record Run(String command, Instant startedAt, Instant endedAt, CallLog calls, Ledger ledger, Verdict verdict,
 			List<Window> windows, long calmFrom, long calmTo, long workloadEnd, long convergedMs, long dropped,
-			Machine machine) {
+			Probes probes, Machine machine) {
+
+		/**
+		 * Whether the platform kept everything it acknowledged, once, came back in time,
+		 * answered every bad input properly and let no bad token through.
+		 * @return whether the run passed
+		 */
+		boolean passed() {
+			return this.verdict.clean() && this.convergedMs <= CONVERGE_LIMIT_MS && this.probes.badInputs() != null
+					&& this.probes.badInputs().faults() == 0 && this.probes.auth() != null
+					&& this.probes.auth().holes() == 0;
+		}
+
+	}
+
+	/**
+	 * The generated bad inputs and the auth matrix, sent after the check.
+	 *
+	 * @param badInputs what the bad inputs found, or {@code null} if they were not sent
+	 * @param auth what the auth matrix found, or {@code null} if it was not sent
+	 * @param error why they were not sent, or {@code null}
+	 */
+	record Probes(BadInputRun.@Nullable Result badInputs, AuthMatrixRun.@Nullable Result auth, @Nullable String error) {
 
 	}
 

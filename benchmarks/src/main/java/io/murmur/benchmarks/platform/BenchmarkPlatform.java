@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -24,6 +25,7 @@ import io.murmur.localstack.platform.ServiceClients;
 import io.murmur.localstack.platform.ServiceLauncher;
 import io.murmur.localstack.platform.SigningKeyFile;
 import io.murmur.localstack.process.FreePorts;
+import io.murmur.reliability.auth.SigningKeys;
 
 /**
  * The platform a benchmark run measures: the real service jars, started the way
@@ -55,6 +57,9 @@ public final class BenchmarkPlatform {
 	/** The Redis database feed-service keeps feeds in; the gateways use 0 and 1. */
 	public static final int FEED_REDIS_DATABASE = 2;
 
+	/** The id of the key user-service signs tokens with. */
+	static final String SIGNING_KEY_ID = "benchmarks-key-1";
+
 	/** The production push threshold: authors with this many followers are pulled. */
 	public static final int DEFAULT_PUSH_THRESHOLD = 10_000;
 
@@ -63,6 +68,8 @@ public final class BenchmarkPlatform {
 	private final ServiceLauncher launcher;
 
 	private final String clientSecret;
+
+	private final Path signingKeyFile;
 
 	private final RunningService userService;
 
@@ -107,13 +114,14 @@ public final class BenchmarkPlatform {
 		int graphPort = FreePorts.next();
 		int mediaPort = FreePorts.next();
 		String mediaUrl = "http://127.0.0.1:" + mediaPort;
+		this.signingKeyFile = stack.runDir().resolve("user-service-signing-key.pem");
 		this.userService = this.launcher.start(clients.issuer(SigningKeyFile.configure(
 				PlatformService.of("user-service", FreePorts.next(), Store.KAFKA)
 					.withDatabase("murmur_user")
 					.withProperty("murmur.services.urls.graph", "http://127.0.0.1:" + graphPort)
 					.withProperty("murmur.services.urls.media", mediaUrl)
 					.withProperty("murmur.user.jwt.access-token-ttl", ACCESS_TOKEN_HOURS + "h"),
-				stack.runDir().resolve("user-service-signing-key.pem"), "benchmarks-key-1")));
+				this.signingKeyFile, SIGNING_KEY_ID)));
 		String userUrl = this.userService.service().url();
 		String jwks = userUrl + "/.well-known/jwks.json";
 		this.graphService = this.launcher.start(PlatformService.of("graph-service", graphPort, Store.NEO4J, Store.KAFKA)
@@ -357,6 +365,48 @@ public final class BenchmarkPlatform {
 	 */
 	public synchronized URI feedServiceUrl() {
 		return URI.create(this.feedService.service().url());
+	}
+
+	/**
+	 * media-service itself.
+	 * @return its base URL
+	 */
+	public URI mediaServiceUrl() {
+		return URI.create(this.mediaService.service().url());
+	}
+
+	/**
+	 * search-service itself, where the gateway's search route leads, whether or not
+	 * {@link #startSearch()} ran.
+	 * @return its base URL
+	 */
+	public URI searchServiceUrl() {
+		return URI.create("http://127.0.0.1:" + this.searchPort);
+	}
+
+	/**
+	 * Each service's own base URL, by the short name its OpenAPI operations carry
+	 * ({@code user}, {@code graph}, ...), in a stable order.
+	 * @return the URLs
+	 */
+	public Map<String, String> serviceUrls() {
+		Map<String, String> urls = new LinkedHashMap<>();
+		urls.put("user", userServiceUrl().toString());
+		urls.put("graph", graphServiceUrl().toString());
+		urls.put("post", postServiceUrl().toString());
+		urls.put("media", mediaServiceUrl().toString());
+		urls.put("feed", feedServiceUrl().toString());
+		urls.put("notification", notificationServiceUrl().toString());
+		urls.put("search", searchServiceUrl().toString());
+		return urls;
+	}
+
+	/**
+	 * The key user-service signs every token with, read from the file it was given.
+	 * @return the private key with its public half
+	 */
+	public RSAKey signingKey() {
+		return SigningKeys.read(this.signingKeyFile, SIGNING_KEY_ID);
 	}
 
 	/**

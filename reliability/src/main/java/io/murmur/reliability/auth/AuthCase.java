@@ -9,9 +9,14 @@ import io.murmur.reliability.http.RawRequest;
  *
  * @param request the request, token included
  * @param allowed the statuses that are right
+ * @param token which token it carries: a {@link BadToken}'s name or
+ * {@value #SERVICE_TOKEN}
  * @param description the operation, where it was sent and with which token
  */
-public record AuthCase(RawRequest request, Set<Integer> allowed, String description) {
+public record AuthCase(RawRequest request, Set<Integer> allowed, String token, String description) {
+
+	/** The {@link #token()} of a case that carries a service's own token. */
+	public static final String SERVICE_TOKEN = "SERVICE_TOKEN";
 
 	@Override
 	public String toString() {

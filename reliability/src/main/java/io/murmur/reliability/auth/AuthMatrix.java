@@ -51,11 +51,11 @@ public final class AuthMatrix {
 				continue;
 			}
 			for (BadToken kind : BadToken.values()) {
-				cases.add(new AuthCase(request(operation).withToken(badTokens.apply(kind)), Set.of(401),
+				cases.add(new AuthCase(request(operation).withToken(badTokens.apply(kind)), Set.of(401), kind.name(),
 						operation + " at the " + where + " with " + kind));
 			}
 			cases.add(new AuthCase(request(operation).withToken(serviceToken), gateway ? Set.of(401) : Set.of(403),
-					operation + " at the " + where + " with a service token"));
+					AuthCase.SERVICE_TOKEN, operation + " at the " + where + " with a service token"));
 		}
 		return cases;
 	}

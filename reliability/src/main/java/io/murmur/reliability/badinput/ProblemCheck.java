@@ -14,6 +14,9 @@ import io.murmur.reliability.http.RawResponse;
  */
 public final class ProblemCheck {
 
+	/** The fault of an answer with a 5xx status. */
+	public static final String SERVER_ERROR = "5xx";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private ProblemCheck() {
@@ -26,7 +29,7 @@ public final class ProblemCheck {
 	 */
 	public static Optional<String> fault(RawResponse response) {
 		if (response.status() >= 500) {
-			return Optional.of("5xx");
+			return Optional.of(SERVER_ERROR);
 		}
 		if (response.status() < 400) {
 			return Optional.empty();

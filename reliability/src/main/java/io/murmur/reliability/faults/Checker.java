@@ -30,6 +30,9 @@ import io.murmur.reliability.faults.PublicApi.Answer;
  * is searchable; every like is counted exactly once; every follow, like and reply made
  * exactly one notification; every photo is served. Writes of unknown outcome may be there
  * or not, but never twice.
+ * <p>
+ * A look-up that gets no answer, a 401, a 429 or a 5xx says nothing about what it looked
+ * for: what it would have found is counted as unchecked, neither found nor lost.
  */
 public final class Checker {
 
@@ -52,7 +55,8 @@ public final class Checker {
 	}
 
 	/**
-	 * Checks until everything acknowledged is found, or the time is up.
+	 * Checks until everything acknowledged is found, and nothing is left unchecked, or
+	 * the time is up.
 	 * @param limit how long to keep trying
 	 * @return the last verdict, and how long it took to get there
 	 */
@@ -115,8 +119,11 @@ public final class Checker {
 	private void checkPost(Post post, long likes, long maybeLikes, Tally tally) {
 		Answer answer = this.api.getPost(post.author(), post.id());
 		if (answer.status() != 200) {
-			tally.lost("posts", post.id() + " answered " + answer.status());
-			tally.unchecked("likes", (int) likes);
+			tally.missing(answer, "posts", post.id() + " answered " + answer.status(), 1);
+			tally.unchecked("likes", likes);
+			if (post.mediaId() != null) {
+				tally.unchecked("media", 1);
+			}
 			return;
 		}
 		tally.found("posts");
@@ -141,7 +148,8 @@ public final class Checker {
 				tally.found("media");
 			}
 			else {
-				tally.lost("media", post.id() + "'s photo " + post.mediaId() + " answered " + download.status());
+				tally.missing(download, "media",
+						post.id() + "'s photo " + post.mediaId() + " answered " + download.status(), 1);
 			}
 		}
 	}
@@ -164,7 +172,7 @@ public final class Checker {
 		do {
 			Answer page = this.api.feed(reader, cursor, 100);
 			if (page.status() != 200) {
-				tally.lost("feed entries", reader + "'s feed answered " + page.status(), expected.size());
+				tally.missing(page, "feed entries", reader + "'s feed answered " + page.status(), expected.size());
 				return;
 			}
 			JsonNode json = page.json();
@@ -193,7 +201,7 @@ public final class Checker {
 		String query = batch.stream().map(Post::token).collect(Collectors.joining(" OR "));
 		Answer answer = this.api.search(batch.get(0).author(), query, 50);
 		if (answer.status() != 200) {
-			tally.lost("searchable", "a search for " + batch.size() + " posts answered " + answer.status(),
+			tally.missing(answer, "searchable", "a search for " + batch.size() + " posts answered " + answer.status(),
 					batch.size());
 			return;
 		}
@@ -222,7 +230,8 @@ public final class Checker {
 			Answer page = this.api.notifications(account, cursor);
 			if (page.status() != 200) {
 				long acknowledged = expected.values().stream().filter(Expectation::acknowledged).count();
-				tally.lost("notifications", account + "'s notifications answered " + page.status(), acknowledged);
+				tally.missing(page, "notifications", account + "'s notifications answered " + page.status(),
+						acknowledged);
 				return;
 			}
 			JsonNode json = page.json();
@@ -299,6 +308,15 @@ public final class Checker {
 		}
 	}
 
+	/**
+	 * Whether an answer says nothing about what was looked up: no answer, a token the
+	 * platform did not take (a restarted user-service with another key), a limit, or a
+	 * server that could not serve.
+	 */
+	static boolean couldNotLook(int status) {
+		return status == Call.NO_ANSWER || status == 401 || status == 429 || status >= 500;
+	}
+
 	private record Key(String type, String actor, String post) {
 
 		@Override
@@ -338,8 +356,25 @@ public final class Checker {
 			example("lost " + kind + ": " + example);
 		}
 
-		void unchecked(String kind, int count) {
-			add(kind, 1, count);
+		/**
+		 * What a look-up that did not answer 200 says of what it looked for: lost when
+		 * the platform said it is not there, unchecked when the answer says nothing.
+		 */
+		void missing(Answer answer, String kind, String example, long count) {
+			if (count == 0) {
+				return;
+			}
+			if (couldNotLook(answer.status())) {
+				add(kind, 3, count);
+				example("could not check " + kind + ": " + example);
+			}
+			else {
+				lost(kind, example, count);
+			}
+		}
+
+		void unchecked(String kind, long count) {
+			add(kind, 3, count);
 		}
 
 		void duplicated(String kind, String example, long count) {
@@ -348,7 +383,7 @@ public final class Checker {
 		}
 
 		private void add(String kind, int column, long count) {
-			long[] row = this.counts.computeIfAbsent(kind, (key) -> new long[3]);
+			long[] row = this.counts.computeIfAbsent(kind, (key) -> new long[4]);
 			synchronized (row) {
 				row[column] += count;
 			}
@@ -362,7 +397,8 @@ public final class Checker {
 
 		Verdict verdict(int posts) {
 			Map<String, Verdict.Counts> byKind = new java.util.TreeMap<>();
-			this.counts.forEach((kind, row) -> byKind.put(kind, new Verdict.Counts(row[0] + row[1], row[1], row[2])));
+			this.counts.forEach((kind, row) -> byKind.put(kind,
+					new Verdict.Counts(row[0] + row[1] + row[3], row[1], row[2], row[3])));
 			return new Verdict(byKind, List.copyOf(this.examples), Duration.ZERO);
 		}
 
@@ -372,14 +408,22 @@ public final class Checker {
 	 * What a check found.
 	 *
 	 * @param byKind per kind of acknowledged thing (posts, feed entries, searchable,
-	 * likes, notifications, media): how many were acknowledged, lost and duplicated
-	 * @param examples up to 50 of the things lost or duplicated
+	 * likes, notifications, media): how many were acknowledged, lost, duplicated and left
+	 * unchecked
+	 * @param examples up to 50 of the things lost, duplicated or left unchecked
 	 * @param took how long the checks ran until this verdict: zero for a single check
 	 */
 	public record Verdict(Map<String, Counts> byKind, List<String> examples, Duration took) {
 
+		/**
+		 * Whether everything acknowledged was found, once: nothing lost, doubled or left
+		 * unchecked.
+		 * @return whether the verdict is clean
+		 */
 		public boolean clean() {
-			return byKind.values().stream().allMatch((counts) -> counts.lost() == 0 && counts.duplicated() == 0);
+			return byKind.values()
+				.stream()
+				.allMatch((counts) -> counts.lost() == 0 && counts.duplicated() == 0 && counts.unchecked() == 0);
 		}
 
 		public long lost() {
@@ -388,6 +432,10 @@ public final class Checker {
 
 		public long duplicated() {
 			return byKind.values().stream().mapToLong(Counts::duplicated).sum();
+		}
+
+		public long unchecked() {
+			return byKind.values().stream().mapToLong(Counts::unchecked).sum();
 		}
 
 		public long acknowledged() {
@@ -404,8 +452,10 @@ public final class Checker {
 		 * @param acknowledged how many the platform acknowledged
 		 * @param lost how many of them were not found
 		 * @param duplicated how many extra copies were found
+		 * @param unchecked how many of them could not be looked for: the look-up got no
+		 * answer that says whether they are there
 		 */
-		public record Counts(long acknowledged, long lost, long duplicated) {
+		public record Counts(long acknowledged, long lost, long duplicated, long unchecked) {
 
 		}
 

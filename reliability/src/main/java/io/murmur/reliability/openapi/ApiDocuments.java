@@ -1,14 +1,21 @@
 package io.murmur.reliability.openapi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import io.murmur.reliability.http.RawHttp;
+import io.murmur.reliability.http.RawRequest;
+import io.murmur.reliability.http.RawResponse;
 
 /**
  * Reads the operations out of OpenAPI 3 documents, the form springdoc publishes at
@@ -19,7 +26,29 @@ public final class ApiDocuments {
 
 	private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	private ApiDocuments() {
+	}
+
+	/**
+	 * The operations of running services, read from the {@code /v3/api-docs} each
+	 * publishes.
+	 * @param urls each service's own base URL, by service name
+	 * @return the operations, in a stable order
+	 * @throws IllegalStateException if a service publishes no document
+	 */
+	public static List<Operation> fetch(Map<String, String> urls) {
+		Map<String, JsonNode> documents = new LinkedHashMap<>();
+		urls.forEach((service, url) -> {
+			RawResponse response = new RawHttp(url, Duration.ofSeconds(30))
+				.send(RawRequest.json("GET", "/v3/api-docs", null, "the API document"));
+			if (response.status() != 200) {
+				throw new IllegalStateException(service + " publishes no API document: " + response);
+			}
+			documents.put(service, json.readTree(response.body()));
+		});
+		return operations(documents);
 	}
 
 	/**
