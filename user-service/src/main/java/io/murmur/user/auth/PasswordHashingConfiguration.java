@@ -10,6 +10,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.murmur.user.config.UserProperties;
+
 /**
  * Passwords are hashed with Argon2id at OWASP's recommended minimum (19 MiB of memory,
  * two iterations, one lane), behind a {@link DelegatingPasswordEncoder} so that each hash
@@ -18,8 +20,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * because it is memory-hard and because BCrypt reads only the first 72 bytes of a
  * password, while Murmur accepts up to 128 characters.
  * <p>
- * Each hash takes 19 MiB, so the number computed at once is bounded: a burst of logins
- * waits instead of exhausting the heap.
+ * Each hash takes 19 MiB and a core for tens of milliseconds, so the number computed at
+ * once is bounded ({@code murmur.user.password-hashing.concurrency}, half the processors
+ * by default): a burst of logins waits for its turn instead of exhausting the heap or
+ * taking every core from the service's other requests.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashingConfiguration {
@@ -27,11 +31,11 @@ class PasswordHashingConfiguration {
 	private static final String DEFAULT_ENCODER = "argon2";
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	PasswordEncoder passwordEncoder(UserProperties properties) {
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
 		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(DEFAULT_ENCODER,
 				Map.of(DEFAULT_ENCODER, argon2, "bcrypt", new BCryptPasswordEncoder()));
-		return new BoundedPasswordEncoder(encoder, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+		return new BoundedPasswordEncoder(encoder, properties.passwordHashing().effectiveConcurrency());
 	}
 
 	/**

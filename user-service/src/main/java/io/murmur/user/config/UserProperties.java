@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshToken how long refresh tokens live
  * @param loginThrottle how failed logins are throttled
  * @param web limits and trust at the HTTP edge
+ * @param passwordHashing how much of the machine hashing passwords may take
  * @param serviceClients the services that may get a service token with their client
  * credentials; none by default
  */
@@ -31,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("murmur.user")
 public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshToken refreshToken,
 		@Valid @NotNull LoginThrottle loginThrottle, @Valid @NotNull Web web,
-		@Nullable List<@Valid ServiceClient> serviceClients) {
+		@Valid @NotNull PasswordHashing passwordHashing, @Nullable List<@Valid ServiceClient> serviceClients) {
 
 	public UserProperties {
 		serviceClients = (serviceClients != null) ? List.copyOf(serviceClients) : List.of();
@@ -107,6 +108,27 @@ public record UserProperties(@Valid @NotNull Jwt jwt, @Valid @NotNull RefreshTok
 	 * {@code X-Forwarded-For} header names the client
 	 */
 	public record Web(@NotEmpty List<@NotBlank String> trustedProxies) {
+
+	}
+
+	/**
+	 * Password hashing: each Argon2id hash is CPU-bound for tens of milliseconds and
+	 * holds 19 MiB, so a burst of sign-ins that hashed on every core at once would stall
+	 * every other request of the service until it is through.
+	 *
+	 * @param concurrency how many hashes are computed at once; 0 for half the processors,
+	 * at least one
+	 */
+	public record PasswordHashing(@Min(0) int concurrency) {
+
+		/**
+		 * How many hashes are computed at once on this machine.
+		 * @return the configured number, or half the processors and at least one
+		 */
+		public int effectiveConcurrency() {
+			return (this.concurrency > 0) ? this.concurrency
+					: Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+		}
 
 	}
 

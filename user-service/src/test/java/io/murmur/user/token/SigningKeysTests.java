@@ -125,7 +125,7 @@ class SigningKeysTests {
 				new UserProperties.Jwt(Duration.ofMinutes(15), Duration.ofMinutes(15), activeKeyId, List.of(keys)),
 				new UserProperties.RefreshToken(Duration.ofDays(30)),
 				new UserProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),
-				new UserProperties.Web(List.of("127.0.0.1")), null);
+				new UserProperties.Web(List.of("127.0.0.1")), new UserProperties.PasswordHashing(0), null);
 	}
 
 	private static KeyPair generate(int bits) {

@@ -20,7 +20,7 @@ class ClientAddressResolverTests {
 		return new UserProperties(new UserProperties.Jwt(Duration.ofMinutes(15), Duration.ofMinutes(15), null, null),
 				new UserProperties.RefreshToken(Duration.ofDays(30)),
 				new UserProperties.LoginThrottle(Duration.ofMinutes(15), 5, 20),
-				new UserProperties.Web(List.of(trustedProxies)), null);
+				new UserProperties.Web(List.of(trustedProxies)), new UserProperties.PasswordHashing(0), null);
 	}
 
 	private static MockHttpServletRequest request(String remoteAddress, String forwardedFor) {
