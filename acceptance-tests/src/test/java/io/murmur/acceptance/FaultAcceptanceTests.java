@@ -15,6 +15,7 @@ import io.murmur.reliability.faults.CallLog.RouteStats;
 import io.murmur.reliability.faults.Checker;
 import io.murmur.reliability.faults.Checker.Verdict;
 import io.murmur.reliability.faults.Ledger;
+import io.murmur.reliability.faults.NotificationStreams;
 import io.murmur.reliability.faults.PublicApi;
 import io.murmur.reliability.faults.Workload;
 
@@ -44,25 +45,29 @@ class FaultAcceptanceTests {
 		Ledger ledger = new Ledger();
 		long faultStart;
 		long faultEnd;
-		try (Workload workload = new Workload(new PublicApi(gateway, calls, Duration.ofSeconds(20)), ledger,
-				new Workload.Settings(20261206L, 12, 3, 8, 0.1))) {
-			workload.setUp();
-			workload.start();
-			awaitPosts(ledger, 10, calls);
-			faultStart = calls.now();
-			platform.crashPostService();
-			await().pollDelay(Duration.ofSeconds(8))
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> calls.between(faultStart, calls.now())
-					.stream()
-					.anyMatch((call) -> call.route().equals("post") && !call.succeeded()));
-			platform.restartPostService();
-			faultEnd = calls.now();
-			int postsBefore = ledger.posts().size();
-			awaitPosts(ledger, postsBefore + 10, calls);
+		PublicApi api = new PublicApi(gateway, calls, Duration.ofSeconds(20));
+		Verdict verdict;
+		try (NotificationStreams streams = new NotificationStreams(api)) {
+			try (Workload workload = new Workload(api, ledger, new Workload.Settings(20261206L, 12, 3, 8, 0.1, 3),
+					streams)) {
+				workload.setUp();
+				workload.start();
+				awaitPosts(ledger, 10, calls);
+				faultStart = calls.now();
+				platform.crashPostService();
+				await().pollDelay(Duration.ofSeconds(8))
+					.atMost(Duration.ofSeconds(30))
+					.until(() -> calls.between(faultStart, calls.now())
+						.stream()
+						.anyMatch((call) -> call.route().equals("post") && !call.succeeded()));
+				platform.restartPostService();
+				faultEnd = calls.now();
+				int postsBefore = ledger.posts().size();
+				awaitPosts(ledger, postsBefore + 10, calls);
+			}
+			verdict = new Checker(new PublicApi(gateway, new CallLog(), Duration.ofSeconds(20)), ledger, streams)
+				.awaitConverged(Duration.ofSeconds(60));
 		}
-		Verdict verdict = new Checker(new PublicApi(gateway, new CallLog(), Duration.ofSeconds(20)), ledger)
-			.awaitConverged(Duration.ofSeconds(60));
 		System.out.printf("Fault run: %d posts, %d likes, %d follows acknowledged; %s; converged in %s%n",
 				ledger.posts().size(), ledger.likes().size(), ledger.follows().size(), verdict.byKind(),
 				verdict.took());
@@ -70,9 +75,13 @@ class FaultAcceptanceTests {
 		assertThat(verdict.examples()).as("lost or duplicated").isEmpty();
 		assertThat(verdict.lost()).isZero();
 		assertThat(verdict.duplicated()).isZero();
-		assertThat(verdict.byKind().keySet()).contains("posts", "feed entries", "searchable", "likes", "notifications");
+		assertThat(verdict.byKind().keySet()).contains("posts", "feed entries", "searchable", "likes", "notifications",
+				"streamed notifications");
 		assertThat(verdict.byKind().get("posts").acknowledged()).isGreaterThanOrEqualTo(20);
 		assertThat(verdict.byKind().get("feed entries").acknowledged()).isPositive();
+		assertThat(verdict.byKind().get("streamed notifications").acknowledged())
+			.as("notifications that reached a live stream")
+			.isPositive();
 
 		List<Call> duringFault = calls.between(faultStart, faultEnd);
 		Map<String, RouteStats> byRoute = CallLog.byRoute(duringFault);

@@ -25,6 +25,7 @@ import io.murmur.reliability.faults.CallLog;
 import io.murmur.reliability.faults.Checker;
 import io.murmur.reliability.faults.Checker.Verdict;
 import io.murmur.reliability.faults.Ledger;
+import io.murmur.reliability.faults.NotificationStreams;
 import io.murmur.reliability.auth.AuthMatrixRun;
 import io.murmur.reliability.auth.TokenClaims;
 import io.murmur.reliability.badinput.BadInputRun;
@@ -58,6 +59,9 @@ public final class FaultCampaign implements Callable<Integer> {
 	 * limit.
 	 */
 	static final int BAD_INPUTS_PER_USER = 200;
+
+	/** How many of the people keep their notification stream open. */
+	static final int STREAMERS = 5;
 
 	@Option(names = "--root", required = true, description = "The repository root.")
 	Path root;
@@ -123,6 +127,7 @@ public final class FaultCampaign implements Callable<Integer> {
 		long dropped;
 		long converged;
 		FaultReport.Probes probes;
+		int reopened;
 		Machine machine;
 		try (LocalStack stack = new LocalStack(work.resolve("processes"), true)) {
 			BenchmarkPlatform platform = BenchmarkPlatform.start(stack, this.root);
@@ -130,8 +135,10 @@ public final class FaultCampaign implements Callable<Integer> {
 			platform.startNotificationService();
 			logger.info("Platform up: gateway {}", platform.gatewayUrl());
 			PublicApi api = new PublicApi(platform.gatewayUrl(), calls, Duration.ofSeconds(30));
-			try (Workload workload = new Workload(api, ledger,
-					new Workload.Settings(this.seed, this.people, 5, this.rate, 0.1))) {
+			NotificationStreams streams = new NotificationStreams(api);
+			try (streams;
+					Workload workload = new Workload(api, ledger,
+							new Workload.Settings(this.seed, this.people, 5, this.rate, 0.1, STREAMERS), streams)) {
 				workload.setUp();
 				workload.start();
 				calmFrom = calls.now();
@@ -154,20 +161,23 @@ public final class FaultCampaign implements Callable<Integer> {
 				}
 				workloadEnd = calls.now();
 				dropped = workload.dropped();
+				workload.close();
+				logger.info("Checking {} posts, {} likes, {} follows", ledger.posts().size(), ledger.likes().size(),
+						ledger.follows().size());
+				long lastMended = windows.isEmpty() ? calmTo : windows.get(windows.size() - 1).healed();
+				long checkFrom = calls.now();
+				verdict = new Checker(new PublicApi(platform.gatewayUrl(), new CallLog(), Duration.ofSeconds(30)),
+						ledger, streams)
+					.awaitConverged(Duration.ofMinutes(3));
+				converged = checkFrom - lastMended + verdict.took().toMillis();
+				reopened = streams.reopened();
 			}
-			logger.info("Checking {} posts, {} likes, {} follows", ledger.posts().size(), ledger.likes().size(),
-					ledger.follows().size());
-			long lastMended = windows.isEmpty() ? calmTo : windows.get(windows.size() - 1).healed();
-			long checkFrom = calls.now();
-			verdict = new Checker(new PublicApi(platform.gatewayUrl(), new CallLog(), Duration.ofSeconds(30)), ledger)
-				.awaitConverged(Duration.ofMinutes(3));
-			converged = checkFrom - lastMended + verdict.took().toMillis();
 			probes = probe(platform);
 			machine = Machine.describe(machineAtStart);
 		}
 		String command = "benchmarks/run faults" + commandLine();
 		FaultReport.Run run = new FaultReport.Run(command, startedAt, Instant.now(), calls, ledger, verdict, windows,
-				calmFrom, calmTo, workloadEnd, converged, dropped, probes, machine);
+				calmFrom, calmTo, workloadEnd, converged, dropped, reopened, probes, machine);
 		FaultReport.write(output, run);
 		logger.info("Report written to {}: {}", output, FaultReport.verdictLine(run));
 		return run.passed() ? 0 : 1;

@@ -83,9 +83,11 @@ final class FaultReport {
 						counts.acknowledged(), counts.lost(), counts.duplicated(), counts.unchecked())));
 			md.append(String.format(Locale.ROOT,
 					"%nWrites of unknown outcome (no answer or a 5xx; may exist, never twice): %d posts, %d likes, "
-							+ "%d follows. Requests not sent because 64 were waiting: %d.%n%n",
+							+ "%d follows. Requests not sent because 64 were waiting: %d. Live notification streams "
+							+ "opened again %d times after they ended or broke, each resuming after its last "
+							+ "event.%n%n",
 					run.ledger().unknownPosts().size(), run.ledger().unknownLikes().size(),
-					run.ledger().unknownFollows().size(), run.dropped()));
+					run.ledger().unknownFollows().size(), run.dropped(), run.streamsReopened()));
 			if (!run.verdict().examples().isEmpty()) {
 				md.append("Examples:\n\n");
 				run.verdict().examples().forEach((example) -> md.append("- ").append(example).append('\n'));
@@ -351,7 +353,7 @@ final class FaultReport {
 	 */
 	record Run(String command, Instant startedAt, Instant endedAt, CallLog calls, Ledger ledger, Verdict verdict,
 			List<Window> windows, long calmFrom, long calmTo, long workloadEnd, long convergedMs, long dropped,
-			Probes probes, Machine machine) {
+			int streamsReopened, Probes probes, Machine machine) {
 
 		/**
 		 * Whether the platform kept everything it acknowledged, once, came back in time,

@@ -67,6 +67,7 @@ class FaultReportTests {
 
 		FaultReport.write(this.dir, new Run(clean(), 1, 1, null).report());
 		String readme = Files.readString(this.dir.resolve("README.md"));
+		assertThat(readme).contains("opened again 2 times");
 		assertThat(readme).contains("**Failed**: ", "bad inputs 10004, 5xx 1 ", "auth cases 640, holes 1.",
 				"- gateway 5xx WRONG_TYPE: 1", "- post ALG_NONE: 1", "  [gateway] 5xx: POST /api/v1/posts");
 	}
@@ -100,7 +101,7 @@ class FaultReportTests {
 					"benchmarks/run faults --bad-inputs 10000", Instant.EPOCH, Instant.EPOCH.plusSeconds(60),
 					new CallLog(), new Ledger(), this.verdict, List.of(new FaultReport.Window("kill -9 post-service",
 							"post-service killed", 1_000, 2_000, 2_400, 3_000)),
-					0, 1_000, 3_000, 12_000, 0, probes, MACHINE);
+					0, 1_000, 3_000, 12_000, 0, 2, probes, MACHINE);
 		}
 
 	}

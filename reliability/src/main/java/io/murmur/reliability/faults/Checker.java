@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import io.murmur.reliability.faults.Ledger.Follow;
@@ -43,6 +44,8 @@ public final class Checker {
 
 	private final Ledger ledger;
 
+	private final @Nullable NotificationStreams streams;
+
 	/**
 	 * A checker.
 	 * @param api a client with a call log of its own, so that checking does not show in
@@ -50,8 +53,20 @@ public final class Checker {
 	 * @param ledger what was acknowledged
 	 */
 	public Checker(PublicApi api, Ledger ledger) {
+		this(api, ledger, null);
+	}
+
+	/**
+	 * A checker that also holds every notification someone found in their list against
+	 * what their live stream delivered: each exactly once.
+	 * @param api a client with a call log of its own
+	 * @param ledger what was acknowledged
+	 * @param streams the streams kept open during the run, still open while checking
+	 */
+	public Checker(PublicApi api, Ledger ledger, @Nullable NotificationStreams streams) {
 		this.api = api;
 		this.ledger = ledger;
+		this.streams = streams;
 	}
 
 	/**
@@ -224,6 +239,7 @@ public final class Checker {
 	private void checkNotifications(String recipient, Map<Key, Expectation> expected, Tally tally) {
 		Account account = expected.values().iterator().next().recipient();
 		Map<Key, Long> counted = new HashMap<>();
+		List<String> ids = new ArrayList<>();
 		String cursor = null;
 		int pages = 0;
 		do {
@@ -239,11 +255,13 @@ public final class Checker {
 				String actor = item.path("actors").path(0).path("id").asString("");
 				String post = item.path("post").path("id").asString("");
 				counted.merge(new Key(item.path("type").asString(), actor, post), 1L, Long::sum);
+				ids.add(item.path("id").asString());
 			}
 			cursor = json.path("nextCursor").isNull() || json.path("nextCursor").isMissingNode() ? null
 					: json.path("nextCursor").asString();
 		}
 		while (cursor != null && ++pages < 1000);
+		checkStreamed(account, ids, tally);
 		expected.forEach((key, expectation) -> {
 			long count = counted.getOrDefault(key, 0L);
 			if (count > 1) {
@@ -258,6 +276,29 @@ public final class Checker {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Every notification in someone's list arrived on their stream, once.
+	 */
+	private void checkStreamed(Account account, List<String> ids, Tally tally) {
+		Map<String, Integer> received = (this.streams != null) ? this.streams.received(account.id()) : null;
+		if (received == null) {
+			return;
+		}
+		for (String id : ids) {
+			int count = received.getOrDefault(id, 0);
+			if (count == 0) {
+				tally.lost("streamed notifications", "notification " + id + " never reached " + account + "'s stream");
+			}
+			else {
+				tally.found("streamed notifications");
+				if (count > 1) {
+					tally.duplicated("streamed notifications",
+							"notification " + id + " reached " + account + "'s stream " + count + " times", count - 1);
+				}
+			}
+		}
 	}
 
 	private Map<Account, List<Follow>> followers() {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -145,6 +146,47 @@ public final class PublicApi {
 		return exchange("media-download", HttpRequest.newBuilder(URI.create(url)).timeout(this.timeout).GET().build());
 	}
 
+	/**
+	 * Opens someone's live notification stream, as a client does after a break: resuming
+	 * after the last event it received.
+	 * @param who whose stream
+	 * @param lastEventId the id of the last event received, or {@code null} for only what
+	 * arrives from now on
+	 * @return the stream's lines as they arrive, or {@code null} when it did not open;
+	 * either way the attempt is logged as a {@code stream} call
+	 */
+	public @Nullable Stream<String> notificationStream(Account who, @Nullable String lastEventId) {
+		HttpRequest.Builder request = authorized(
+				HttpRequest.newBuilder(this.gateway.resolve("/api/v1/notifications/stream")), who)
+			.header("Accept", "text/event-stream")
+			.GET();
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		long startedAt = this.log.now();
+		long started = System.nanoTime();
+		try {
+			HttpResponse<Stream<String>> response = this.http.send(request.build(),
+					HttpResponse.BodyHandlers.ofLines());
+			this.log.add(new Call("stream", startedAt, (System.nanoTime() - started) / 1_000_000, response.statusCode(),
+					isProblem(response)));
+			if (response.statusCode() == 200) {
+				return response.body();
+			}
+			response.body().close();
+			return null;
+		}
+		catch (IOException ex) {
+			this.log
+				.add(new Call("stream", startedAt, (System.nanoTime() - started) / 1_000_000, Call.NO_ANSWER, false));
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
 	private Answer send(String route, String method, String path, @Nullable Object body, @Nullable Account who) {
 		HttpRequest.Builder request = authorized(HttpRequest.newBuilder(this.gateway.resolve(path)), who);
 		if (body != null) {
@@ -170,12 +212,8 @@ public final class PublicApi {
 		long started = System.nanoTime();
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			boolean problem = response.headers()
-				.firstValue("Content-Type")
-				.orElse("")
-				.startsWith("application/problem+json");
 			this.log.add(new Call(route, startedAt, (System.nanoTime() - started) / 1_000_000, response.statusCode(),
-					problem));
+					isProblem(response)));
 			return new Answer(response.statusCode(), response.body());
 		}
 		catch (IOException ex) {
@@ -186,6 +224,10 @@ public final class PublicApi {
 			Thread.currentThread().interrupt();
 			return new Answer(Call.NO_ANSWER, "");
 		}
+	}
+
+	private static boolean isProblem(HttpResponse<?> response) {
+		return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
 	}
 
 	private static String encode(String value) {

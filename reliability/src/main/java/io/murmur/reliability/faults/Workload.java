@@ -31,8 +31,9 @@ import io.murmur.reliability.faults.PublicApi.Answer;
  * A steady mixed workload through the gateway, open-loop: a request leaves every tick
  * whether or not the ones before it have been answered, so that a route that hangs cannot
  * slow the others down. People register, follow, post (some with a photo), reply, like,
- * read their feeds and notifications, and search. Every write the platform acknowledges
- * goes into the {@link Ledger}.
+ * read their feeds and notifications, and search; a few keep their live notification
+ * stream open throughout ({@link NotificationStreams}). Every write the platform
+ * acknowledges goes into the {@link Ledger}.
  */
 public final class Workload implements AutoCloseable {
 
@@ -58,17 +59,29 @@ public final class Workload implements AutoCloseable {
 
 	private final List<Account> people = new ArrayList<>();
 
-	public Workload(PublicApi api, Ledger ledger, Settings settings) {
+	private final NotificationStreams streams;
+
+	/**
+	 * A workload.
+	 * @param api the client everything is sent through
+	 * @param ledger where acknowledged writes go
+	 * @param settings how it behaves
+	 * @param streams where the first {@link Settings#streamers()} people keep their
+	 * stream open; the caller closes it, after the check
+	 */
+	public Workload(PublicApi api, Ledger ledger, Settings settings, NotificationStreams streams) {
 		this.api = api;
 		this.ledger = ledger;
 		this.settings = settings;
+		this.streams = streams;
 		this.random = new Random(settings.seed());
 		this.run = letters(Math.floorMod(settings.seed(), 26L * 26 * 26 * 26), 4);
 	}
 
 	/**
-	 * Registers the first people and has each follow a few others, before any fault: the
-	 * social graph everything else happens in.
+	 * Registers the first people, opens the streams, and has each follow a few others,
+	 * before any fault: the social graph everything else happens in. The streams open
+	 * before the first follow, so that they see every notification.
 	 * @throws IllegalStateException if the platform does not acknowledge it
 	 */
 	public void setUp() {
@@ -77,6 +90,7 @@ public final class Workload implements AutoCloseable {
 			this.ledger.account(account);
 			this.people.add(account);
 		}
+		this.people.stream().limit(this.settings.streamers()).forEach(this.streams::open);
 		for (Account follower : this.people) {
 			for (int i = 0; i < this.settings.followsEach(); i++) {
 				Account followee = someoneElse(follower);
@@ -349,8 +363,9 @@ public final class Workload implements AutoCloseable {
 	 * @param followsEach how many others each of them follows
 	 * @param perSecond requests per second
 	 * @param photoShare the share of posts that carry a photo
+	 * @param streamers how many of the people keep their notification stream open
 	 */
-	public record Settings(long seed, int people, int followsEach, int perSecond, double photoShare) {
+	public record Settings(long seed, int people, int followsEach, int perSecond, double photoShare, int streamers) {
 
 	}
 
