@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,6 +18,9 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,10 +34,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -57,6 +64,8 @@ import io.murmur.support.web.WebSupportAutoConfiguration;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @EnableConfigurationProperties(JwtProperties.class)
 public final class ResourceServerAutoConfiguration {
+
+	private static final Log log = LogFactory.getLog(ResourceServerAutoConfiguration.class);
 
 	/** The authority of requests that carry a user token. */
 	static final String USER = "USER";
@@ -111,7 +120,14 @@ public final class ResourceServerAutoConfiguration {
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(authenticationConverter()))
 				.bearerTokenResolver(bearerTokenResolver(publicRequests))
 				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
+				.accessDeniedHandler(accessDenied)
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(failure(entryPoint, problems));
+						return filter;
+					}
+				}))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		return http.build();
@@ -136,6 +152,25 @@ public final class ResourceServerAutoConfiguration {
 			String detail = (ex instanceof InvalidBearerTokenException) ? "The access token is invalid or has expired"
 					: "This request needs an access token";
 			problems.write(request, response, CommonProblem.UNAUTHORIZED, detail);
+		};
+	}
+
+	/**
+	 * A token that could not be checked because the keys could not be fetched
+	 * (user-service down, and the keys not yet known) is the service's trouble, not the
+	 * client's: 503 problem the client may retry, where Spring would let the exception
+	 * become a 500. Every other failure is the client's: 401.
+	 */
+	private static AuthenticationFailureHandler failure(AuthenticationEntryPoint entryPoint, Problems problems) {
+		return (request, response, ex) -> {
+			if (ex instanceof AuthenticationServiceException) {
+				log.warn("Could not check an access token: " + ex.getMessage());
+				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+				problems.write(request, response, CommonProblem.SERVICE_UNAVAILABLE,
+						"Access tokens cannot be checked right now; try again later");
+				return;
+			}
+			entryPoint.commence(request, response, ex);
 		};
 	}
 

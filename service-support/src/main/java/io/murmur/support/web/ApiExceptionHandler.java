@@ -13,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +28,7 @@ import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -156,6 +158,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem = Problems.of(CommonProblem.MALFORMED_REQUEST, detail);
 		return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
+	/**
+	 * A request parameter no converter can turn into its type, such as a file part sent
+	 * where a form field is expected, is the client's fault: 400 naming the parameter,
+	 * not a 500 naming the classes. Other conversions that are not supported are a bug of
+	 * the service and stay 500.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MethodArgumentConversionNotSupportedException argument) {
+			return validationFailed(List.of(new InvalidField(argument.getName(), "has the wrong type")), headers,
+					request);
+		}
+		return super.handleConversionNotSupported(ex, headers, status, request);
 	}
 
 	@Override

@@ -91,6 +91,11 @@ public class SupportTestApplication {
 			return Map.of("text", note.text());
 		}
 
+		@PostMapping(path = "/api/v1/labels", consumes = "multipart/form-data")
+		Map<String, Object> label(@RequestParam String name) {
+			return Map.of("name", name);
+		}
+
 		@GetMapping("/api/v1/notes/{id}")
 		NoteView note(@PathVariable String id, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
 				@RequestParam(required = false) @Nullable @Pattern(regexp = "[a-z]+") String tag) {

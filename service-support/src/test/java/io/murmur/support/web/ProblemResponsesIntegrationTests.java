@@ -184,6 +184,16 @@ class ProblemResponsesIntegrationTests extends SupportIntegrationTests {
 		}
 
 		@Test
+		void shouldNameAFormFieldSentAsAFileInsteadOfFailing() {
+			Response response = ProblemResponsesIntegrationTests.this.http.send("POST", "/api/v1/labels",
+					ProblemResponsesIntegrationTests.this.token, "multipart/form-data; boundary=b",
+					"--b\r\nContent-Disposition: form-data; name=\"name\"; filename=\"a.jpg\"\r\n"
+							+ "Content-Type: image/jpeg\r\n\r\nx\r\n--b--\r\n");
+			assertProblem(response, 400, "validation-failed");
+			assertThat(response.body()).contains("\"name\"").doesNotContain("Multipart", "Exception");
+		}
+
+		@Test
 		void shouldRefuseAWildcardContentTypeWithUnsupportedMediaType() {
 			for (String type : List.of("*/*", "application/*")) {
 				assertProblem(
