@@ -139,4 +139,19 @@ class LoginIntegrationTests {
 			.exists();
 	}
 
+	@Test
+	void shouldRefuseALoginWithAControlCharacterAsInvalidNotFail() {
+		this.api.client()
+			.post()
+			.uri("/api/v1/auth/login")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("login", "a\u0000b", "password", "1"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'login')]")
+			.exists();
+	}
+
 }
