@@ -1,8 +1,12 @@
 package io.murmur.support.security;
 
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.DispatcherType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -81,11 +85,32 @@ public final class ResourceServerAutoConfiguration {
 			throw new IllegalStateException(
 					"murmur.security.jwt.jwk-set-uri is not set: the service cannot check access tokens");
 		}
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri.toString())
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keySource(jwkSetUri, properties.keys()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(new AccessTokenValidator(properties));
 		return decoder;
+	}
+
+	/**
+	 * user-service's signing keys: fetched again when their refresh time is near, and at
+	 * once for a token signed by an unknown key (at most twice a refresh time, so that
+	 * made-up key ids cannot hammer user-service), and kept in use through an outage of
+	 * user-service.
+	 */
+	private static JWKSource<SecurityContext> keySource(URI jwkSetUri, JwtProperties.Keys keys) {
+		long refresh = keys.refresh().toMillis();
+		try {
+			return JWKSourceBuilder.<SecurityContext>create(jwkSetUri.toURL())
+				.cache(refresh, Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, refresh / 4))
+				.refreshAheadCache(Math.min(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, refresh / 4), false)
+				.rateLimited(Math.min(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL, refresh / 2))
+				.outageTolerant(keys.outageTolerance().toMillis())
+				.build();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalStateException("murmur.security.jwt.jwk-set-uri is not a URL: " + jwkSetUri, ex);
+		}
 	}
 
 	@Bean

@@ -63,6 +63,10 @@ public final class TestTokens implements AutoCloseable {
 
 	private volatile boolean tokenEndpointDown;
 
+	private volatile boolean keysDown;
+
+	private final AtomicInteger keyFetches = new AtomicInteger();
+
 	private TestTokens(RSAKey key) {
 		this.key = key;
 		try {
@@ -175,6 +179,22 @@ public final class TestTokens implements AutoCloseable {
 	}
 
 	/**
+	 * Makes the JWKS answer 503, as when user-service is down, or answer again.
+	 * @param down whether it fails
+	 */
+	public void keysDown(boolean down) {
+		this.keysDown = down;
+	}
+
+	/**
+	 * How many times the JWKS was asked for, answered or not.
+	 * @return the count
+	 */
+	public int keyFetches() {
+		return this.keyFetches.get();
+	}
+
+	/**
 	 * A valid user token.
 	 * @param userId the user
 	 * @return the token
@@ -256,6 +276,11 @@ public final class TestTokens implements AutoCloseable {
 
 	private void jwks(HttpExchange exchange) throws IOException {
 		exchange.getRequestBody().readAllBytes();
+		this.keyFetches.incrementAndGet();
+		if (this.keysDown) {
+			send(exchange, 503, "{\"error\":\"temporarily_unavailable\"}");
+			return;
+		}
 		send(exchange, 200, new JWKSet(this.key.toPublicJWK()).toString());
 	}
 

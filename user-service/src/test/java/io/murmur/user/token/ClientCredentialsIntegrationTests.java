@@ -193,8 +193,8 @@ class ClientCredentialsIntegrationTests {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(this.baseUrl + "/.well-known/jwks.json")
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(new AccessTokenValidator(
-				new JwtProperties(null, "murmur-user-service", "murmur-api", "murmur-internal")));
+		decoder.setJwtValidator(new AccessTokenValidator(new JwtProperties(null, "murmur-user-service", "murmur-api",
+				"murmur-internal", new JwtProperties.Keys(Duration.ofMinutes(5), Duration.ofHours(24)))));
 		return decoder;
 	}
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class SigningKeysTests {
 
 	private static final JwtProperties CLAIMS = new JwtProperties(null, "murmur-user-service", "murmur-api",
-			"murmur-internal");
+			"murmur-internal", new JwtProperties.Keys(Duration.ofMinutes(5), Duration.ofHours(24)));
 
 	private static final KeyPair OLD = generate(2048);
 
