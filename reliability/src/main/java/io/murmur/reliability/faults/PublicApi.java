@@ -92,6 +92,11 @@ public final class PublicApi {
 		return send("read-post", "GET", "/api/v1/posts/" + post, null, viewer);
 	}
 
+	public Answer timeline(Account author, @Nullable String cursor, int limit) {
+		return send("timeline", "GET", "/api/v1/users/" + author.id() + "/posts?limit=" + limit
+				+ ((cursor != null) ? "&cursor=" + encode(cursor) : ""), null, author);
+	}
+
 	public Answer feed(Account reader, @Nullable String cursor, int limit) {
 		return send("feed", "GET",
 				"/api/v1/feed?limit=" + limit + ((cursor != null) ? "&cursor=" + encode(cursor) : ""), null, reader);

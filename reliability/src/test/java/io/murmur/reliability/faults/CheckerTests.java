@@ -24,12 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link Checker} against a stand-in gateway that serves one acknowledged post (its
- * look-up and its search) with the statuses a test gives it, to tell what it reports from
- * what the platform answered.
+ * author's timeline, its look-up and its search) with the statuses and timeline a test
+ * gives it, to tell what it reports from what the platform answered.
  */
 class CheckerTests {
 
 	static final Account AUTHOR = new Account("7", "someone", "token");
+
+	final Queue<Integer> timelineStatuses = new ConcurrentLinkedQueue<>();
+
+	/** What the author's timeline lists, by post id. */
+	volatile String timeline = "\"p1\"";
 
 	final Queue<Integer> postStatuses = new ConcurrentLinkedQueue<>();
 
@@ -45,6 +50,12 @@ class CheckerTests {
 	void startGateway() throws IOException {
 		this.ledger.post(new Ledger.Post("p1", AUTHOR, "rlwordabcdef", null, null, null, 0));
 		this.gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.gateway.createContext("/api/v1/users/7/posts",
+				(exchange) -> answer(exchange, next(this.timelineStatuses),
+						"{\"items\":[" + java.util.Arrays.stream(this.timeline.split(","))
+							.filter((id) -> !id.isEmpty())
+							.map((id) -> "{\"id\":" + id + ",\"counts\":{\"likes\":0}}")
+							.collect(java.util.stream.Collectors.joining(",")) + "],\"nextCursor\":null}"));
 		this.gateway.createContext("/api/v1/posts/", (exchange) -> {
 			this.postLookUps.incrementAndGet();
 			answer(exchange, next(this.postStatuses), "{\"id\":\"p1\",\"counts\":{\"likes\":0}}");
@@ -68,15 +79,27 @@ class CheckerTests {
 	class OneCheck {
 
 		@Test
+		void shouldReadThePostsFromTheirAuthorsTimelineWithoutLookingEachUp() {
+			Verdict verdict = checker().check();
+
+			assertThat(verdict.clean()).isTrue();
+			assertThat(verdict.byKind()).containsOnlyKeys("posts", "timeline entries", "searchable");
+			assertThat(verdict.acknowledged()).isEqualTo(3);
+			assertThat(CheckerTests.this.postLookUps).hasValue(0);
+		}
+
+		@Test
 		void shouldCountWhatTheLookUpCouldNotSeeAsUncheckedNotLost() {
+			CheckerTests.this.timelineStatuses.add(503);
 			CheckerTests.this.postStatuses.add(503);
 			CheckerTests.this.searchStatuses.add(401);
 
 			Verdict verdict = checker().check();
 
 			assertThat(verdict.lost()).isZero();
-			assertThat(verdict.unchecked()).isEqualTo(2);
+			assertThat(verdict.unchecked()).isEqualTo(3);
 			assertThat(verdict.byKind().get("posts")).isEqualTo(new Verdict.Counts(1, 0, 0, 1));
+			assertThat(verdict.byKind().get("timeline entries")).isEqualTo(new Verdict.Counts(1, 0, 0, 1));
 			assertThat(verdict.byKind().get("searchable")).isEqualTo(new Verdict.Counts(1, 0, 0, 1));
 			assertThat(verdict.clean()).isFalse();
 			assertThat(verdict.examples()).contains("could not check posts: p1 answered 503");
@@ -84,35 +107,64 @@ class CheckerTests {
 
 		@Test
 		void shouldCountAPostThePlatformSaysIsNotThereAsLost() {
+			CheckerTests.this.timeline = "";
 			CheckerTests.this.postStatuses.add(404);
 
 			Verdict verdict = checker().check();
 
 			assertThat(verdict.byKind().get("posts")).isEqualTo(new Verdict.Counts(1, 1, 0, 0));
+			assertThat(verdict.byKind().get("timeline entries")).isEqualTo(new Verdict.Counts(1, 1, 0, 0));
 			assertThat(verdict.unchecked()).isZero();
 			assertThat(verdict.clean()).isFalse();
 		}
 
 		@Test
-		void shouldBeCleanWhenEverythingIsFound() {
+		void shouldTellAPostMissingFromItsTimelineFromALostPost() {
+			CheckerTests.this.timeline = "\"p0\"";
+
 			Verdict verdict = checker().check();
 
-			assertThat(verdict.clean()).isTrue();
-			assertThat(verdict.acknowledged()).isEqualTo(2);
+			assertThat(verdict.byKind().get("posts")).isEqualTo(new Verdict.Counts(1, 0, 0, 0));
+			assertThat(verdict.byKind().get("timeline entries")).isEqualTo(new Verdict.Counts(1, 1, 0, 0));
+			assertThat(CheckerTests.this.postLookUps).hasValue(1);
+		}
+
+		@Test
+		void shouldCountAPostListedTwiceOnItsTimelineAsDuplicated() {
+			CheckerTests.this.timeline = "\"p1\",\"p1\"";
+
+			Verdict verdict = checker().check();
+
+			assertThat(verdict.byKind().get("timeline entries")).isEqualTo(new Verdict.Counts(1, 0, 1, 0));
+			assertThat(verdict.allFound()).isTrue();
+			assertThat(verdict.clean()).isFalse();
 		}
 
 	}
 
 	@Test
 	void shouldKeepCheckingWhileAnythingIsUnchecked() {
+		this.timelineStatuses.add(503);
+		this.timelineStatuses.add(429);
 		this.postStatuses.add(503);
 		this.postStatuses.add(429);
 
 		Verdict verdict = checker().awaitConverged(Duration.ofSeconds(30));
 
 		assertThat(verdict.clean()).isTrue();
-		assertThat(this.postLookUps).hasValue(3);
+		assertThat(this.postLookUps).hasValue(2);
 		assertThat(verdict.took()).isPositive();
+	}
+
+	@Test
+	void shouldStopLookingOnceEverythingIsFoundWhateverTheCopies() {
+		this.timeline = "\"p1\",\"p1\"";
+
+		Verdict found = checker().awaitFound(Duration.ofSeconds(30));
+
+		assertThat(found.allFound()).isTrue();
+		assertThat(found.duplicated()).isEqualTo(1);
+		assertThat(found.took()).isLessThan(Duration.ofSeconds(1));
 	}
 
 	private static int next(Queue<Integer> statuses) {
