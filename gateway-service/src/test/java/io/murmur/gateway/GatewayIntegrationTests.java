@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -34,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.spring.LocalStores;
 import io.murmur.reliability.http.RawHttp;
@@ -312,6 +315,37 @@ class GatewayIntegrationTests {
 					.doesNotContain("properties"));
 			post(bob).expectStatus().isOk();
 			assertThat(upstream.received("/api/v1/posts")).hasSize(6);
+		}
+
+		/**
+		 * Redis holding every command longer than the limiter waits, as when a burst
+		 * starves the gateway or Redis is down: the budget still holds, counted by the
+		 * replica itself, instead of every request being let through.
+		 */
+		@Test
+		void shouldKeepTheBudgetOnThisReplicaWhenRedisDoesNotAnswerInTime() {
+			String carol = "Bearer " + TestTokens.valid(signingKey, newUser());
+			post(carol).expectStatus().isOk();
+			RedisClient client = RedisClient.create(LocalStack.shared().redis().uri());
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				connection.sync().clientPause(4_000);
+				for (int i = 0; i < 4; i++) {
+					post(carol).expectStatus().isOk();
+				}
+				post(carol).expectStatus()
+					.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+					.expectHeader()
+					.exists("Retry-After")
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+				// answered once the pause is over, so that later tests meet Redis as
+				// usual
+				connection.sync().ping();
+			}
+			finally {
+				client.shutdown();
+			}
+			assertThat(upstream.received("/api/v1/posts")).hasSize(5);
 		}
 
 		@Test

@@ -31,9 +31,11 @@ import io.murmur.support.problem.CommonProblem;
  * sign-in and sign-up are counted per IP under a stricter budget, and writes under a
  * stricter budget than reads. Over budget: 429 problem+json with {@code Retry-After}.
  * <p>
- * The budget is a fixed window per key, counted atomically by a Lua script. If Redis
- * cannot be reached the request is let through and a warning logged: an outage of the
- * limiter must not take the whole API down.
+ * The budget is a fixed window per key, counted atomically by a Lua script. Each replica
+ * also counts every budget itself ({@link LocalCounts}); when Redis does not answer in
+ * time, that count decides and a warning is logged: the budgets then hold per replica, so
+ * an outage of Redis does not take the API down, and a burst that slows the limiter down
+ * does not get through it.
  */
 @Component
 class RateLimitFilter implements WebFilter, org.springframework.core.Ordered {
@@ -54,6 +56,8 @@ class RateLimitFilter implements WebFilter, org.springframework.core.Ordered {
 	private final ReactiveStringRedisTemplate redis;
 
 	private final GatewayProperties.RateLimits limits;
+
+	private final LocalCounts localCounts = new LocalCounts();
 
 	RateLimitFilter(ReactiveStringRedisTemplate redis, GatewayProperties properties) {
 		this.redis = redis;
@@ -98,13 +102,14 @@ class RateLimitFilter implements WebFilter, org.springframework.core.Ordered {
 
 	private Mono<Verdict> count(Budget budget) {
 		String key = "ratelimit:{" + budget.policy + ":" + budget.subject + "}";
+		LocalCounts.Count local = this.localCounts.count(key, budget.limit.window());
 		return this.redis.execute(COUNT, List.of(key), List.of(Long.toString(budget.limit.window().toMillis())))
 			.next()
 			.map((result) -> new Verdict(((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue()))
 			.timeout(Duration.ofMillis(500))
 			.onErrorResume((ex) -> {
-				logger.warn("Rate limiter unavailable, letting the request through: {}", ex.toString());
-				return Mono.just(new Verdict(0, 0));
+				logger.warn("Rate limiter's Redis did not answer, counting on this replica: {}", ex.toString());
+				return Mono.just(new Verdict(local.count(), local.ttlMillis()));
 			});
 	}
 
