@@ -119,6 +119,26 @@ class GatewayIntegrationTests {
 				.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
 		}
 
+		/**
+		 * user-service counts failed sign-ins per client by {@code X-Forwarded-For}: the
+		 * service must learn the address the gateway saw, and never one the client wrote.
+		 */
+		@Test
+		void shouldNameTheClientItSawToTheServiceAndNoAddressTheClientClaims() {
+			RawResponse response = new RawHttp("http://127.0.0.1:" + GatewayIntegrationTests.this.port,
+					Duration.ofSeconds(30))
+				.from("127.0.3.7")
+				.send(RawRequest.json("GET", "/api/v1/users/me", null, "claims another address")
+					.withToken(TestTokens.valid(signingKey, newUser()))
+					.withHeader("X-Forwarded-For", "198.51.100.9")
+					.withHeader("X-Real-IP", "198.51.100.9")
+					.withHeader("Forwarded", "for=198.51.100.9"));
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+			StubService.Received received = upstream.received("/api/v1/users/me").getLast();
+			assertThat(received.headers().get("X-Forwarded-For")).containsExactly("127.0.3.7");
+			assertThat(received.headers()).doesNotContainKeys("X-Real-IP", "Forwarded");
+		}
+
 		@Test
 		void shouldServeEachServicesApiDocsWithoutAToken() {
 			upstream.reply("/v3/api-docs", 200, "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"user-service\"}}",
