@@ -211,11 +211,22 @@ final class FaultReport {
 		return line.toString();
 	}
 
-	private static void badInputs(StringBuilder md, Probes probes) {
-		md.append("## Generated bad inputs\n\n");
-		BadInputRun.Result bad = probes.badInputs();
-		if (bad == null) {
+	/**
+	 * Opens the section of one of the probes sent after the check.
+	 * @return whether it was sent; if not, the section says why
+	 */
+	private static boolean opened(StringBuilder md, String title, @Nullable Object result, Probes probes) {
+		md.append("## ").append(title).append("\n\n");
+		if (result == null) {
 			md.append("**Not sent**: ").append(probes.error()).append("\n\n");
+			return false;
+		}
+		return true;
+	}
+
+	private static void badInputs(StringBuilder md, Probes probes) {
+		BadInputRun.Result bad = probes.badInputs();
+		if (!opened(md, "Generated bad inputs", bad, probes)) {
 			return;
 		}
 		md.append("After the check, against the same platform: bad requests generated from the OpenAPI document ")
@@ -241,10 +252,8 @@ final class FaultReport {
 	}
 
 	private static void authMatrix(StringBuilder md, Probes probes) {
-		md.append("## Auth matrix\n\n");
 		AuthMatrixRun.Result auth = probes.auth();
-		if (auth == null) {
-			md.append("**Not sent**: ").append(probes.error()).append("\n\n");
+		if (!opened(md, "Auth matrix", auth, probes)) {
 			return;
 		}
 		md.append("Every operation that needs a user's token, with no token, garbage, `alg: none`, a bad ")

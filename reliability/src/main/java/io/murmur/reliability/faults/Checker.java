@@ -38,6 +38,9 @@ import io.murmur.reliability.faults.PublicApi.Answer;
  */
 public final class Checker {
 
+	/** How many look-ups one check has under way at once. */
+	private static final int PARALLEL = 16;
+
 	/** How many search words one query holds, joined by {@code OR}. */
 	private static final int WORDS_PER_QUERY = 20;
 
@@ -121,7 +124,7 @@ public final class Checker {
 		Tally tally = new Tally();
 		List<Post> posts = this.ledger.posts();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Semaphore parallel = new Semaphore(8);
+			Semaphore parallel = new Semaphore(PARALLEL);
 			List<Future<?>> work = new ArrayList<>();
 			Consumer<Runnable> submit = (task) -> work.add(executor.submit(() -> {
 				parallel.acquireUninterruptibly();
