@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,6 +24,8 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.murmur.localstack.AbstractStoreServer;
 import io.murmur.localstack.Store;
@@ -43,6 +47,10 @@ import io.murmur.localstack.process.RestartableProcess.Stopper;
  * back with them on {@link #restart()}.
  */
 public final class Neo4jServer extends AbstractStoreServer {
+
+	private static final Logger logger = LoggerFactory.getLogger(Neo4jServer.class);
+
+	private static final int DRIVER_CLOSE_SECONDS = 10;
 
 	private static final String HOST = "127.0.0.1";
 
@@ -216,10 +224,22 @@ public final class Neo4jServer extends AbstractStoreServer {
 		}
 	}
 
+	/**
+	 * Closes the driver, waiting for it at most {@value #DRIVER_CLOSE_SECONDS} seconds,
+	 * then stops the server. A driver's close once never returned (its Netty event loop
+	 * stuck shutting down), which held up the whole stack's close and lost what was to
+	 * follow it, such as a fault campaign's report.
+	 */
 	@Override
 	public void close() {
 		try {
-			this.driver.close();
+			this.driver.closeAsync().toCompletableFuture().get(DRIVER_CLOSE_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("The Neo4j driver did not close cleanly; stopping the server anyway", ex);
 		}
 		finally {
 			closeProcess();
