@@ -179,9 +179,11 @@ public final class FaultCampaign implements Callable<Integer> {
 				workload.close();
 				logger.info("Checking {} posts, {} likes, {} follows", ledger.posts().size(), ledger.likes().size(),
 						ledger.follows().size());
-				verdict = new Checker(new PublicApi(platform.gatewayUrl(), new CallLog(), Duration.ofSeconds(30)),
-						ledger, streams)
+				CallLog checks = new CallLog();
+				verdict = new Checker(new PublicApi(platform.gatewayUrl(), checks, Duration.ofSeconds(30)), ledger,
+						streams)
 					.awaitConverged(Duration.ofMinutes(3));
+				logChecks("The final check", verdict, checks);
 				reopened = streams.reopened();
 			}
 			probes = probe(platform);
@@ -206,14 +208,24 @@ public final class FaultCampaign implements Callable<Integer> {
 	 */
 	private static Future<Long> measureConvergence(BenchmarkPlatform platform, Ledger acknowledged,
 			NotificationStreams streams, long mended, CallLog calls) {
-		Checker checker = new Checker(new PublicApi(platform.gatewayUrl(), new CallLog(), Duration.ofSeconds(30)),
+		CallLog checks = new CallLog();
+		Checker checker = new Checker(new PublicApi(platform.gatewayUrl(), checks, Duration.ofSeconds(30)),
 				acknowledged, streams);
 		return CompletableFuture.supplyAsync(() -> {
 			Verdict found = checker.awaitFound(Duration.ofMinutes(3));
 			long converged = calls.now() - mended;
 			logger.info("Everything acknowledged before the last mend found after {} ms: {}", converged, found);
+			logChecks("The convergence checks", found, checks);
 			return found.allFound() ? converged : -1L;
 		}, Thread::startVirtualThread);
+	}
+
+	/**
+	 * What the checks' look-ups cost, per route: a pass bounds the converge time, and
+	 * this says where its time goes.
+	 */
+	private static void logChecks(String what, Verdict verdict, CallLog checks) {
+		logger.info("{} took {} ms: {}", what, verdict.took().toMillis(), CallLog.byRoute(checks.all()));
 	}
 
 	private static long join(Future<Long> future) {
