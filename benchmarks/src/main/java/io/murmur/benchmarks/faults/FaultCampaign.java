@@ -200,9 +200,9 @@ public final class FaultCampaign implements Callable<Integer> {
 	/**
 	 * How long after the last fault was mended everything acknowledged until then could
 	 * be found: checks of a copy of the ledger taken at the mend, one pass after another,
-	 * while the load goes on, until a pass finds it all. A pass takes seconds, so this is
-	 * an upper bound by at most one pass. Extra copies are the final check's business,
-	 * once the load has stopped.
+	 * while the load goes on, until a pass finds it all. This is an upper bound by up to
+	 * one pass, and a pass takes tens of seconds on two cores under the load. Extra
+	 * copies are the final check's business, once the load has stopped.
 	 * @return the milliseconds from the mend to the end of the pass that found it all, or
 	 * -1 if none did within three minutes
 	 */

@@ -74,8 +74,8 @@ final class FaultReport {
 			md.append("The converge time runs from the moment the last fault was mended to the end of the first ")
 				.append("check that found everything acknowledged until then; the checks start at the mend and ")
 				.append("run one after another while the load goes on. A check reads every author's timeline, ")
-				.append("feed, notification list and photo and a search for every post, and takes seconds ")
-				.append("itself, so the time is an upper bound by at most one check. The counts below are the ")
+				.append("feed, notification list and photo and a search for every post, and takes tens of ")
+				.append("seconds itself under load, so the time is an upper bound by up to one check. The counts below are the ")
 				.append("final check's, once the load had stopped. Unchecked is what a look-up could not see (no answer, 401, 429 or a 5xx): neither ")
 				.append("found nor lost, and the checks go on while anything is.\n\n");
 			md.append("| kind | acknowledged | lost | duplicated | unchecked |\n|---|---:|---:|---:|---:|\n");
