@@ -12,7 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Tells the services who the client is: every routed request carries exactly one
  * {@code X-Forwarded-For}, naming the address the gateway itself saw, and no forwarding
  * header a client wrote. user-service counts failed sign-ins per client by it; without it
- * every client looked like the gateway, and ten wrong passwords from anyone shut every
+ * every client looked like the gateway, and 20 wrong passwords from anyone shut every
  * sign-in through that replica out.
  * <p>
  * The gateway's own X-Forwarded filter writes nothing for a client that is not a trusted
