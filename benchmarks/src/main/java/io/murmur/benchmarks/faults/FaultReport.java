@@ -72,12 +72,14 @@ final class FaultReport {
 			long converge = run.convergedMs();
 			md.append(run.passed() ? "**Passed**: " : "**Failed**: ").append(verdictLine(run)).append("\n\n");
 			md.append("The converge time runs from the moment the last fault was mended to the end of the first ")
-				.append("check that found everything acknowledged until then; the checks start at the mend and ")
-				.append("run one after another while the load goes on. A check reads every author's timeline, ")
-				.append("feed, notification list and photo and a search for every post, and takes tens of ")
-				.append("seconds itself under load, so the time is an upper bound by up to one check. The counts below are the ")
-				.append("final check's, once the load had stopped. Unchecked is what a look-up could not see (no answer, 401, 429 or a 5xx): neither ")
-				.append("found nor lost, and the checks go on while anything is.\n\n");
+				.append("check that found everything acknowledged. The load stops at that mend, and the checks run one ")
+				.append("after another on the quiet platform, so that they measure the platform catching up rather ")
+				.append("than the checker queueing behind the load for the same two cores. A check reads every ")
+				.append("author's timeline, every feed and notification list, every photo and a search for every post, ")
+				.append("and takes a while itself, so the time is an upper bound by up to one check. The counts below ")
+				.append("are those of the check that converged, or of the final one when it found copies or left ")
+				.append("anything unchecked. Unchecked is what a look-up could not see (no answer, 401, 429 or a 5xx): ")
+				.append("neither found nor lost, and the checks go on while anything is.\n\n");
 			md.append("| kind | acknowledged | lost | duplicated | unchecked |\n|---|---:|---:|---:|---:|\n");
 			run.verdict()
 				.byKind()
@@ -108,7 +110,8 @@ final class FaultReport {
 					(run.calmTo() - run.calmFrom()) / 1000));
 			routeTable(md, calm, Map.of());
 			md.append("## Faults\n\n");
-			md.append("Each window runs from the fault to the end of the settling time after it was mended. ")
+			md.append("Each window runs from the fault to the end of the settling time after it was mended; ")
+				.append("the last one ends at its mend, where the load stops. ")
 				.append("A route is affected when any call failed in the window. Affected routes must fail with ")
 				.append("503 (or 504) problem+json within ")
 				.append(TIMELY_MS / 1000)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +39,11 @@ import io.murmur.reliability.faults.PublicApi.Answer;
  */
 public final class Checker {
 
-	/** How many look-ups one check has under way at once. */
-	private static final int PARALLEL = 16;
+	/**
+	 * How many look-ups one check has under way at once. Many of them wait on a store
+	 * rather than a core, so more than twice the cores keeps a pass short.
+	 */
+	private static final int PARALLEL = 32;
 
 	/** How many search words one query holds, joined by {@code OR}. */
 	private static final int WORDS_PER_QUERY = 20;
@@ -95,13 +99,32 @@ public final class Checker {
 		return await(limit, Verdict::allFound);
 	}
 
+	/**
+	 * Passes, one after another, until everything is done or the time is up. A look-up
+	 * (an author's timeline, a reader's feed, a recipient's list, one search) whose part
+	 * of the verdict was done is not made again: a later pass looks again only where
+	 * something was missing, so that one after the first takes as long as what is still
+	 * missing, not as long as the whole ledger.
+	 */
 	private Verdict await(Duration limit, Predicate<Verdict> done) {
 		long started = System.nanoTime();
 		long deadline = started + limit.toNanos();
-		Verdict verdict;
-		do {
-			verdict = check();
-			if (done.test(verdict)) {
+		List<Tally> settled = new ArrayList<>();
+		List<LookUp> open = lookUps();
+		Map<LookUp, Tally> last;
+		while (true) {
+			last = run(open);
+			List<LookUp> again = new ArrayList<>();
+			last.forEach((lookUp, tally) -> {
+				if (done.test(tally.verdict())) {
+					settled.add(tally);
+				}
+				else {
+					again.add(lookUp);
+				}
+			});
+			open = again;
+			if (open.isEmpty() || System.nanoTime() >= deadline) {
 				break;
 			}
 			try {
@@ -112,8 +135,11 @@ public final class Checker {
 				break;
 			}
 		}
-		while (System.nanoTime() < deadline);
-		return verdict.after(Duration.ofNanos(System.nanoTime() - started));
+		List<Tally> all = new ArrayList<>(settled);
+		for (LookUp lookUp : open) {
+			all.add(last.get(lookUp));
+		}
+		return Tally.merge(all).verdict().after(Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	/**
@@ -121,36 +147,58 @@ public final class Checker {
 	 * @return what was found
 	 */
 	public Verdict check() {
-		Tally tally = new Tally();
+		return Tally.merge(run(lookUps()).values()).verdict();
+	}
+
+	/**
+	 * Every look-up a pass makes, each with a part of the ledger. Feeds and notification
+	 * lists are walked a page after another, the longest chains of a pass: they come
+	 * first, so that the short look-ups fill in around them rather than leave them
+	 * running alone at the end.
+	 */
+	private List<LookUp> lookUps() {
+		List<LookUp> lookUps = new ArrayList<>();
 		List<Post> posts = this.ledger.posts();
+		Map<String, Long> likes = countLikes(this.ledger.likes());
+		Map<String, Long> maybeLikes = countLikes(this.ledger.unknownLikes());
+		followers().forEach((reader, followed) -> lookUps.add((tally) -> checkFeed(reader, followed, posts, tally)));
+		expectedNotifications(posts)
+			.forEach((recipient, keys) -> lookUps.add((tally) -> checkNotifications(recipient, keys, tally)));
+		posts.stream()
+			.collect(Collectors.groupingBy(Post::author))
+			.forEach((author, written) -> lookUps
+				.add((tally) -> checkTimeline(author, written, likes, maybeLikes, tally)));
+		for (int from = 0; from < posts.size(); from += WORDS_PER_QUERY) {
+			List<Post> batch = posts.subList(from, Math.min(posts.size(), from + WORDS_PER_QUERY));
+			lookUps.add((tally) -> checkSearch(batch, tally));
+		}
+		return lookUps;
+	}
+
+	/**
+	 * Makes the look-ups, {@link #PARALLEL} at a time, in their order.
+	 * @return what each found
+	 */
+	private Map<LookUp, Tally> run(List<LookUp> lookUps) {
+		Map<LookUp, Tally> found = new LinkedHashMap<>();
+		lookUps.forEach((lookUp) -> found.put(lookUp, new Tally()));
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Semaphore parallel = new Semaphore(PARALLEL);
+			Semaphore parallel = new Semaphore(PARALLEL, true);
 			List<Future<?>> work = new ArrayList<>();
-			Consumer<Runnable> submit = (task) -> work.add(executor.submit(() -> {
+			found.forEach((lookUp, tally) -> {
 				parallel.acquireUninterruptibly();
-				try {
-					task.run();
-				}
-				finally {
-					parallel.release();
-				}
-			}));
-			Map<String, Long> likes = countLikes(this.ledger.likes());
-			Map<String, Long> maybeLikes = countLikes(this.ledger.unknownLikes());
-			posts.stream()
-				.collect(Collectors.groupingBy(Post::author))
-				.forEach((author, written) -> submit
-					.accept(() -> checkTimeline(author, written, likes, maybeLikes, tally)));
-			followers().forEach((reader, followed) -> submit.accept(() -> checkFeed(reader, followed, posts, tally)));
-			for (int from = 0; from < posts.size(); from += WORDS_PER_QUERY) {
-				List<Post> batch = posts.subList(from, Math.min(posts.size(), from + WORDS_PER_QUERY));
-				submit.accept(() -> checkSearch(batch, tally));
-			}
-			Map<String, Map<Key, Expectation>> expected = expectedNotifications(posts);
-			expected.forEach((recipient, keys) -> submit.accept(() -> checkNotifications(recipient, keys, tally)));
+				work.add(executor.submit(() -> {
+					try {
+						lookUp.into(tally);
+					}
+					finally {
+						parallel.release();
+					}
+				}));
+			});
 			work.forEach(Checker::join);
 		}
-		return tally.verdict(posts.size());
+		return found;
 	}
 
 	/**
@@ -430,6 +478,16 @@ public final class Checker {
 		return status == Call.NO_ANSWER || status == 401 || status == 429 || status >= 500;
 	}
 
+	/**
+	 * One look-up of a pass, adding what it found to a tally.
+	 */
+	@FunctionalInterface
+	private interface LookUp {
+
+		void into(Tally tally);
+
+	}
+
 	private record Key(String type, String actor, String post) {
 
 		@Override
@@ -508,7 +566,21 @@ public final class Checker {
 			}
 		}
 
-		Verdict verdict(int posts) {
+		/** The counts and examples of many tallies together. */
+		static Tally merge(Collection<Tally> tallies) {
+			Tally merged = new Tally();
+			for (Tally tally : tallies) {
+				tally.counts.forEach((kind, row) -> {
+					for (int column = 0; column < row.length; column++) {
+						merged.add(kind, column, row[column]);
+					}
+				});
+				tally.examples.forEach(merged::example);
+			}
+			return merged;
+		}
+
+		Verdict verdict() {
 			Map<String, Verdict.Counts> byKind = new java.util.TreeMap<>();
 			this.counts.forEach((kind, row) -> byKind.put(kind,
 					new Verdict.Counts(row[0] + row[1] + row[3], row[1], row[2], row[3])));

@@ -42,6 +42,8 @@ class CheckerTests {
 
 	final AtomicInteger postLookUps = new AtomicInteger();
 
+	final AtomicInteger searches = new AtomicInteger();
+
 	final Ledger ledger = new Ledger();
 
 	HttpServer gateway;
@@ -60,8 +62,10 @@ class CheckerTests {
 			this.postLookUps.incrementAndGet();
 			answer(exchange, next(this.postStatuses), "{\"id\":\"p1\",\"counts\":{\"likes\":0}}");
 		});
-		this.gateway.createContext("/api/v1/search/posts",
-				(exchange) -> answer(exchange, next(this.searchStatuses), "{\"items\":[{\"id\":\"p1\"}]}"));
+		this.gateway.createContext("/api/v1/search/posts", (exchange) -> {
+			this.searches.incrementAndGet();
+			answer(exchange, next(this.searchStatuses), "{\"items\":[{\"id\":\"p1\"}]}");
+		});
 		this.gateway.start();
 	}
 
@@ -154,6 +158,19 @@ class CheckerTests {
 		assertThat(verdict.clean()).isTrue();
 		assertThat(this.postLookUps).hasValue(2);
 		assertThat(verdict.took()).isPositive();
+	}
+
+	@Test
+	void shouldLookAgainOnlyWhereSomethingWasMissing() {
+		this.timelineStatuses.add(503);
+		this.postStatuses.add(503);
+
+		Verdict verdict = checker().awaitConverged(Duration.ofSeconds(30));
+
+		assertThat(verdict.clean()).isTrue();
+		assertThat(verdict.byKind().get("timeline entries")).isEqualTo(new Verdict.Counts(1, 0, 0, 0));
+		assertThat(verdict.byKind().get("searchable")).isEqualTo(new Verdict.Counts(1, 0, 0, 0));
+		assertThat(this.searches).as("the search found its post the first time").hasValue(1);
 	}
 
 	@Test
