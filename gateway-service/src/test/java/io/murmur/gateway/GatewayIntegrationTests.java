@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,9 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -35,6 +42,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.Store;
@@ -55,6 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"murmur.gateway.routes.media.max-request-body=64KB", "murmur.gateway.routes.media.timeout=6s",
 				"murmur.gateway.cors.allowed-origins=https://app.murmur.example" })
 @LocalStores(Store.REDIS)
+@Import(GatewayIntegrationTests.ThreadProbe.class)
 class GatewayIntegrationTests {
 
 	static final StubService upstream = new StubService();
@@ -90,6 +101,42 @@ class GatewayIntegrationTests {
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
+	}
+
+	/**
+	 * Notes the thread each request tagged with {@value #HEADER} goes on with, right
+	 * after the rate limiter.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ThreadProbe {
+
+		static final String HEADER = "X-Test-Probe";
+
+		static final Map<String, String> threads = new ConcurrentHashMap<>();
+
+		@Bean
+		WebFilter threadProbe() {
+			return new ProbeFilter();
+		}
+
+		private static final class ProbeFilter implements WebFilter, Ordered {
+
+			@Override
+			public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+				String probe = exchange.getRequest().getHeaders().getFirst(HEADER);
+				if (probe != null) {
+					threads.put(probe, Thread.currentThread().getName());
+				}
+				return chain.filter(exchange);
+			}
+
+			@Override
+			public int getOrder() {
+				return 1;
+			}
+
+		}
+
 	}
 
 	static String newUser() {
@@ -366,6 +413,30 @@ class GatewayIntegrationTests {
 				client.shutdown();
 			}
 			assertThat(upstream.received("/api/v1/posts")).hasSize(5);
+		}
+
+		/**
+		 * Redis answers on its client's one I/O thread. What follows the count, the
+		 * refusal or the routing, must not stay there: every request through the replica
+		 * would take its turn on that one thread, and readers waited three times as long
+		 * behind a burst of refused writes.
+		 */
+		@Test
+		void shouldGoOnAfterTheCountOffTheRedisClientsThread() {
+			String dave = "Bearer " + TestTokens.valid(signingKey, newUser());
+			for (int i = 0; i < 5; i++) {
+				GatewayIntegrationTests.this.client.post()
+					.uri("/api/v1/posts")
+					.header("Authorization", dave)
+					.header(ThreadProbe.HEADER, "dave-" + i)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"text\":\"hello\"}")
+					.exchange()
+					.expectStatus()
+					.isOk();
+			}
+			assertThat(ThreadProbe.threads).hasSize(5)
+				.allSatisfy((request, thread) -> assertThat(thread).as(request).doesNotStartWith("lettuce"));
 		}
 
 		@Test

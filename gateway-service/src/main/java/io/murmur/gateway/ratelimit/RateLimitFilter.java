@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -106,6 +107,10 @@ class RateLimitFilter implements WebFilter, org.springframework.core.Ordered {
 		return this.redis.execute(COUNT, List.of(key), List.of(Long.toString(budget.limit.window().toMillis())))
 			.next()
 			.map((result) -> new Verdict(((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue()))
+			// Redis answers on its client's one I/O thread: the rest of the request,
+			// refusal or routing, moves off it, or every request through this replica
+			// would take its turn on that one thread behind a burst.
+			.publishOn(Schedulers.parallel())
 			.timeout(Duration.ofMillis(500))
 			.onErrorResume((ex) -> {
 				logger.warn("Rate limiter's Redis did not answer, counting on this replica: {}", ex.toString());

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -114,6 +115,8 @@ class StreamSlots implements GatewayFilter, Ordered {
 							Long.toString(this.properties.lease().toMillis()), slot))
 			.next()
 			.map((result) -> result == 1L)
+			// Off Redis's one I/O thread, as for the rate limiter.
+			.publishOn(Schedulers.parallel())
 			.timeout(Duration.ofMillis(500))
 			.onErrorResume((ex) -> {
 				logger.warn("Stream cap unavailable, letting the stream through: {}", ex.toString());
