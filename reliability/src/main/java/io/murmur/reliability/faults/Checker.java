@@ -39,10 +39,7 @@ import io.murmur.reliability.faults.PublicApi.Answer;
  */
 public final class Checker {
 
-	/**
-	 * How many look-ups one check has under way at once. Many of them wait on a store
-	 * rather than a core, so more than twice the cores keeps a pass short.
-	 */
+	/** How many look-ups one check has under way at once. */
 	private static final int PARALLEL = 32;
 
 	/** How many search words one query holds, joined by {@code OR}. */
@@ -90,8 +87,8 @@ public final class Checker {
 	/**
 	 * Checks until everything acknowledged is found and nothing is left unchecked, or the
 	 * time is up. Extra copies do not count here: this is for measuring how soon what was
-	 * acknowledged shows while writes go on, when a like counted beyond the ledger may be
-	 * one acknowledged after the ledger was copied.
+	 * acknowledged shows; copies are for a check that must be {@link Verdict#clean()
+	 * clean}.
 	 * @param limit how long to keep trying
 	 * @return the last verdict, and how long it took to get there
 	 */

@@ -64,23 +64,6 @@ public final class Ledger {
 		(acknowledged ? this.likes : this.unknownLikes).add(like);
 	}
 
-	/**
-	 * A copy of what was recorded so far, to check while writes go on.
-	 * @return a ledger holding what this one holds now
-	 */
-	public Ledger copy() {
-		Ledger copy = new Ledger();
-		copy.accounts.addAll(this.accounts);
-		copy.posts.addAll(this.posts);
-		copy.unknownPosts.addAll(this.unknownPosts);
-		copy.follows.addAll(this.follows);
-		copy.unknownFollows.addAll(this.unknownFollows);
-		copy.likes.addAll(this.likes);
-		copy.unknownLikes.addAll(this.unknownLikes);
-		copy.tried.addAll(this.tried);
-		return copy;
-	}
-
 	public List<Account> accounts() {
 		return List.copyOf(this.accounts);
 	}
