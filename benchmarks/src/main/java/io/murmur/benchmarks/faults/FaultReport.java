@@ -77,8 +77,8 @@ final class FaultReport {
 				.append("than the checker queueing behind the load for the same two cores. A check reads every ")
 				.append("author's timeline, every feed and notification list, every photo and a search for every post, ")
 				.append("and takes a while itself, so the time is an upper bound by up to one check. The counts below ")
-				.append("are those of the check that converged, or of the final one when it found copies or left ")
-				.append("anything unchecked. Unchecked is what a look-up could not see (no answer, 401, 429 or a 5xx): ")
+				.append("are those of a final check made afresh after that. Unchecked is what a look-up could not see ")
+				.append("(no answer, 401, 429 or a 5xx): ")
 				.append("neither found nor lost, and the checks go on while anything is.\n\n");
 			md.append("| kind | acknowledged | lost | duplicated | unchecked |\n|---|---:|---:|---:|---:|\n");
 			run.verdict()

@@ -180,7 +180,7 @@ public final class Checker {
 		Map<LookUp, Tally> found = new LinkedHashMap<>();
 		lookUps.forEach((lookUp) -> found.put(lookUp, new Tally()));
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Semaphore parallel = new Semaphore(PARALLEL, true);
+			Semaphore parallel = new Semaphore(PARALLEL);
 			List<Future<?>> work = new ArrayList<>();
 			found.forEach((lookUp, tally) -> {
 				parallel.acquireUninterruptibly();
