@@ -357,6 +357,35 @@ class GatewayIntegrationTests {
 			}
 		}
 
+		/**
+		 * A token whose key must be fetched, from a user-service that does not answer:
+		 * the request is answered by the fetch deadline, with a 503 problem that tells
+		 * the client to try again, not that its token is bad.
+		 */
+		@Test
+		void shouldAnswerInTimeWhenTheKeysCannotBeFetched() {
+			RSAKey unknown = TestTokens.newKey("key-slow");
+			upstream.jwksDelay(Duration.ofSeconds(20));
+			int fetches = upstream.jwksFetches();
+			try {
+				long started = System.nanoTime();
+				GatewayIntegrationTests.this.client.get()
+					.uri("/api/v1/users/me")
+					.header("Authorization", "Bearer " + TestTokens.valid(unknown, newUser()))
+					.exchange()
+					.expectStatus()
+					.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+				// tried once more on a fresh connection before giving up
+				assertThat(upstream.jwksFetches() - fetches).isEqualTo(2);
+			}
+			finally {
+				upstream.jwksDelay(Duration.ZERO);
+			}
+		}
+
 	}
 
 	@Nested

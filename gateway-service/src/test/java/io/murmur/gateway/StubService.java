@@ -33,6 +33,8 @@ final class StubService implements AutoCloseable {
 
 	private volatile int jwksFetches;
 
+	private volatile Duration jwksDelay = Duration.ZERO;
+
 	StubService() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -51,6 +53,10 @@ final class StubService implements AutoCloseable {
 
 	void jwks(Supplier<String> jwks) {
 		this.jwks = jwks;
+	}
+
+	void jwksDelay(Duration delay) {
+		this.jwksDelay = delay;
 	}
 
 	int jwksFetches() {
@@ -79,21 +85,27 @@ final class StubService implements AutoCloseable {
 		byte[] requestBody = exchange.getRequestBody().readAllBytes();
 		if (path.equals("/.well-known/jwks.json")) {
 			this.jwksFetches++;
+			pause(this.jwksDelay);
 			send(exchange, 200, this.jwks.get());
 			return;
 		}
 		this.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
 				new String(requestBody, StandardCharsets.UTF_8)));
 		Reply reply = this.replies.getOrDefault(path, new Reply(200, "{\"ok\":true}", Duration.ZERO));
-		if (!reply.delay().isZero()) {
-			try {
-				Thread.sleep(reply.delay());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		pause(reply.delay());
 		send(exchange, reply.status(), reply.body());
+	}
+
+	private static void pause(Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void send(HttpExchange exchange, int status, String body) throws IOException {

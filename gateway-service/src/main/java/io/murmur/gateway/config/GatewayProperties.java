@@ -73,8 +73,16 @@ public record GatewayProperties(@NotEmpty Map<String, URI> services, @Valid @Not
 	 * @param jwkSetUri where the signing keys are published (user-service's JWKS)
 	 * @param issuer the expected {@code iss}
 	 * @param audience the expected {@code aud}
+	 * @param fetchTimeout how long fetching the keys may take: a request whose token
+	 * needs them is answered by then, even when user-service hangs (2 s when not set)
 	 */
-	public record Jwt(@NotNull URI jwkSetUri, @NotEmpty String issuer, @NotEmpty String audience) {
+	public record Jwt(@NotNull URI jwkSetUri, @NotEmpty String issuer, @NotEmpty String audience,
+			@Nullable Duration fetchTimeout) {
+
+		public Jwt {
+			fetchTimeout = (fetchTimeout != null) ? fetchTimeout : Duration.ofSeconds(2);
+		}
+
 	}
 
 	/**

@@ -1,11 +1,16 @@
 package io.murmur.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -23,6 +28,8 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.murmur.gateway.config.GatewayProperties;
 import io.murmur.gateway.web.Problems;
@@ -32,7 +39,8 @@ import io.murmur.support.problem.CommonProblem;
 /**
  * Checks the access token of every request except the public ones, before any service is
  * called. Tokens are RS256 JWTs signed by user-service; its JWKS is fetched once, cached,
- * and fetched again when a token names a key id the cache does not know (key rotation).
+ * and fetched again when a token names a key id the cache does not know (key rotation). A
+ * fetch has a deadline: a user-service that hangs must not hold requests open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -95,15 +103,30 @@ class SecurityConfiguration {
 
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
+		Duration fetchTimeout = properties.jwt().fetchTimeout();
+		HttpClient keyFetches = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) fetchTimeout.toMillis())
+			.responseTimeout(fetchTimeout);
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
 			.withJwkSetUri(properties.jwt().jwkSetUri().toString())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.webClient(WebClient.builder()
+				.clientConnector(new ReactorClientHttpConnector(keyFetches))
+				// once more on a fresh connection: a kept-alive one may have been closed
+				.filter((request, next) -> next.exchange(request).retry(1))
+				.build())
 			.build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
 				(aud) -> aud != null && aud.contains(properties.jwt().audience()));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()), audience));
-		return decoder;
+		// The keys could not be fetched: the token may well be good, so the client is
+		// told
+		// to try again (503), not that its token is bad (401) nor that something broke
+		// (500).
+		return (token) -> decoder.decode(token)
+			.onErrorMap(IllegalStateException.class, (ex) -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"Signing keys unavailable", ex));
 	}
 
 	@Bean
