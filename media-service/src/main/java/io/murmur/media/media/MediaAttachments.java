@@ -1,5 +1,6 @@
 package io.murmur.media.media;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,9 +29,12 @@ public class MediaAttachments {
 
 	private final TransactionTemplate transaction;
 
-	MediaAttachments(MediaRepository repository, TransactionTemplate transaction) {
+	private final Clock clock;
+
+	MediaAttachments(MediaRepository repository, TransactionTemplate transaction, Clock clock) {
 		this.repository = repository;
 		this.transaction = transaction;
+		this.clock = clock;
 	}
 
 	/**
@@ -105,7 +111,7 @@ public class MediaAttachments {
 	 * @param postId the post that was not stored
 	 */
 	public void withdraw(long postId) {
-		this.repository.detach(postId);
+		this.repository.detach(postId, this.clock.instant());
 	}
 
 	/**
@@ -145,6 +151,24 @@ public class MediaAttachments {
 					List.of(new InvalidField("avatarMediaId", reason)));
 		}
 		return this.repository.find(id).orElseThrow(MediaService::notFound);
+	}
+
+	/**
+	 * Follows a profile's avatar after user-service stored it: the avatar named is kept
+	 * (marked again, should an earlier change, handled late, have let it go) and every
+	 * other avatar of the user is let go, so that the clean-up deletes a replaced or
+	 * removed avatar once its window has passed since then. Idempotent; applied in the
+	 * order of the profile's changes, the last one decides.
+	 * @param ownerId the user
+	 * @param avatarId the profile's avatar, or {@code null} when it has none
+	 */
+	public void followProfile(long ownerId, @Nullable Long avatarId) {
+		this.transaction.executeWithoutResult((status) -> {
+			if (avatarId != null) {
+				this.repository.markAvatar(avatarId, ownerId);
+			}
+			this.repository.releaseAvatars(ownerId, avatarId, this.clock.instant());
+		});
 	}
 
 	/**

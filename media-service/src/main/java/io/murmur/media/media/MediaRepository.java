@@ -175,8 +175,11 @@ public class MediaRepository {
 	 * Takes media off a post that was never stored; it is unattached again.
 	 * @return how many
 	 */
-	int detach(long postId) {
-		return this.jdbc.sql("update media set post_id = null where post_id = ?").param(postId).update();
+	int detach(long postId, Instant now) {
+		return this.jdbc.sql("update media set post_id = null, released_at = :now where post_id = :post")
+			.param("now", timestamp(now))
+			.param("post", postId)
+			.update();
 	}
 
 	/** The media on a post. */
@@ -194,12 +197,31 @@ public class MediaRepository {
 	}
 
 	/**
-	 * Media neither on a post nor an avatar, created before the given time.
+	 * Lets go of every avatar of an owner but one.
+	 * @param ownerId the owner
+	 * @param keep the avatar to keep, or {@code null} for none
+	 * @param now when they are let go
+	 * @return how many were let go
+	 */
+	int releaseAvatars(long ownerId, @Nullable Long keep, Instant now) {
+		return this.jdbc.sql("""
+				update media set avatar = false, released_at = :now
+				where owner_id = :owner and avatar and id <> :keep""")
+			.param("now", timestamp(now))
+			.param("owner", ownerId)
+			.param("keep", (keep != null) ? keep : 0L)
+			.update();
+	}
+
+	/**
+	 * Media neither on a post nor an avatar since before the given time: uploaded then
+	 * and never used, or let go then.
 	 */
 	public List<Media> unattachedBefore(Instant before, int limit) {
 		return this.jdbc.sql("""
-				select * from media where post_id is null and not avatar and created_at < :before
-				order by created_at limit :limit""")
+				select * from media
+				where post_id is null and not avatar and coalesce(released_at, created_at) < :before
+				order by coalesce(released_at, created_at) limit :limit""")
 			.param("before", timestamp(before))
 			.param("limit", limit)
 			.query(this::media)

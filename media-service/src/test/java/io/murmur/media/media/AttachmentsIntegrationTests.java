@@ -20,6 +20,7 @@ import io.murmur.events.MurmurEvent;
 import io.murmur.events.Topics;
 import io.murmur.events.post.PostCreated;
 import io.murmur.events.post.PostDeleted;
+import io.murmur.events.user.ProfileUpdated;
 import io.murmur.media.MediaIntegrationTests;
 import io.murmur.media.TestImages;
 
@@ -196,6 +197,35 @@ class AttachmentsIntegrationTests extends MediaIntegrationTests {
 			}
 		}
 
+		/**
+		 * A user replaced their avatar twice in quick succession, and media-service reads
+		 * the profile changes only after both: the avatar in use stays, the one let go is
+		 * deleted once the window has passed.
+		 */
+		@Test
+		void shouldDeleteAReplacedAvatarAfterTheWindowAndKeepTheOneInUse() {
+			long user = newUser();
+			String first = uploadReady(user);
+			String second = uploadReady(user);
+			assertThat(avatar(user, first).status()).isEqualTo(200);
+			assertThat(avatar(user, second).status()).isEqualTo(200);
+
+			publish(Topics.USER, profile(user, first));
+			publish(Topics.USER, profile(user, second));
+
+			await().atMost(UNATTACHED_AFTER.plusSeconds(60)).until(() -> objectsOf(first).isEmpty());
+			assertThat(as(user, "GET", "/api/v1/media/" + first).status()).isEqualTo(404);
+			assertThat(objectsOf(second)).hasSize(3);
+			assertThat(as(user, "GET", "/api/v1/media/" + second).status()).isEqualTo(200);
+			assertThat(claim(newPostId(), user, second).status()).as("still the avatar, not free for a post")
+				.isEqualTo(422);
+		}
+
+	}
+
+	private static ProfileUpdated profile(long user, String avatarId) {
+		return new ProfileUpdated(UUID.randomUUID(), Instant.now(), user, "user" + user, "User", "",
+				Long.parseLong(avatarId));
 	}
 
 	private String uploadReady(long owner) {
@@ -220,7 +250,11 @@ class AttachmentsIntegrationTests extends MediaIntegrationTests {
 	}
 
 	private void publish(MurmurEvent event) {
-		ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.POST, event.key(), event);
+		publish(Topics.POST, event);
+	}
+
+	private void publish(String topic, MurmurEvent event) {
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, event.key(), event);
 		record.headers().add(EventType.HEADER, EventType.of(event).id().getBytes(StandardCharsets.UTF_8));
 		this.kafka.send(record).join();
 	}
