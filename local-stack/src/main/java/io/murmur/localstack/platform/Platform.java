@@ -153,7 +153,7 @@ public final class Platform implements Callable<Integer> {
 				description = "How long to wait for health (default ${DEFAULT-VALUE}).")
 		long timeout;
 
-		@Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "5",
+		@Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "15",
 				description = "How often the daemon checks health (default ${DEFAULT-VALUE}).")
 		long refresh;
 
@@ -256,7 +256,7 @@ public final class Platform implements Callable<Integer> {
 		@Option(names = "--services")
 		@Nullable String services;
 
-		@Option(names = "--refresh", defaultValue = "5")
+		@Option(names = "--refresh", defaultValue = "15")
 		long refresh;
 
 		@Override

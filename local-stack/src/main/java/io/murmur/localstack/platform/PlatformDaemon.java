@@ -266,7 +266,11 @@ final class PlatformDaemon {
 			long pid = pids.get(name);
 			List<ProcessRef> tree = Processes.tree(pid);
 			Status status = tree.isEmpty() ? Status.EXITED : (result.join() ? Status.HEALTHY : Status.UNHEALTHY);
-			List<Integer> ports = ports(pid, endpointOf(name));
+			// Finding the ports reads every descriptor of every process of the tree (a
+			// store holds thousands): done again only when the processes changed.
+			Component before = component(name);
+			List<Integer> ports = (before != null && before.processes().equals(tree)) ? before.ports()
+					: ports(tree, endpointOf(name));
 			update(name, (component) -> component.checked(status, tree, ports));
 		});
 		publishIfRunning();
@@ -279,8 +283,18 @@ final class PlatformDaemon {
 		}
 	}
 
+	private @Nullable Component component(String name) {
+		synchronized (this.lock) {
+			return this.components.get(name);
+		}
+	}
+
 	private static List<Integer> ports(long pid, String endpoint) {
-		List<Long> pids = Processes.tree(pid).stream().map(ProcessRef::pid).toList();
+		return ports(Processes.tree(pid), endpoint);
+	}
+
+	private static List<Integer> ports(List<ProcessRef> tree, String endpoint) {
+		List<Long> pids = tree.stream().map(ProcessRef::pid).toList();
 		Set<Integer> ports = new HashSet<>(Processes.listeningPorts(pids));
 		Processes.portOf(endpoint).ifPresent(ports::add);
 		return ports.stream().sorted().toList();

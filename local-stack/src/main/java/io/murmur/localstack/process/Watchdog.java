@@ -6,6 +6,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Watchdog {
 
 	private static final Duration GRACE = Duration.ofSeconds(10);
+
+	/**
+	 * How many rounds of the owner check (one a second) between two looks for
+	 * descendants.
+	 */
+	private static final int DESCENDANTS_EVERY = 5;
 
 	private final Map<Long, ProcessHandle> tracked = new ConcurrentHashMap<>();
 
@@ -62,18 +73,45 @@ public final class Watchdog {
 	}
 
 	private void monitor(long ownerPid) {
-		while (true) {
+		for (long round = 0;; round++) {
 			Optional<ProcessHandle> owner = ProcessHandle.of(ownerPid);
 			if (owner.isEmpty() || !owner.get().isAlive()) {
 				reap("owner " + ownerPid + " is gone");
 				System.exit(0);
 			}
-			this.tracked.values().forEach((handle) -> handle.descendants().forEach(this.descendants::add));
+			if (round % DESCENDANTS_EVERY == 0) {
+				noteDescendants();
+			}
 			try {
 				Thread.sleep(1000);
 			}
 			catch (InterruptedException ex) {
 				return;
+			}
+		}
+	}
+
+	/**
+	 * Notes the processes the tracked ones started (a store's helpers), so that they are
+	 * stopped too even once their parent is gone, and forgets those that ended. One pass
+	 * over the process table for all of them: asking each tracked process for its
+	 * descendants reads the whole table once per process, every time.
+	 */
+	private void noteDescendants() {
+		this.descendants.removeIf((handle) -> !handle.isAlive());
+		if (this.tracked.isEmpty()) {
+			return;
+		}
+		Map<Long, List<ProcessHandle>> children = new HashMap<>();
+		ProcessHandle.allProcesses()
+			.forEach((process) -> process.parent()
+				.ifPresent(
+						(parent) -> children.computeIfAbsent(parent.pid(), (pid) -> new ArrayList<>()).add(process)));
+		Deque<Long> parents = new ArrayDeque<>(this.tracked.keySet());
+		while (!parents.isEmpty()) {
+			for (ProcessHandle child : children.getOrDefault(parents.pop(), List.of())) {
+				this.descendants.add(child);
+				parents.push(child.pid());
 			}
 		}
 	}

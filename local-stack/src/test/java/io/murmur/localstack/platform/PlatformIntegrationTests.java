@@ -46,7 +46,7 @@ class PlatformIntegrationTests {
 
 	@Test
 	void shouldStartAStoreInADetachedDaemonAndLeaveNothingBehindOnDown() throws Exception {
-		assertThat(run("up", "--stores", "redis", "--services", "none", "--timeout", "120")).isZero();
+		assertThat(run("up", "--stores", "redis", "--services", "none", "--timeout", "120", "--refresh", "2")).isZero();
 		assertThat(this.output).contains("Murmur platform is up: 1 component healthy", "redis://127.0.0.1:");
 
 		PlatformState state = home().readState().orElseThrow();
