@@ -112,7 +112,7 @@ class SecurityConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.webClient(WebClient.builder()
 				.clientConnector(new ReactorClientHttpConnector(keyFetches))
-				// once more on a fresh connection: a kept-alive one may have been closed
+				// once more: a kept-alive connection may have been closed under it
 				.filter((request, next) -> next.exchange(request).retry(1))
 				.build())
 			.build();
@@ -121,9 +121,8 @@ class SecurityConfiguration {
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()), audience));
 		// The keys could not be fetched: the token may well be good, so the client is
-		// told
-		// to try again (503), not that its token is bad (401) nor that something broke
-		// (500).
+		// told to try again (503), not that its token is bad (401) nor that something
+		// broke (500).
 		return (token) -> decoder.decode(token)
 			.onErrorMap(IllegalStateException.class, (ex) -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"Signing keys unavailable", ex));
