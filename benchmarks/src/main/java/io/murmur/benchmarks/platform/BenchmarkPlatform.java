@@ -4,19 +4,29 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.murmur.events.Topics;
 import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.Store;
 import io.murmur.localstack.platform.PlatformService;
@@ -454,6 +464,83 @@ public final class BenchmarkPlatform {
 		}
 		else {
 			this.restarted.put(module, started);
+		}
+	}
+
+	/**
+	 * Stops the services other than search-service that consume the post topic
+	 * (feed-service, media-service, and notification-service if it runs), as
+	 * {@code kill -9} does, so that a load of synthetic posts is indexed by
+	 * search-service alone.
+	 * @return the services stopped, for {@link #resumePostConsumers(List)}
+	 */
+	public synchronized List<String> pausePostConsumers() {
+		List<String> paused = new ArrayList<>();
+		for (String module : List.of("feed-service", "media-service", "notification-service")) {
+			RunningService service = running(module);
+			if (service != null && service.isAlive()) {
+				service.kill();
+				paused.add(module);
+			}
+		}
+		return paused;
+	}
+
+	/**
+	 * Starts the services {@link #pausePostConsumers()} stopped again, each with its
+	 * consumer group moved past everything published to the post topic meanwhile: the
+	 * synthetic posts exist nowhere else, and working through them would load the
+	 * measurements that follow.
+	 * @param paused the services stopped
+	 */
+	public synchronized void resumePostConsumers(List<String> paused) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+			List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.POST))
+				.allTopicNames()
+				.get()
+				.get(Topics.POST)
+				.partitions()
+				.stream()
+				.map((partition) -> new TopicPartition(Topics.POST, partition.partition()))
+				.toList();
+			Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+			admin.listOffsets(partitions.stream().collect(Collectors.toMap((tp) -> tp, (tp) -> OffsetSpec.latest())))
+				.all()
+				.get()
+				.forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end.offset())));
+			for (String module : paused) {
+				skipTo(admin, module, ends);
+			}
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not move the post topic's consumers on", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted moving the post topic's consumers on", ex);
+		}
+		paused.forEach(this::restart);
+	}
+
+	/**
+	 * Moves a stopped service's consumer group on; Kafka refuses while the killed
+	 * consumer's session has not yet expired, so this tries again for a while.
+	 */
+	private static void skipTo(Admin admin, String group, Map<TopicPartition, OffsetAndMetadata> ends)
+			throws InterruptedException, ExecutionException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (true) {
+			try {
+				admin.alterConsumerGroupOffsets(group, ends).all().get();
+				return;
+			}
+			catch (ExecutionException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				logger.info("Waiting for {}'s consumers to leave its group: {}", group, ex.getCause().toString());
+				Thread.sleep(2000);
+			}
 		}
 	}
 

@@ -256,7 +256,9 @@ public final class ReportWriter {
 						"%,d synthetic posts published to Kafka as post-service's relay would, timed until the posts "
 								+ "alias counts them: **%,.0f posts/s** through search-service (the client's bulk ingester) "
 								+ "against **%,.0f posts/s** for the same documents bulk-loaded straight into an index "
-								+ "with the same mapping (%d a request): ratio **%.2f** (target 0.7).%n%n",
+								+ "with the same mapping (%d a request): ratio **%.2f** (target 0.7). Both loads ran "
+								+ "with the post topic's other consumers (feed-, media- and notification-service) "
+								+ "stopped, started again after past the synthetic posts.%n%n",
 						search.posts(), search.servicePostsPerSecond(), search.rawPostsPerSecond(),
 						SearchBenchmark.RAW_BULK_SIZE, search.ratio()))
 				.append("| one-word post search | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- |\n")
