@@ -378,7 +378,7 @@ class GatewayIntegrationTests {
 					.expectHeader()
 					.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-				// tried once more on a fresh connection before giving up
+				// tried once more before giving up
 				assertThat(upstream.jwksFetches() - fetches).isEqualTo(2);
 			}
 			finally {

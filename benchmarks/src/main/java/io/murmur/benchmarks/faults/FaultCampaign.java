@@ -179,9 +179,8 @@ public final class FaultCampaign implements Callable<Integer> {
 				Verdict found = checker(platform, checks, ledger, streams).awaitFound(Duration.ofMinutes(3));
 				converged = found.allFound() ? calls.now() - lastMend : -1L;
 				logChecks("The convergence checks", found, checks);
-				// Afresh, every look-up again: the convergence checks skip what an
-				// earlier
-				// pass found, so a copy made after that would go unseen there.
+				// Afresh, every look-up again: the convergence checks skip what
+				// an earlier pass found, so a copy made after it would go unseen.
 				CallLog last = new CallLog();
 				verdict = checker(platform, last, ledger, streams).awaitConverged(Duration.ofMinutes(3));
 				logChecks("The final check", verdict, last);

@@ -131,9 +131,8 @@ public final class SearchBenchmark {
 			documents.add(document(firstId + i, base.plusMillis(i * 50L), random, words));
 		}
 		long before = count(elasticsearch, "posts");
-		// search-service indexes alone, as the raw load runs alone: the post topic's
-		// other
-		// consumers would fan out and notify a million posts on the same two cores
+		// search-service indexes alone, as the raw load runs alone: the post
+		// topic's other consumers would fan out a million posts on the same cores
 		List<String> paused = platform.pausePostConsumers();
 		double serviceRate;
 		double rawRate;
