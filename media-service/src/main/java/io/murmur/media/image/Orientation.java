@@ -72,8 +72,7 @@ record Orientation(int value) {
 			case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
 			default -> new AffineTransform(0, -1, 1, 0, 0, w);
 		};
-		BufferedImage oriented = new BufferedImage(swapsAxes() ? h : w, swapsAxes() ? w : h,
-				image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+		BufferedImage oriented = new BufferedImage(swapsAxes() ? h : w, swapsAxes() ? w : h, turnedType(image));
 		Graphics2D graphics = oriented.createGraphics();
 		try {
 			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
@@ -84,6 +83,19 @@ record Orientation(int value) {
 			graphics.dispose();
 		}
 		return oriented;
+	}
+
+	/**
+	 * The decoder's own layouts for a JPEG, three bytes or one a pixel, are kept: the
+	 * JPEG writer takes them as they are, while four-byte pixels cost it a third more for
+	 * twelve megapixels.
+	 */
+	private static int turnedType(BufferedImage image) {
+		int type = image.getType();
+		if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY) {
+			return type;
+		}
+		return image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
 	}
 
 }
