@@ -39,6 +39,13 @@ public final class TestVideos {
 	}
 
 	/**
+	 * The clip with its index before the media, as a player streaming it wants it.
+	 */
+	public static byte[] mp4IndexFirst() {
+		return make("mp4", List.of("-c:v", "libopenh264", "-b:v", "1M", "-c:a", "aac", "-movflags", "+faststart"));
+	}
+
+	/**
 	 * The clip as browsers record it: VP9 and Opus in WebM.
 	 */
 	public static byte[] webm() {
@@ -80,12 +87,12 @@ public final class TestVideos {
 	}
 
 	/**
-	 * The first half of a file, as an interrupted upload leaves it.
+	 * The first third of a file, as an interrupted upload leaves it.
 	 * @param video the file
-	 * @return its first half
+	 * @return its first third
 	 */
 	public static byte[] truncated(byte[] video) {
-		return Arrays.copyOf(video, video.length / 2);
+		return Arrays.copyOf(video, video.length / 3);
 	}
 
 	/**

@@ -193,14 +193,18 @@ public record MediaProperties(@Valid @NotNull @DefaultValue Storage storage,
 	 * @param workDirectory where uploads are transcoded (and the FFmpeg programs
 	 * extracted), {@code null} for the JVM's temporary directory; it needs room for twice
 	 * the largest video per concurrent transcoding
+	 * @param probeTimeout how long a multipart upload waits for FFmpeg to find a video
+	 * stream in it; a file that takes longer is left to the background
 	 */
 	public record Video(@DefaultValue("1280") @Min(64) @Max(4096) int maxEdge,
 			@DefaultValue("4m") @NotNull Duration timeout, @DefaultValue("1") @Min(1) @Max(16) int threads,
 			@DefaultValue("libopenh264") @NotBlank String encoder,
 			@DefaultValue("2000") @Min(100) @Max(50_000) int videoBitrate,
-			@DefaultValue("128") @Min(32) @Max(512) int audioBitrate, @Nullable Path workDirectory) {
+			@DefaultValue("128") @Min(32) @Max(512) int audioBitrate, @Nullable Path workDirectory,
+			@DefaultValue("10s") @NotNull Duration probeTimeout) {
 
-		static final Video DEFAULTS = new Video(1280, Duration.ofMinutes(4), 1, "libopenh264", 2000, 128, null);
+		static final Video DEFAULTS = new Video(1280, Duration.ofMinutes(4), 1, "libopenh264", 2000, 128, null,
+				Duration.ofSeconds(10));
 
 	}
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,16 +28,18 @@ import io.murmur.media.inspect.MediaFormat;
 import io.murmur.media.inspect.MediaKind;
 import io.murmur.media.quota.UploadQuota;
 import io.murmur.media.storage.MediaStorage;
+import io.murmur.media.video.UnreadableVideoException;
+import io.murmur.media.video.VideoProcessor;
 import io.murmur.support.web.ProblemException;
 
 /**
  * Uploads, multipart or presigned, and reading a media back. Every upload goes through
  * the same checks in the same order, cheapest first, and nothing is written to S3 before
  * the bytes passed them: the type from the content (415), the size for that type (413),
- * the owner's daily quota (429), and for images the pixel count the header declares
- * (422). Small images are then processed while the request waits (201 {@code ready});
- * large ones and video wait under {@code incoming/} for the background (202
- * {@code processing}).
+ * the owner's daily quota (429), for images the pixel count the header declares (422),
+ * and for a multipart video that FFmpeg finds a video stream in it (422). Small images
+ * are then processed while the request waits (201 {@code ready}); large ones and video
+ * wait under {@code incoming/} for the background (202 {@code processing}).
  */
 @Service
 public class MediaService {
@@ -53,6 +56,8 @@ public class MediaService {
 
 	private final BackgroundProcessing background;
 
+	private final VideoProcessor videos;
+
 	private final UploadQuota quota;
 
 	private final MediaResponses responses;
@@ -64,13 +69,14 @@ public class MediaService {
 	private final Clock clock;
 
 	MediaService(MediaRepository repository, MediaStorage storage, ContentInspector inspector,
-			MediaProcessing processing, BackgroundProcessing background, UploadQuota quota, MediaResponses responses,
-			MediaMetrics metrics, MediaProperties properties, Clock clock) {
+			MediaProcessing processing, BackgroundProcessing background, VideoProcessor videos, UploadQuota quota,
+			MediaResponses responses, MediaMetrics metrics, MediaProperties properties, Clock clock) {
 		this.repository = repository;
 		this.storage = storage;
 		this.inspector = inspector;
 		this.processing = processing;
 		this.background = background;
+		this.videos = videos;
 		this.quota = quota;
 		this.responses = responses;
 		this.metrics = metrics;
@@ -103,12 +109,13 @@ public class MediaService {
 				byte[] content = file.getBytes();
 				return accept(media, content, format);
 			}
-			try (InputStream content = file.getInputStream()) {
+			try (VideoProcessor.CheckedVideo video = this.videos.check(file::transferTo, format);
+					InputStream content = Files.newInputStream(video.file())) {
 				this.storage.put(MediaStorage.incomingKey(media.id()), format.contentType(), content, file.getSize());
 			}
 			return processLater(withUpload(media, format, file.getSize()));
 		}
-		catch (ProblemException | CorruptImageException ex) {
+		catch (ProblemException | CorruptImageException | UnreadableVideoException ex) {
 			this.quota.refund(charge);
 			throw refused(ex, format);
 		}

@@ -49,6 +49,8 @@ public class VideoProcessor {
 	/** Clips shorter than this get their first frame as the poster. */
 	private static final long SHORT_CLIP_MS = 1000;
 
+	private static final String NO_VIDEO_STREAM = "the file holds no video stream";
+
 	private final Ffmpeg ffmpeg;
 
 	private final VideoProbe probe;
@@ -123,11 +125,54 @@ public class VideoProcessor {
 		}
 	}
 
+	/**
+	 * Checks, while the upload waits, that a file holds a video stream FFmpeg can read.
+	 * The probe reads the container's headers and indexes, not the frames, so a file
+	 * damaged further in is only found when transcoded. When FFmpeg does not run here or
+	 * takes longer than {@code video.probe-timeout}, the file is not refused: the
+	 * background tries again with the whole time limit.
+	 * @param upload writes the upload to the file it is given
+	 * @param format the upload's format, as detected from its bytes
+	 * @return the upload's file, to close once stored
+	 * @throws UnreadableVideoException when FFmpeg cannot read the file or finds no video
+	 * stream in it
+	 */
+	public CheckedVideo check(Upload upload, MediaFormat format) {
+		Path directory = null;
+		try {
+			directory = Files.createTempDirectory(Files.createDirectories(this.ffmpeg.workDirectory()),
+					"murmur-upload-");
+			Path file = directory.resolve("upload." + format.extension());
+			upload.writeTo(file);
+			long deadline = System.nanoTime() + this.settings.probeTimeout().toNanos();
+			try {
+				if (!this.probe.probe(file, deadline).hasVideo()) {
+					throw new UnreadableVideoException(NO_VIDEO_STREAM);
+				}
+			}
+			catch (VideoTimeoutException | IllegalStateException ex) {
+				log.warn("An upload could not be probed while it waited (" + ex.getMessage()
+						+ "): it is left to the background");
+			}
+			CheckedVideo checked = new CheckedVideo(directory, file);
+			directory = null;
+			return checked;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (directory != null) {
+				ProcessedVideo.delete(directory);
+			}
+		}
+	}
+
 	private ProcessedVideo transcode(Path directory, Path input) throws IOException {
 		long deadline = System.nanoTime() + this.settings.timeout().toNanos();
 		VideoProbe.VideoInfo source = this.probe.probe(input, deadline);
 		if (!source.hasVideo()) {
-			throw new UnreadableVideoException("the file holds no video stream");
+			throw new UnreadableVideoException(NO_VIDEO_STREAM);
 		}
 		Path output = directory.resolve("video.mp4");
 		run(directory, deadline, transcodeArguments(source, input, output), "the video cannot be decoded");
@@ -229,6 +274,21 @@ public class VideoProcessor {
 		 * @throws IOException when the upload cannot be read or written
 		 */
 		void writeTo(Path target) throws IOException;
+
+	}
+
+	/**
+	 * An upload that holds a video stream, kept in a directory of its own until closed.
+	 *
+	 * @param directory the directory, deleted on close
+	 * @param file the upload
+	 */
+	public record CheckedVideo(Path directory, Path file) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			ProcessedVideo.delete(this.directory);
+		}
 
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Nested;
@@ -130,13 +131,14 @@ class VideoIntegrationTests extends MediaIntegrationTests {
 	class Refusals {
 
 		@Test
-		void shouldFailATruncatedVideoWithAReasonAndKeepNothing() {
+		void shouldFailAVideoCutShortAfterItsIndexWithAReasonAndKeepNothing() {
 			long owner = newUser();
 
-			Response response = upload(owner, "clip.mp4", "video/mp4", TestVideos.truncated(TestVideos.mp4()),
+			Response response = upload(owner, "clip.mp4", "video/mp4", TestVideos.truncated(TestVideos.mp4IndexFirst()),
 					Map.of());
 
-			assertThat(response.status()).as(response.text()).isEqualTo(202);
+			assertThat(response.status()).as("the index is whole, so the probe passes: %s", response.text())
+				.isEqualTo(202);
 			String id = response.json().get("id").asString();
 			JsonNode failed = awaitProcessed(owner, id);
 			assertThat(failed.get("state").asString()).isEqualTo("failed");
@@ -146,15 +148,29 @@ class VideoIntegrationTests extends MediaIntegrationTests {
 		}
 
 		@Test
-		void shouldFailAFileWithSoundButNoPicture() {
+		void shouldRefuseAFileWithSoundButNoPictureWhileItWaits() {
 			long owner = newUser();
+			Set<String> before = objectKeys();
 
 			Response response = upload(owner, "song.mp4", "video/mp4", TestVideos.audioOnly(), Map.of());
 
-			assertThat(response.status()).as(response.text()).isEqualTo(202);
-			JsonNode failed = awaitProcessed(owner, response.json().get("id").asString());
-			assertThat(failed.get("state").asString()).isEqualTo("failed");
-			assertThat(failed.get("failureReason").asString()).contains("no video stream");
+			assertThat(response.status()).as(response.text()).isEqualTo(422);
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(response.json().get("detail").asString()).contains("no video stream");
+			assertThat(objectsAddedSince(before)).isEmpty();
+		}
+
+		@Test
+		void shouldRefuseAVideoCutShortBeforeItsIndexWhileItWaits() {
+			long owner = newUser();
+			Set<String> before = objectKeys();
+
+			Response response = upload(owner, "clip.mp4", "video/mp4", TestVideos.truncated(TestVideos.mp4()),
+					Map.of());
+
+			assertThat(response.status()).as(response.text()).isEqualTo(422);
+			assertThat(response.json().get("type").asString()).endsWith("/media-unreadable");
+			assertThat(objectsAddedSince(before)).isEmpty();
 		}
 
 	}
