@@ -2,19 +2,16 @@ package io.murmur.gateway;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import io.murmur.support.standin.StandInServer;
 
 /**
  * A stand-in for notification-service's stream: every request opens a server-sent event
@@ -23,24 +20,16 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class StreamingService implements AutoCloseable {
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
 	StreamingService() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = StandInServer.start(this::handle);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	/**
@@ -70,7 +59,7 @@ final class StreamingService implements AutoCloseable {
 	@Override
 	public void close() {
 		this.connections.forEach(Connection::end);
-		this.server.stop(0);
+		this.server.close();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {

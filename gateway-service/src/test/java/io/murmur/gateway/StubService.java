@@ -1,21 +1,18 @@
 package io.murmur.gateway;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import io.murmur.support.standin.StandInServer;
 
 /**
  * A stand-in for a service behind the gateway: records what reaches it and answers with
@@ -23,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class StubService implements AutoCloseable {
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -36,19 +33,11 @@ final class StubService implements AutoCloseable {
 	private volatile Duration jwksDelay = Duration.ZERO;
 
 	StubService() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = StandInServer.start(this::handle);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	void jwks(Supplier<String> jwks) {
@@ -86,14 +75,14 @@ final class StubService implements AutoCloseable {
 		if (path.equals("/.well-known/jwks.json")) {
 			this.jwksFetches++;
 			pause(this.jwksDelay);
-			send(exchange, 200, this.jwks.get());
+			StandInServer.send(exchange, 200, this.jwks.get(), "application/json");
 			return;
 		}
 		this.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
 				new String(requestBody, StandardCharsets.UTF_8)));
 		Reply reply = this.replies.getOrDefault(path, new Reply(200, "{\"ok\":true}", Duration.ZERO));
 		pause(reply.delay());
-		send(exchange, reply.status(), reply.body());
+		StandInServer.send(exchange, reply.status(), reply.body(), "application/json");
 	}
 
 	private static void pause(Duration delay) {
@@ -108,17 +97,9 @@ final class StubService implements AutoCloseable {
 		}
 	}
 
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
-	}
-
 	@Override
 	public void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
 	record Received(String method, String path, Headers headers, String body) {

@@ -1,20 +1,17 @@
 package io.murmur.graph;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import io.murmur.support.standin.StandInServer;
 
 /**
  * A stand-in for user-service's internal batch lookup: answers with the users a test
@@ -24,26 +21,18 @@ public final class StubUserService {
 
 	private static final Pattern ID = Pattern.compile("\"([0-9]+)\"");
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final Set<String> users = ConcurrentHashMap.newKeySet();
 
 	private final List<Lookup> lookups = new CopyOnWriteArrayList<>();
 
 	StubUserService() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = StandInServer.start(this::handle);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	public void register(long userId) {
@@ -71,22 +60,14 @@ public final class StubUserService {
 						.append("\"}");
 				}
 			}
-			send(exchange, 200, "{\"items\":[" + items + "]}");
+			StandInServer.send(exchange, 200, "{\"items\":[" + items + "]}");
 			return;
 		}
-		send(exchange, 404, "{}");
-	}
-
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
+		StandInServer.send(exchange, 404, "{}");
 	}
 
 	void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
 	/**

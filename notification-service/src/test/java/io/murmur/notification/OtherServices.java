@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.murmur.support.standin.StandInServer;
 
 /**
  * Stand-ins for the services notification-service asks, on one free loopback port:
@@ -30,7 +31,7 @@ public final class OtherServices implements AutoCloseable {
 
 	private static final Pattern FOLLOWER_IDS = Pattern.compile("/internal/users/(\\d+)/follower-ids");
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final Map<Long, Post> posts = new ConcurrentHashMap<>();
 
@@ -41,7 +42,7 @@ public final class OtherServices implements AutoCloseable {
 	private volatile boolean down;
 
 	private OtherServices() {
-		this.server = LoopbackServers.start(this::handle);
+		this.server = StandInServer.start(this::handle);
 	}
 
 	public static OtherServices start() {
@@ -49,7 +50,7 @@ public final class OtherServices implements AutoCloseable {
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	/**
@@ -90,7 +91,7 @@ public final class OtherServices implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -98,7 +99,7 @@ public final class OtherServices implements AutoCloseable {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		this.calls.add(new Call(path, exchange.getRequestHeaders().getFirst("Authorization"), body));
 		if (this.down) {
-			send(exchange, 503, "{}");
+			StandInServer.send(exchange, 503, "{}");
 			return;
 		}
 		Matcher followerIds = FOLLOWER_IDS.matcher(path);
@@ -106,7 +107,7 @@ public final class OtherServices implements AutoCloseable {
 			List<Map<String, Object>> items = new ArrayList<>();
 			ids(body).forEach((id) -> items
 				.add(Map.of("id", Long.toString(id), "handle", "user" + id, "displayName", "User " + id)));
-			send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
+			StandInServer.send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
 		}
 		else if (path.equals("/internal/posts/batch")) {
 			List<Map<String, Object>> items = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class OtherServices implements AutoCloseable {
 				.forEach((post) -> items
 					.add(Map.of("id", Long.toString(post.id()), "author", Map.of("id", Long.toString(post.authorId())),
 							"text", post.text(), "createdAt", "2026-12-01T10:00:00Z")));
-			send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
+			StandInServer.send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
 		}
 		else if (followerIds.matches()) {
 			long followee = Long.parseLong(followerIds.group(1));
@@ -139,10 +140,10 @@ public final class OtherServices implements AutoCloseable {
 				.limit(limit)
 				.map(String::valueOf)
 				.toList();
-			send(exchange, 200, json.writeValueAsString(Map.of("items", page)));
+			StandInServer.send(exchange, 200, json.writeValueAsString(Map.of("items", page)));
 		}
 		else {
-			send(exchange, 404, "{}");
+			StandInServer.send(exchange, 404, "{}");
 		}
 	}
 
@@ -151,14 +152,6 @@ public final class OtherServices implements AutoCloseable {
 		List<Long> values = new ArrayList<>();
 		ids.forEach((id) -> values.add(Long.parseLong(id.asString())));
 		return values;
-	}
-
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 	/**

@@ -1,23 +1,19 @@
 package io.murmur.post;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.murmur.support.standin.StandInServer;
 
 /**
  * A stand-in for media-service's internal API, with media-service's rules: a claim puts
@@ -33,7 +29,7 @@ final class StubMediaService {
 
 	private static final AtomicLong nextId = new AtomicLong(System.currentTimeMillis() * 1000);
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final AtomicLong signatures = new AtomicLong();
 
@@ -46,20 +42,11 @@ final class StubMediaService {
 	private volatile boolean down;
 
 	private StubMediaService() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.server.stop(0)));
+		this.server = StandInServer.startForTheRun(this::handle);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	/** A ready image uploaded by the user. */
@@ -105,7 +92,7 @@ final class StubMediaService {
 		this.calls.add(path);
 		this.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 		if (this.down) {
-			send(exchange, 503, "{\"status\":503}");
+			StandInServer.send(exchange, 503, "{\"status\":503}");
 			return;
 		}
 		JsonNode request = (body.length > 0) ? json.readTree(body) : null;
@@ -116,7 +103,7 @@ final class StubMediaService {
 			long postId = Long.parseLong(path.split("/")[4]);
 			this.media.replaceAll((id, media) -> (Long.valueOf(postId).equals(media.postId()))
 					? new Media(id, media.ownerId(), media.ready(), null) : media);
-			send(exchange, 204, null);
+			StandInServer.send(exchange, 204, null);
 		}
 		else if (path.equals("/internal/media/batch")) {
 			List<Object> items = new ArrayList<>();
@@ -128,10 +115,10 @@ final class StubMediaService {
 						items.add(describe(media));
 					}
 				});
-			send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
+			StandInServer.send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
 		}
 		else {
-			send(exchange, 404, "{}");
+			StandInServer.send(exchange, 404, "{}");
 		}
 	}
 
@@ -157,7 +144,7 @@ final class StubMediaService {
 			}
 		}
 		if (!errors.isEmpty()) {
-			send(exchange, 422, json.writeValueAsString(Map.of("type",
+			StandInServer.send(exchange, 422, json.writeValueAsString(Map.of("type",
 					"https://murmur.example/problems/media-not-attachable", "status", 422, "errors", errors)));
 			return;
 		}
@@ -167,7 +154,7 @@ final class StubMediaService {
 			this.media.put(id, claimed);
 			items.add(describe(claimed));
 		}
-		send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
+		StandInServer.send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
 	}
 
 	private Map<String, Object> describe(Media media) {
@@ -185,20 +172,6 @@ final class StubMediaService {
 		described.put("description", "a red circle");
 		described.put("focus", Map.of("x", 0.25, "y", -0.5));
 		return described;
-	}
-
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		if (body == null) {
-			exchange.sendResponseHeaders(status, -1);
-			exchange.close();
-			return;
-		}
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders()
-			.set("Content-Type", (status >= 400) ? "application/problem+json" : "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 	record Media(long id, long ownerId, boolean ready, Long postId) {

@@ -1,9 +1,6 @@
 package io.murmur.post;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,13 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import io.murmur.support.standin.StandInServer;
 import io.murmur.support.test.TestTokens;
 
 /**
@@ -38,7 +34,7 @@ final class StubUserService {
 
 	final TestTokens tokens = TestTokens.start();
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final Map<String, Long> users = new ConcurrentHashMap<>();
 
@@ -49,20 +45,11 @@ final class StubUserService {
 	private volatile boolean batchesFail;
 
 	private StubUserService() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.server.stop(0)));
+		this.server = StandInServer.startForTheRun(this::handle);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	void register(String handle, long id) {
@@ -91,7 +78,7 @@ final class StubUserService {
 		if (path.equals(BATCH_PATH) && exchange.getRequestMethod().equals("POST")) {
 			this.batchAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 			if (this.batchesFail) {
-				send(exchange, 503, "{}");
+				StandInServer.send(exchange, 503, "{}");
 				return;
 			}
 			Map<Long, String> handles = new HashMap<>();
@@ -105,7 +92,7 @@ final class StubUserService {
 							+ handle.toUpperCase(Locale.ROOT) + "\",\"avatarUrl\":null}");
 				}
 			}
-			send(exchange, 200, "{\"items\":[" + String.join(",", items) + "]}");
+			StandInServer.send(exchange, 200, "{\"items\":[" + String.join(",", items) + "]}");
 			return;
 		}
 		if (path.startsWith(LOOKUP_PATH)) {
@@ -113,26 +100,20 @@ final class StubUserService {
 			String handle = path.substring(LOOKUP_PATH.length()).toLowerCase(Locale.ROOT);
 			Long id = this.users.get(handle);
 			if (handle.startsWith("broken")) {
-				send(exchange, 500, "{}");
+				StandInServer.send(exchange, 500, "{}");
 			}
 			else if (id == null) {
-				send(exchange, 404, "{\"type\":\"https://murmur.example/problems/user-not-found\",\"status\":404}");
+				StandInServer.send(exchange, 404,
+						"{\"type\":\"https://murmur.example/problems/user-not-found\",\"status\":404}");
 			}
 			else {
-				send(exchange, 200, "{\"id\":\"" + id + "\",\"handle\":\"" + handle + "\",\"displayName\":\"" + handle
-						+ "\",\"bio\":\"\",\"followersCount\":0,\"followingCount\":0}");
+				StandInServer.send(exchange, 200,
+						"{\"id\":\"" + id + "\",\"handle\":\"" + handle + "\",\"displayName\":\"" + handle
+								+ "\",\"bio\":\"\",\"followersCount\":0,\"followingCount\":0}");
 			}
 			return;
 		}
-		send(exchange, 404, "{}");
-	}
-
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
+		StandInServer.send(exchange, 404, "{}");
 	}
 
 }

@@ -1,23 +1,18 @@
 package io.murmur.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.murmur.support.standin.StandInServer;
 import io.murmur.support.test.TestTokens;
 
 /**
@@ -34,7 +29,7 @@ final class StubServices {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final Map<Long, Map<String, Object>> posts = new ConcurrentSkipListMap<>();
 
@@ -43,20 +38,11 @@ final class StubServices {
 	private final Map<Long, Long> followers = new ConcurrentSkipListMap<>();
 
 	private StubServices() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.server.stop(0)));
+		this.server = StandInServer.startForTheRun(this::handle);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	void user(long id, String handle, String displayName) {
@@ -115,10 +101,10 @@ final class StubServices {
 			default -> null;
 		};
 		if (answer == null) {
-			send(exchange, 404, "{}");
+			StandInServer.send(exchange, 404, "{}");
 		}
 		else {
-			send(exchange, 200, JSON.writeValueAsString(answer));
+			StandInServer.send(exchange, 200, JSON.writeValueAsString(answer));
 		}
 	}
 
@@ -171,14 +157,6 @@ final class StubServices {
 		List<Long> parsed = new ArrayList<>();
 		ids.forEach((id) -> parsed.add(Long.valueOf(id.asString())));
 		return parsed;
-	}
-
-	private static void send(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 }

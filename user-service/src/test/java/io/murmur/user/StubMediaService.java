@@ -1,27 +1,23 @@
 package io.murmur.user;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.murmur.support.standin.StandInServer;
 
 /**
  * A stand-in for media-service's internal API, with media-service's avatar rules: only
@@ -38,7 +34,7 @@ public final class StubMediaService {
 
 	private static final AtomicLong nextId = new AtomicLong(System.currentTimeMillis() * 1000);
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final AtomicLong signatures = new AtomicLong();
 
@@ -49,20 +45,11 @@ public final class StubMediaService {
 	private volatile boolean down;
 
 	private StubMediaService() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::handle);
-		this.server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.server.stop(0)));
+		this.server = StandInServer.startForTheRun(this::handle);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	/**
@@ -118,7 +105,7 @@ public final class StubMediaService {
 		String path = exchange.getRequestURI().getRawPath();
 		this.calls.add(path + " " + exchange.getRequestHeaders().getFirst("Authorization"));
 		if (this.down) {
-			send(exchange, 503, "{\"status\":503}");
+			StandInServer.send(exchange, 503, "{\"status\":503}");
 			return;
 		}
 		JsonNode request = json.readTree(body);
@@ -135,13 +122,13 @@ public final class StubMediaService {
 				reason = "is not an image";
 			}
 			if (reason != null) {
-				send(exchange, 422,
+				StandInServer.send(exchange, 422,
 						json.writeValueAsString(
 								Map.of("type", "https://murmur.example/problems/media-not-attachable", "status", 422,
 										"errors", List.of(Map.of("field", "avatarMediaId", "message", reason)))));
 				return;
 			}
-			send(exchange, 200, json.writeValueAsString(describe(found)));
+			StandInServer.send(exchange, 200, json.writeValueAsString(describe(found)));
 		}
 		else if (path.equals("/internal/media/batch")) {
 			List<Object> items = new ArrayList<>();
@@ -153,10 +140,10 @@ public final class StubMediaService {
 						items.add(describe(found));
 					}
 				});
-			send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
+			StandInServer.send(exchange, 200, json.writeValueAsString(Map.of("items", items)));
 		}
 		else {
-			send(exchange, 404, "{}");
+			StandInServer.send(exchange, 404, "{}");
 		}
 	}
 
@@ -171,15 +158,6 @@ public final class StubMediaService {
 		described.put("previewUrl", base + "preview.jpg?sig=" + signature);
 		described.put("smallUrl", base + "small.jpg?sig=" + signature);
 		return described;
-	}
-
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders()
-			.set("Content-Type", (status >= 400) ? "application/problem+json" : "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 	private record Media(long id, long ownerId, String type, boolean ready) {

@@ -1,16 +1,12 @@
 package io.murmur.feed.it;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.murmur.support.standin.StandInServer;
 
 /**
  * A stand-in service on a free loopback port: answers JSON, and refuses a request without
@@ -20,23 +16,14 @@ abstract class StubServer {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	StubServer() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/", this::exchange);
-		this.server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.server.stop(0)));
+		this.server = StandInServer.startForTheRun(this::exchange);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	/**
@@ -53,17 +40,17 @@ abstract class StubServer {
 		byte[] request = exchange.getRequestBody().readAllBytes();
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
-			send(exchange, 401, "{}");
+			StandInServer.send(exchange, 401, "{}");
 			return;
 		}
 		JsonNode body = (request.length > 0) ? json.readTree(request) : json.nullNode();
 		String query = (exchange.getRequestURI().getRawQuery() != null) ? exchange.getRequestURI().getRawQuery() : "";
 		Object answer = answer(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), query, body);
 		if (answer == null) {
-			send(exchange, 404, "{}");
+			StandInServer.send(exchange, 404, "{}");
 			return;
 		}
-		send(exchange, 200, json.writeValueAsString(answer));
+		StandInServer.send(exchange, 200, json.writeValueAsString(answer));
 	}
 
 	static String parameter(String query, String name) {
@@ -74,14 +61,6 @@ abstract class StubServer {
 			}
 		}
 		return "";
-	}
-
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 }

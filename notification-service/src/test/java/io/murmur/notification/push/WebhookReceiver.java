@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
-import io.murmur.notification.LoopbackServers;
+import io.murmur.support.standin.StandInServer;
 
 /**
  * A webhook receiver on a loopback port: records every delivery attempt with its headers
@@ -16,18 +15,18 @@ import io.murmur.notification.LoopbackServers;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-	private final HttpServer server;
+	private final StandInServer server;
 
 	private final List<Delivery> attempts = new CopyOnWriteArrayList<>();
 
 	private volatile int status = 204;
 
 	WebhookReceiver() {
-		this.server = LoopbackServers.start(this::handle);
+		this.server = StandInServer.start(this::handle);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hooks/murmur";
+		return this.server.url() + "/hooks/murmur";
 	}
 
 	void answer(int status) {
@@ -46,7 +45,7 @@ final class WebhookReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
