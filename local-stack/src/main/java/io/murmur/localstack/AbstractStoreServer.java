@@ -1,5 +1,8 @@
 package io.murmur.localstack;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -84,6 +87,24 @@ public abstract class AbstractStoreServer implements StoreServer {
 	@Override
 	public long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * A cheap first check before a client call: whether a local port accepts a TCP
+	 * connection within a second. Building a store's client (a driver session, an admin
+	 * client) while nothing listens yet costs seconds of CPU on two cores and logs its
+	 * failure.
+	 * @param port the store's port on the loopback address
+	 * @return whether it accepts connections
+	 */
+	protected static boolean acceptsConnections(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/**

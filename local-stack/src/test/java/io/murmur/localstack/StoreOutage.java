@@ -1,9 +1,5 @@
 package io.murmur.localstack;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,13 +49,7 @@ public final class StoreOutage {
 	 * @return {@code true} if a connection was accepted
 	 */
 	public static boolean accepts(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return AbstractStoreServer.acceptsConnections(port);
 	}
 
 }

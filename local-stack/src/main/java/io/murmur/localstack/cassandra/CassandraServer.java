@@ -1,9 +1,7 @@
 package io.murmur.localstack.cassandra;
 
 import java.io.File;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -272,7 +270,7 @@ public final class CassandraServer extends AbstractStoreServer {
 	 */
 	@Override
 	protected boolean answers() {
-		if (!acceptsConnections()) {
+		if (!acceptsConnections(this.port)) {
 			return false;
 		}
 		DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
@@ -296,21 +294,6 @@ public final class CassandraServer extends AbstractStoreServer {
 			return row != null && row.getString("release_version") != null;
 		}
 		catch (RuntimeException ex) {
-			return false;
-		}
-	}
-
-	/**
-	 * A cheap first check, so that no driver session is built while nothing listens yet:
-	 * each one costs seconds of CPU on two cores and logs its failure.
-	 * @return whether the native transport port accepts connections
-	 */
-	private boolean acceptsConnections() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(HOST, this.port), 1000);
-			return true;
-		}
-		catch (IOException ex) {
 			return false;
 		}
 	}

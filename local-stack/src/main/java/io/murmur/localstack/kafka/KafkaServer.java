@@ -1,9 +1,6 @@
 package io.murmur.localstack.kafka;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -216,7 +213,7 @@ public final class KafkaServer extends AbstractStoreServer {
 	 */
 	@Override
 	protected boolean answers() throws Exception {
-		if (!acceptsConnections()) {
+		if (!acceptsConnections(this.port)) {
 			return false;
 		}
 		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -229,16 +226,6 @@ public final class KafkaServer extends AbstractStoreServer {
 				.nodes()
 				.get(4, TimeUnit.SECONDS)
 				.isEmpty();
-		}
-	}
-
-	private boolean acceptsConnections() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(HOST, this.port), 1000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
 		}
 	}
 

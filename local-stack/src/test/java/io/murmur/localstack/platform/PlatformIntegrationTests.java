@@ -3,8 +3,6 @@ package io.murmur.localstack.platform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.murmur.localstack.StoreOutage;
 import io.murmur.localstack.platform.PlatformState.Component;
 import io.murmur.localstack.platform.PlatformState.Phase;
 import io.murmur.localstack.platform.PlatformState.Status;
@@ -73,7 +72,7 @@ class PlatformIntegrationTests {
 		assertThat(daemon.isAlive()).isFalse();
 		assertThat(store.isAlive()).isFalse();
 		assertThat(Processes.isListening(port)).isFalse();
-		assertThat(accepts(port)).isFalse();
+		assertThat(StoreOutage.accepts(port)).isFalse();
 		assertThat(home().stateFile()).doesNotExist();
 		assertThat(run("status")).isEqualTo(StatusCommand.NOT_RUNNING);
 	}
@@ -175,16 +174,6 @@ class PlatformIntegrationTests {
 	private static long sessionOf(long pid) throws IOException {
 		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 		return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
-	}
-
-	private static boolean accepts(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }
