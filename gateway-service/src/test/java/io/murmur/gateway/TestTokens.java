@@ -2,19 +2,14 @@ package io.murmur.gateway;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+
+import io.murmur.reliability.auth.SigningKeys;
 
 /**
  * Signs access tokens the way user-service does, with keys a test controls.
@@ -56,21 +51,7 @@ final class TestTokens {
 	}
 
 	static String sign(RSAKey key, String userId, String audience, Instant expiresAt) {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId)
-			.issuer(ISSUER)
-			.audience(audience)
-			.issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
-			.expirationTime(Date.from(expiresAt))
-			.jwtID(UUID.randomUUID().toString())
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		try {
-			jwt.sign(new RSASSASigner(key));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
+		return SigningKeys.sign(key, ISSUER, audience, userId, expiresAt);
 	}
 
 }

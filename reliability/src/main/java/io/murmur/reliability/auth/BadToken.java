@@ -3,19 +3,12 @@ package io.murmur.reliability.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
-import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,33 +51,12 @@ public enum BadToken {
 		return switch (this) {
 			case NONE -> null;
 			case GARBAGE -> "garbage." + Base64.getUrlEncoder().encodeToString("x".getBytes(StandardCharsets.UTF_8));
-			case ALG_NONE -> new PlainJWT(claims(issuer, audience, subject, later)).serialize();
-			case BAD_SIGNATURE -> sign(otherKey(key.getKeyID()), claims(issuer, audience, subject, later));
-			case EXPIRED -> sign(key, claims(issuer, audience, subject, Instant.now().minusSeconds(120)));
-			case WRONG_AUDIENCE -> sign(key, claims(issuer, "another-api", subject, later));
-			case WRONG_ISSUER -> sign(key, claims("https://issuer.example", audience, subject, later));
+			case ALG_NONE -> new PlainJWT(SigningKeys.claims(issuer, audience, subject, later)).serialize();
+			case BAD_SIGNATURE -> SigningKeys.sign(otherKey(key.getKeyID()), issuer, audience, subject, later);
+			case EXPIRED -> SigningKeys.sign(key, issuer, audience, subject, Instant.now().minusSeconds(120));
+			case WRONG_AUDIENCE -> SigningKeys.sign(key, issuer, "another-api", subject, later);
+			case WRONG_ISSUER -> SigningKeys.sign(key, "https://issuer.example", audience, subject, later);
 		};
-	}
-
-	private static JWTClaimsSet claims(String issuer, String audience, String subject, Instant expiresAt) {
-		return new JWTClaimsSet.Builder().subject(subject)
-			.issuer(issuer)
-			.audience(audience)
-			.issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
-			.expirationTime(Date.from(expiresAt))
-			.jwtID(UUID.randomUUID().toString())
-			.build();
-	}
-
-	private static String sign(RSAKey key, JWTClaimsSet claims) {
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		try {
-			jwt.sign(new RSASSASigner(key));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
 	}
 
 	private static RSAKey otherKey(String keyId) {
