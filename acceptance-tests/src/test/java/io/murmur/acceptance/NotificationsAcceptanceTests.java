@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.murmur.acceptance.Api.Account;
 import io.murmur.acceptance.Api.Response;
+import io.murmur.reliability.http.EventStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +32,8 @@ import static org.awaitility.Awaitility.await;
  * registered one password hash at a time.
  */
 class NotificationsAcceptanceTests {
+
+	static final String STREAM = "/api/v1/notifications/stream";
 
 	final MurmurPlatform platform = MurmurPlatform.get();
 
@@ -127,9 +130,9 @@ class NotificationsAcceptanceTests {
 			Account b = api.newAccount();
 			String post = post(b, "Live", null, null);
 			String first;
-			try (EventStreamClient stream = EventStreamClient.open(platform.gatewayUrl(), b.accessToken(), null)) {
+			try (EventStream stream = EventStream.open(platform.gatewayUrl() + STREAM, b.accessToken(), null)) {
 				assertThat(stream.status()).isEqualTo(200);
-				await().atMost(Duration.ofSeconds(10)).until(() -> stream.unread() == 0);
+				await().atMost(Duration.ofSeconds(10)).until(() -> stream.lastUnread() == 0);
 
 				like(api.newAccount(), post);
 				Instant liked = Instant.now();
@@ -150,12 +153,12 @@ class NotificationsAcceptanceTests {
 				.toList()
 				.reversed();
 
-			try (EventStreamClient resumed = EventStreamClient.open(platform.gatewayUrl(), b.accessToken(), first)) {
+			try (EventStream resumed = EventStream.open(platform.gatewayUrl() + STREAM, b.accessToken(), first)) {
 				await().atMost(Duration.ofSeconds(5)).until(() -> resumed.notifications().size() >= 2);
 				await().during(Duration.ofSeconds(1))
 					.atMost(Duration.ofSeconds(3))
 					.until(() -> resumed.notifications().size() == 2);
-				assertThat(resumed.notifications()).extracting(EventStreamClient.Event::id).isEqualTo(missed);
+				assertThat(resumed.notifications()).extracting(EventStream.Event::id).isEqualTo(missed);
 			}
 		}
 
@@ -163,15 +166,14 @@ class NotificationsAcceptanceTests {
 		void shouldStreamFromOneReplicaANotificationTheOtherReplicaConsumed() {
 			Account b = api.newAccount();
 			String post = post(b, "Across replicas", null, null);
-			try (EventStreamClient stream = EventStreamClient.open(platform.strictGatewayUrl(), b.accessToken(),
-					null)) {
+			try (EventStream stream = EventStream.open(platform.strictGatewayUrl() + STREAM, b.accessToken(), null)) {
 				assertThat(stream.status()).isEqualTo(200);
-				await().atMost(Duration.ofSeconds(10)).until(() -> stream.unread() == 0);
+				await().atMost(Duration.ofSeconds(10)).until(() -> stream.lastUnread() == 0);
 
 				like(api.newAccount(), post);
 
 				await().atMost(Duration.ofSeconds(5)).until(() -> stream.notifications().size() == 1);
-				await().atMost(Duration.ofSeconds(5)).until(() -> stream.unread() == 1);
+				await().atMost(Duration.ofSeconds(5)).until(() -> stream.lastUnread() == 1);
 			}
 		}
 

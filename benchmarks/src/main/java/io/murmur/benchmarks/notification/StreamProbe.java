@@ -1,18 +1,12 @@
 package io.murmur.benchmarks.notification;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import io.murmur.reliability.http.EventStream;
 
 /**
  * A user's notification stream through the gateway, read as a browser's
@@ -20,32 +14,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamProbe implements AutoCloseable {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
 
-	private final InputStream body;
+	private final EventStream stream;
 
 	StreamProbe(URI gateway, String token) {
-		try {
-			HttpResponse<InputStream> response = http
-				.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/notifications/stream"))
-					.header("Accept", "text/event-stream")
-					.header("Authorization", "Bearer " + token)
-					.build(), HttpResponse.BodyHandlers.ofInputStream());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("The stream answered " + response.statusCode());
-			}
-			this.body = response.body();
+		this.stream = EventStream.open(gateway.resolve("/api/v1/notifications/stream").toString(), token, null,
+				(event) -> {
+					if (event.name().equals("notification")) {
+						this.arrivals.add(System.nanoTime());
+					}
+				});
+		if (this.stream.status() != 200) {
+			this.stream.close();
+			throw new IllegalStateException("The stream answered " + this.stream.status());
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not open the stream", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		Thread.ofVirtual().name("stream-probe").start(this::read);
 	}
 
 	/**
@@ -71,26 +54,7 @@ final class StreamProbe implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.body.close();
-		}
-		catch (IOException ex) {
-			// the stream is gone already
-		}
-	}
-
-	private void read() {
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(this.body, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (line.equals("event:notification") || line.equals("event: notification")) {
-					this.arrivals.add(System.nanoTime());
-				}
-			}
-		}
-		catch (IOException ex) {
-			// closed
-		}
+		this.stream.close();
 	}
 
 }

@@ -18,11 +18,11 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import io.murmur.localstack.LocalStack;
 import io.murmur.localstack.Store;
-import io.murmur.notification.EventStream;
-import io.murmur.notification.EventStream.Event;
 import io.murmur.notification.Events;
 import io.murmur.notification.NotificationServiceApplication;
 import io.murmur.notification.NotificationServiceTest;
+import io.murmur.reliability.http.EventStream;
+import io.murmur.reliability.http.EventStream.Event;
 import io.murmur.support.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.murmur.notification;
+package io.murmur.reliability.http;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client of a server-sent event stream, as a browser's {@code EventSource} reads it:
- * events with their id, name and data, and comments, collected as they arrive.
+ * events with their id, name and data (several {@code data:} lines joined by a newline),
+ * and comments, collected as they arrive on a virtual thread of its own.
  */
 public final class EventStream implements AutoCloseable {
 
@@ -42,10 +44,13 @@ public final class EventStream implements AutoCloseable {
 
 	private final InputStream body;
 
-	private EventStream(HttpResponse<InputStream> response) {
+	private final Consumer<Event> listener;
+
+	private EventStream(HttpResponse<InputStream> response, Consumer<Event> listener) {
 		this.status = response.statusCode();
 		this.headers = response.headers().map();
 		this.body = response.body();
+		this.listener = listener;
 		Thread.ofVirtual().name("event-stream").start(this::read);
 	}
 
@@ -57,6 +62,20 @@ public final class EventStream implements AutoCloseable {
 	 * @return the stream, reading in the background
 	 */
 	public static EventStream open(String url, String token, @Nullable String lastEventId) {
+		return open(url, token, lastEventId, (event) -> {
+		});
+	}
+
+	/**
+	 * Opens a stream and hands every event to a listener as it arrives, on the stream's
+	 * reading thread.
+	 * @param url the stream's URL
+	 * @param token the access token
+	 * @param lastEventId the {@code Last-Event-ID} to resume after, or {@code null}
+	 * @param listener told of each event once it is complete
+	 * @return the stream, reading in the background
+	 */
+	public static EventStream open(String url, String token, @Nullable String lastEventId, Consumer<Event> listener) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Accept", "text/event-stream")
 			.header("Authorization", "Bearer " + token)
@@ -65,10 +84,10 @@ public final class EventStream implements AutoCloseable {
 			request.header("Last-Event-ID", lastEventId);
 		}
 		try {
-			return new EventStream(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+			return new EventStream(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()), listener);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+			throw new IllegalStateException("Could not open the stream " + url, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -89,28 +108,43 @@ public final class EventStream implements AutoCloseable {
 			.orElse(null);
 	}
 
-	/** Every event received so far. */
+	/**
+	 * Every event received so far.
+	 * @return the events, oldest first
+	 */
 	public List<Event> events() {
 		return List.copyOf(this.events);
 	}
 
-	/** The notification events received so far. */
+	/**
+	 * The {@code notification} events received so far.
+	 * @return the events, oldest first
+	 */
 	public List<Event> notifications() {
 		return this.events.stream().filter((event) -> event.name().equals("notification")).toList();
 	}
 
-	/** The last unread count received, or -1 before any. */
+	/**
+	 * The count of the last {@code unread} event.
+	 * @return the count, or -1 before any
+	 */
 	public long lastUnread() {
 		List<Event> unread = this.events.stream().filter((event) -> event.name().equals("unread")).toList();
 		return unread.isEmpty() ? -1 : unread.get(unread.size() - 1).json().get("count").asLong();
 	}
 
-	/** How many comments (heartbeats) arrived. */
+	/**
+	 * How many comments (heartbeats) arrived.
+	 * @return the count
+	 */
 	public int comments() {
 		return this.comments.get();
 	}
 
-	/** Whether the server ended the stream. */
+	/**
+	 * Whether the server ended the stream.
+	 * @return {@code true} once it did
+	 */
 	public boolean ended() {
 		return this.ended.get();
 	}
@@ -134,7 +168,9 @@ public final class EventStream implements AutoCloseable {
 			while ((line = reader.readLine()) != null) {
 				if (line.isEmpty()) {
 					if (!data.isEmpty()) {
-						this.events.add(new Event(id, name, data.toString()));
+						Event event = new Event(id, name, data.toString());
+						this.events.add(event);
+						this.listener.accept(event);
 					}
 					id = null;
 					name = "message";
@@ -159,7 +195,7 @@ public final class EventStream implements AutoCloseable {
 			this.ended.set(true);
 		}
 		catch (IOException ex) {
-			// closed by the test, or the connection dropped
+			// closed by its user, or the connection dropped
 		}
 	}
 
@@ -172,6 +208,10 @@ public final class EventStream implements AutoCloseable {
 	 */
 	public record Event(@Nullable String id, String name, String data) {
 
+		/**
+		 * The data read as JSON.
+		 * @return the JSON
+		 */
 		public JsonNode json() {
 			return json.readTree(this.data);
 		}
