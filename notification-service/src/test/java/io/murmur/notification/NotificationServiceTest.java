@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.murmur.localstack.Store;
 import io.murmur.localstack.spring.LocalStores;
+import io.murmur.support.test.TestClock;
 import io.murmur.support.test.TestTokens;
 
 /**

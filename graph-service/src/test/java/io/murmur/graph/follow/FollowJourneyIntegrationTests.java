@@ -77,7 +77,7 @@ class FollowJourneyIntegrationTests extends GraphIntegrationTests {
 				assertThat(as(fan, "POST", "/api/v1/users/" + star + "/follow").status()).isEqualTo(204);
 			}
 			finally {
-				FollowJourneyIntegrationTests.this.clock.resume();
+				FollowJourneyIntegrationTests.this.clock.reset();
 			}
 
 			JsonNode item = as(star, "GET", "/api/v1/users/" + star + "/followers").json().get("items").get(0);

@@ -78,7 +78,7 @@ class FollowImportIntegrationTests extends GraphIntegrationTests {
 				assertThat(importFollows(follow(alice, bob)).status()).isEqualTo(200);
 			}
 			finally {
-				FollowImportIntegrationTests.this.clock.resume();
+				FollowImportIntegrationTests.this.clock.reset();
 			}
 
 			JsonNode followers = as(bob, "GET", "/api/v1/users/" + bob + "/followers").json().get("items");
