@@ -13,8 +13,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 import io.murmur.support.web.StoreUnavailableExceptions;
 
@@ -61,12 +59,6 @@ class StorageConfiguration {
 	@Bean
 	StoreUnavailableExceptions s3Unavailable() {
 		return StoreUnavailableExceptions.of("S3", SdkClientException.class);
-	}
-
-	@Bean
-	StoreUnavailableExceptions postgresUnavailable() {
-		return StoreUnavailableExceptions.of("PostgreSQL", CannotCreateTransactionException.class,
-				DataAccessResourceFailureException.class);
 	}
 
 }
