@@ -81,8 +81,9 @@ final class MediaReport {
 	static void charts(MediaScenario.Result media, Path dir) {
 		CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH)
 			.height(Charts.HEIGHT)
-			.title(String.format(Locale.ROOT, "12 MP photo: variants vs decode and resize (median ratio %.2f)",
-					Spread.of(media.ratio()).median()))
+			.title(String.format(Locale.ROOT,
+					"12 MP photo: variants vs decode and resize (median ratio %.2f upright, %.2f turned)",
+					Spread.of(media.ratio()).median(), Spread.of(media.turnedRatio()).median()))
 			.xAxisTitle("round")
 			.yAxisTitle("photos per second")
 			.build();
@@ -91,7 +92,12 @@ final class MediaReport {
 			rounds.add(i);
 		}
 		chart.addSeries("decode and resize", rounds, media.referencePerSecond());
-		chart.addSeries("all variants", rounds, media.pipelinePerSecond());
+		chart.addSeries("all variants, upright", rounds, media.pipelinePerSecond());
+		List<Double> turned = new ArrayList<>();
+		for (int i = 0; i < media.turnedRatio().size(); i++) {
+			turned.add(media.turnedRatio().get(i) * media.referencePerSecond().get(i));
+		}
+		chart.addSeries("all variants, turned", rounds, turned);
 		Charts.save(chart, dir.resolve("media-processing.png"));
 	}
 
