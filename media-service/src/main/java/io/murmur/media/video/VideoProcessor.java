@@ -104,24 +104,11 @@ public class VideoProcessor {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting to process a video", ex);
 		}
-		Path directory = null;
 		try {
-			directory = Files.createTempDirectory(Files.createDirectories(this.ffmpeg.workDirectory()),
-					"murmur-video-");
-			Path input = directory.resolve("upload." + format.extension());
-			upload.writeTo(input);
-			ProcessedVideo processed = transcode(directory, input);
-			directory = null;
-			return processed;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return inOwnDirectory(upload, format, "murmur-video-", this::transcode);
 		}
 		finally {
 			this.running.release();
-			if (directory != null) {
-				ProcessedVideo.delete(directory);
-			}
 		}
 	}
 
@@ -138,12 +125,7 @@ public class VideoProcessor {
 	 * stream in it
 	 */
 	public CheckedVideo check(Upload upload, MediaFormat format) {
-		Path directory = null;
-		try {
-			directory = Files.createTempDirectory(Files.createDirectories(this.ffmpeg.workDirectory()),
-					"murmur-upload-");
-			Path file = directory.resolve("upload." + format.extension());
-			upload.writeTo(file);
+		return inOwnDirectory(upload, format, "murmur-upload-", (directory, file) -> {
 			long deadline = System.nanoTime() + this.settings.probeTimeout().toNanos();
 			try {
 				if (!this.probe.probe(file, deadline).hasVideo()) {
@@ -154,9 +136,23 @@ public class VideoProcessor {
 				log.warn("An upload could not be probed while it waited (" + ex.getMessage()
 						+ "): it is left to the background");
 			}
-			CheckedVideo checked = new CheckedVideo(directory, file);
+			return new CheckedVideo(directory, file);
+		});
+	}
+
+	/**
+	 * Writes the upload into a new directory of its own under the work directory and
+	 * works on it there; the directory is deleted unless the work returns.
+	 */
+	private <T> T inOwnDirectory(Upload upload, MediaFormat format, String prefix, UploadWork<T> work) {
+		Path directory = null;
+		try {
+			directory = Files.createTempDirectory(Files.createDirectories(this.ffmpeg.workDirectory()), prefix);
+			Path file = directory.resolve("upload." + format.extension());
+			upload.writeTo(file);
+			T result = work.apply(directory, file);
 			directory = null;
-			return checked;
+			return result;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -166,6 +162,13 @@ public class VideoProcessor {
 				ProcessedVideo.delete(directory);
 			}
 		}
+	}
+
+	@FunctionalInterface
+	private interface UploadWork<T> {
+
+		T apply(Path directory, Path file) throws IOException;
+
 	}
 
 	private ProcessedVideo transcode(Path directory, Path input) throws IOException {
