@@ -5,6 +5,10 @@ import java.util.Locale;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.transport.ElasticsearchTransportBase;
+import co.elastic.clients.transport.TransportOptions;
+import co.elastic.clients.transport.rest_client.RestClientHttpClient;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,8 +26,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Elasticsearch client, and its health for readiness. The documents are
  * (de)serialised with a Jackson 2 mapper of their own, as the 8.x client requires; times
- * as ISO-8601. Asynchronous answers (the bulk ingester's) are handed off the HTTP
- * client's I/O thread ({@link HandOffTransport}).
+ * as ISO-8601. Request bodies leave in one buffer ({@link OneBufferBodies}), and
+ * asynchronous answers (the bulk ingester's) are handed off the HTTP client's I/O thread
+ * ({@link HandOffTransport}).
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
@@ -49,8 +54,12 @@ class ElasticsearchConfiguration {
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.setSerializationInclusion(JsonInclude.Include.NON_NULL);
-		return new ElasticsearchClient(
-				new HandOffTransport(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper))));
+		JacksonJsonpMapper jsonp = new JacksonJsonpMapper(mapper);
+		TransportOptions options = new RestClientTransport(restClient, jsonp).options();
+		ElasticsearchTransport transport = new ElasticsearchTransportBase(
+				new OneBufferBodies(new RestClientHttpClient(restClient)), options, jsonp) {
+		};
+		return new ElasticsearchClient(new HandOffTransport(transport));
 	}
 
 	/**
