@@ -218,7 +218,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 		}
 		return attempt(() -> {
 			platform.startSearch();
-			Accounts accounts = new Accounts(platform.userServiceUrl(), 4);
+			Accounts accounts = new Accounts(platform.userServiceUrl(), SearchBenchmark.ACCOUNTS);
 			List<String> tokens;
 			try {
 				tokens = java.nio.file.Files

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,9 +61,12 @@ import io.murmur.events.post.PostCreated;
  * {@code text} and {@code text.english}, tombstones filtered, newest first, 20 hits). The
  * synthetic posts are not in post-service, so hydration through the gateway asks
  * post-service for ids it does not have: the call is made, its answer is empty.</li>
- * <li><b>Index lag.</b> Posts through the gateway at {@code lagPostsPerSecond} while
- * other accounts read feeds and search, each post's marker searched every
- * {@value #LAG_POLL_MILLIS} ms through the gateway from its 201 until it is found.</li>
+ * <li><b>Index lag.</b> Posts through the gateway at {@code lagPostsPerSecond}, from
+ * {@value #LAG_POSTERS} accounts in turn, while other accounts read feeds and search,
+ * each post's marker searched every {@value #LAG_POLL_MILLIS} ms through the gateway, by
+ * one of {@value #LAG_WATCHERS} more accounts, from its 201 until it is found. No account
+ * goes past the gateway's budget for one user, which would turn the measurement's own
+ * calls into 429s.</li>
  * </ol>
  */
 public final class SearchBenchmark {
@@ -71,7 +75,22 @@ public final class SearchBenchmark {
 
 	public static final int RAW_BULK_SIZE = 1000;
 
-	public static final int LAG_POLL_MILLIS = 25;
+	public static final int LAG_POLL_MILLIS = 50;
+
+	/**
+	 * The accounts that post during the lag measurement, in turn: one account may write
+	 * 120 times a minute at the gateway, fewer than the measurement's posts.
+	 */
+	public static final int LAG_POSTERS = 5;
+
+	/**
+	 * The accounts that search for the measured posts, one per post in turn: one account
+	 * may read 1,200 times a minute, fewer than the searches of the posts in flight.
+	 */
+	public static final int LAG_WATCHERS = 8;
+
+	/** The accounts the scenario needs: posters, watchers and at least one reader. */
+	public static final int ACCOUNTS = LAG_POSTERS + LAG_WATCHERS + 3;
 
 	private static final int VOCABULARY = 2000;
 
@@ -117,7 +136,7 @@ public final class SearchBenchmark {
 	/**
 	 * Runs the scenario.
 	 * @param platform the platform, with search started
-	 * @param accessTokens access tokens of signed-in accounts, at least three
+	 * @param accessTokens access tokens of signed-in accounts, {@value #ACCOUNTS}
 	 * @return what it measured
 	 */
 	public Result run(BenchmarkPlatform platform, List<String> accessTokens) {
@@ -160,9 +179,10 @@ public final class SearchBenchmark {
 				direct.add(straight);
 			}
 		}
-		List<Double> lags = lag(platform, accessTokens, words);
+		Lag lag = lag(platform, accessTokens, words);
 		return new Result(this.posts, serviceRate, rawRate, serviceRate / rawRate, summary(gateway), summary(direct),
-				summary(lags), lags.size(), this.lagPostsPerSecond, this.lagDuration.toString());
+				summary(lag.millis()), lag.millis().size(), lag.failedCalls(), this.lagPostsPerSecond,
+				this.lagDuration.toString());
 	}
 
 	private double indexThroughService(BenchmarkPlatform platform, List<ObjectNode> documents, URI elasticsearch,
@@ -249,28 +269,35 @@ public final class SearchBenchmark {
 		return rate;
 	}
 
-	private List<Double> lag(BenchmarkPlatform platform, List<String> tokens, List<String> words) {
+	private Lag lag(BenchmarkPlatform platform, List<String> tokens, List<String> words) {
 		ConcurrentLinkedQueue<Double> lags = new ConcurrentLinkedQueue<>();
+		AtomicInteger failed = new AtomicInteger();
 		AtomicBoolean running = new AtomicBoolean(true);
 		URI gateway = platform.gatewayUrl();
+		List<String> posters = tokens.subList(0, LAG_POSTERS);
+		List<String> watchers = tokens.subList(LAG_POSTERS, LAG_POSTERS + LAG_WATCHERS);
+		List<String> readers = tokens.subList(LAG_POSTERS + LAG_WATCHERS, tokens.size());
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int reader = 1; reader < tokens.size(); reader++) {
-				String token = tokens.get(reader);
-				Random random = new Random(reader);
+			for (int reader = 0; reader < readers.size(); reader++) {
+				String token = readers.get(reader);
+				Random random = new Random(reader + 1);
 				threads.submit(() -> {
 					while (running.get()) {
 						String word = words.get(random.nextInt(words.size()));
-						get(gateway
+						if (!answered(gateway
 							.resolve(random.nextBoolean() ? "/api/v1/feed?limit=20" : "/api/v1/search/posts?q=" + word),
-								token);
+								token)) {
+							failed.incrementAndGet();
+						}
 						sleep(100);
 					}
 				});
 			}
 			long interval = (long) (1000 / this.lagPostsPerSecond);
 			long end = System.nanoTime() + this.lagDuration.toNanos();
-			String poster = tokens.get(0);
-			while (System.nanoTime() < end) {
+			for (int sent = 0; System.nanoTime() < end; sent++) {
+				String poster = posters.get(sent % posters.size());
+				String watcher = watchers.get(sent % watchers.size());
 				String marker = "lag" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 				threads.submit(() -> {
 					HttpResponse<String> created = send(
@@ -278,27 +305,50 @@ public final class SearchBenchmark {
 								.header("Authorization", "Bearer " + poster)
 								.header("Content-Type", "application/json")
 								.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"measuring " + marker + "\"}")),
-							201);
+							-1);
+					if (created.statusCode() != 201) {
+						failed.incrementAndGet();
+						logger.warn("A measured post was answered {}: {}", created.statusCode(), created.body());
+						return;
+					}
 					long acknowledged = System.nanoTime();
 					long giveUp = acknowledged + TimeUnit.SECONDS.toNanos(30);
 					while (System.nanoTime() < giveUp) {
-						JsonNode found = json
-							.readTree(get(gateway.resolve("/api/v1/search/posts?q=" + marker), poster));
-						if (!found.path("items").isEmpty()) {
+						HttpResponse<String> found = send(
+								HttpRequest.newBuilder(gateway.resolve("/api/v1/search/posts?q=" + marker))
+									.header("Authorization", "Bearer " + watcher)
+									.GET(),
+								-1);
+						if (found.statusCode() != 200) {
+							failed.incrementAndGet();
+						}
+						else if (!json.readTree(found.body()).path("items").isEmpty()) {
 							lags.add((System.nanoTime() - acknowledged) / 1e6);
-							return created;
+							return;
 						}
 						sleep(LAG_POLL_MILLIS);
 					}
 					logger.warn("A post was not found within 30 s: {}", marker);
-					return created;
 				});
 				sleep(interval);
 			}
 			sleep(5000);
 			running.set(false);
 		}
-		return new ArrayList<>(lags);
+		return new Lag(new ArrayList<>(lags), failed.get());
+	}
+
+	private boolean answered(URI uri, String token) {
+		return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET(), -1)
+			.statusCode() == 200;
+	}
+
+	/**
+	 * The index lags measured, and the calls of the measurement that failed (a post not
+	 * acknowledged, a search or feed read answered with an error).
+	 */
+	private record Lag(List<Double> millis, int failedCalls) {
+
 	}
 
 	private static ObjectNode document(long id, Instant createdAt, Random random, List<String> words) {
@@ -442,12 +492,13 @@ public final class SearchBenchmark {
 	 * @param direct the same queries direct to Elasticsearch
 	 * @param lag from a post's 201 to it being found by search (ms)
 	 * @param lagPosts posts measured for the lag
+	 * @param lagFailedCalls calls of the lag measurement that failed: none in a sound run
 	 * @param lagPostsPerSecond posts per second during the lag measurement
 	 * @param lagDuration how long the mixed load ran
 	 */
 	public record Result(int posts, double servicePostsPerSecond, double rawPostsPerSecond, double ratio,
 			Map<String, Double> gateway, Map<String, Double> direct, Map<String, Double> lag, int lagPosts,
-			double lagPostsPerSecond, String lagDuration) {
+			int lagFailedCalls, double lagPostsPerSecond, String lagDuration) {
 
 	}
 

@@ -211,7 +211,7 @@ class ReportWriterTests {
 				new SearchBenchmark.Result(50_000, 7_000, 9_000, 7_000.0 / 9_000,
 						Map.of("p50_ms", 12.0, "p99_ms", 40.0, "max_ms", 55.0),
 						Map.of("p50_ms", 3.0, "p99_ms", 9.0, "max_ms", 12.0),
-						Map.of("p50_ms", 700.0, "p99_ms", 1300.0, "max_ms", 1400.0), 100, 5, "PT1M"),
+						Map.of("p50_ms", 700.0, "p99_ms", 1300.0, "max_ms", 1400.0), 100, 0, 5, "PT1M"),
 				media, null);
 		ReportWriter.write(results, Map.of("power-law", graph), this.dir);
 	}
