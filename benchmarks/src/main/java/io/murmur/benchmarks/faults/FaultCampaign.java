@@ -167,8 +167,8 @@ public final class FaultCampaign implements Callable<Integer> {
 					if (fault != faults.getLast()) {
 						pause(Duration.ofSeconds(this.settleSeconds));
 					}
-					windows
-						.add(new FaultReport.Window(fault.name(), fault.what(), from, healing, lastMend, calls.now()));
+					windows.add(new FaultReport.Window(fault.name(), fault.what(), from, healing, lastMend, calls.now(),
+							fault.frontDoor()));
 				}
 				workloadEnd = calls.now();
 				dropped = workload.dropped();

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.knowm.xchart.BitmapEncoder;
@@ -40,6 +42,12 @@ final class FaultReport {
 	 * A route's answers count as timely within the gateway's route timeout and a margin.
 	 */
 	static final long TIMELY_MS = 7_000;
+
+	/**
+	 * While the gateway itself is down a call must be refused at once (a load balancer or
+	 * the client goes to another replica), within this.
+	 */
+	static final long REFUSED_MS = 1_000;
 
 	/** The most a campaign may take to converge after its last fault. */
 	static final long CONVERGE_LIMIT_MS = 30_000;
@@ -97,13 +105,16 @@ final class FaultReport {
 				run.verdict().examples().forEach((example) -> md.append("- ").append(example).append('\n'));
 				md.append('\n');
 			}
-			Map<String, RouteStats> all = CallLog.byRoute(run.calls().between(0, run.workloadEnd()));
+			List<Call> cut = cutByTheFrontDoor(run);
+			Map<String, RouteStats> all = CallLog.byRoute(without(run.calls().between(0, run.workloadEnd()), cut));
 			int serverErrors = all.values().stream().mapToInt(RouteStats::serverErrors).sum();
 			int malformed = all.values().stream().mapToInt(RouteStats::malformed).sum();
 			md.append(String.format(Locale.ROOT,
 					"Over the whole run: %d calls, %d answered 500 or another 5xx than 503/504, %d errors without a "
-							+ "problem body or without any answer.%n%n",
-					all.values().stream().mapToInt(RouteStats::calls).sum(), serverErrors, malformed));
+							+ "problem body or without any answer, besides %d calls refused or cut off while the gateway "
+							+ "itself was down (each within %d ms of its start or of the kill).%n%n",
+					all.values().stream().mapToInt(RouteStats::calls).sum() + cut.size(), serverErrors, malformed,
+					cut.size(), REFUSED_MS));
 			md.append("![Share of calls answered 2xx, per second](timeline.png)\n\n");
 			md.append("## Calm\n\n");
 			md.append(String.format(Locale.ROOT, "%d s without a fault before the first one.%n%n",
@@ -116,7 +127,10 @@ final class FaultReport {
 				.append("503 (or 504) problem+json within ")
 				.append(TIMELY_MS / 1000)
 				.append(" s (the 5 s route timeout and a margin); the others must keep serving, their p99 beside ")
-				.append("the calm one.\n\n");
+				.append("the calm one. While the gateway itself is down nothing is left to answer, so every call ")
+				.append("must be refused at once (within ")
+				.append(REFUSED_MS)
+				.append(" ms), where a load balancer or the client would try another replica.\n\n");
 			for (Window window : run.windows()) {
 				Map<String, RouteStats> during = CallLog.byRoute(run.calls().between(window.from(), window.to()));
 				List<String> affected = during.entrySet()
@@ -124,14 +138,17 @@ final class FaultReport {
 					.filter((entry) -> entry.getValue().succeeded() < entry.getValue().calls())
 					.map(Map.Entry::getKey)
 					.toList();
+				Map<String, RouteStats> judged = CallLog
+					.byRoute(without(run.calls().between(window.from(), window.to()), cut));
 				boolean clean = affected.stream()
-					.map(during::get)
-					.allMatch((stats) -> stats.failedCleanly() && stats.slowestError() <= TIMELY_MS);
+					.map(judged::get)
+					.allMatch((stats) -> stats == null || (stats.failedCleanly() && stats.slowestError() <= TIMELY_MS));
 				md.append("### ").append(window.name()).append("\n\n").append(window.what()).append(". ");
 				md.append(String.format(Locale.ROOT, "Held %.0f s, mended in %.1f s; affected: %s; %s.%n%n",
 						(window.healing() - window.from()) / 1000.0, (window.healed() - window.healing()) / 1000.0,
 						affected.isEmpty() ? "none" : String.join(", ", affected),
-						clean ? "every failure a timely 503 problem"
+						clean ? (window.frontDoor() ? "every failure refused at once or a timely 503 problem"
+								: "every failure a timely 503 problem")
 								: "**some failures were not a timely 503 problem**"));
 				routeTable(md, during, calm);
 				Map<String, Object> fault = new LinkedHashMap<>();
@@ -358,8 +375,38 @@ final class FaultReport {
 	 * @param healed when the broken part answered again
 	 * @param to when the settling load after it ended
 	 */
-	record Window(String name, String what, long from, long healing, long healed, long to) {
+	record Window(String name, String what, long from, long healing, long healed, long to, boolean frontDoor) {
 
+	}
+
+	/**
+	 * The calls that got no answer because the gateway itself was down: refused within
+	 * {@link #REFUSED_MS} of their start, or cut off by the kill (ended within that of
+	 * it), while a front-door fault was held. A call that hung instead is not among them.
+	 */
+	static List<Call> cutByTheFrontDoor(Run run) {
+		List<Call> cut = new ArrayList<>();
+		for (Window window : run.windows()) {
+			if (!window.frontDoor()) {
+				continue;
+			}
+			for (Call call : run.calls().all()) {
+				long ended = call.startedAt() + call.millis();
+				boolean refused = call.startedAt() >= window.from() && call.startedAt() < window.healed()
+						&& call.millis() <= REFUSED_MS;
+				boolean cutOff = call.startedAt() < window.from() && ended >= window.from()
+						&& ended <= window.from() + REFUSED_MS;
+				if (call.status() == Call.NO_ANSWER && (refused || cutOff)) {
+					cut.add(call);
+				}
+			}
+		}
+		return cut;
+	}
+
+	private static List<Call> without(List<Call> calls, List<Call> cut) {
+		Set<Call> left = new HashSet<>(cut);
+		return calls.stream().filter((call) -> !left.contains(call)).toList();
 	}
 
 	/**

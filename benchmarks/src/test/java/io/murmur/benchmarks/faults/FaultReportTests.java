@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.murmur.benchmarks.report.Machine;
 import io.murmur.reliability.auth.AuthMatrixRun;
 import io.murmur.reliability.badinput.BadInputRun;
+import io.murmur.reliability.faults.Call;
 import io.murmur.reliability.faults.CallLog;
 import io.murmur.reliability.faults.Checker.Verdict;
 import io.murmur.reliability.faults.Ledger;
@@ -80,6 +81,30 @@ class FaultReportTests {
 				"**Not sent**: user-service publishes no API document");
 	}
 
+	@Test
+	void shouldTakeCallsRefusedWhileTheGatewayIsDownForItsAnswerButNotACallThatHung() throws Exception {
+		CallLog calls = new CallLog();
+		calls.add(new Call("feed", 1_100, 3, Call.NO_ANSWER, false));
+		calls.add(new Call("post", 900, 150, Call.NO_ANSWER, false));
+		calls.add(new Call("post", 2_500, 120, 201, false));
+		FaultReport.Window gatewayDown = new FaultReport.Window("kill -9 gateway-service", "the gateway killed", 1_000,
+				2_000, 2_400, 3_000, true);
+
+		FaultReport.write(this.dir, new Run(clean(), 0, 0, null).report(calls, gatewayDown));
+
+		assertThat(Files.readString(this.dir.resolve("README.md"))).contains(
+				"0 errors without a problem body or without any answer, besides 2 calls refused or cut off while the "
+						+ "gateway itself was down",
+				"every failure refused at once or a timely 503 problem");
+
+		calls.add(new Call("search", 1_200, 5_000, Call.NO_ANSWER, false));
+		FaultReport.write(this.dir, new Run(clean(), 0, 0, null).report(calls, gatewayDown));
+
+		assertThat(Files.readString(this.dir.resolve("README.md"))).contains(
+				"1 errors without a problem body or without any answer, besides 2 calls refused",
+				"**some failures were not a timely 503 problem**");
+	}
+
 	static Verdict clean() {
 		return new Verdict(Map.of("posts", new Verdict.Counts(3, 0, 0, 0)), List.of(), Duration.ZERO);
 	}
@@ -88,6 +113,11 @@ class FaultReportTests {
 	record Run(Verdict verdict, long serverErrors, long holes, String error) {
 
 		FaultReport.Run report() {
+			return report(new CallLog(), new FaultReport.Window("kill -9 post-service", "post-service killed", 1_000,
+					2_000, 2_400, 3_000, false));
+		}
+
+		FaultReport.Run report(CallLog calls, FaultReport.Window window) {
 			BadInputRun.Result bad = new BadInputRun.Result(20260421L, 40, 10004, Duration.ofSeconds(300),
 					Map.of("gateway", 6000, "post", 4004),
 					Map.of(400, 10004L - this.serverErrors, 500, this.serverErrors), this.serverErrors, 0, 0,
@@ -97,11 +127,9 @@ class FaultReportTests {
 					this.holes, (this.holes > 0) ? Map.of("post ALG_NONE", this.holes) : Map.of(), List.of());
 			FaultReport.Probes probes = (this.error != null) ? new FaultReport.Probes(null, null, this.error)
 					: new FaultReport.Probes(bad, auth, null);
-			return new FaultReport.Run(
-					"benchmarks/run faults --bad-inputs 10000", Instant.EPOCH, Instant.EPOCH.plusSeconds(60),
-					new CallLog(), new Ledger(), this.verdict, List.of(new FaultReport.Window("kill -9 post-service",
-							"post-service killed", 1_000, 2_000, 2_400, 3_000)),
-					0, 1_000, 3_000, 12_000, 0, 2, probes, MACHINE);
+			return new FaultReport.Run("benchmarks/run faults --bad-inputs 10000", Instant.EPOCH,
+					Instant.EPOCH.plusSeconds(60), calls, new Ledger(), this.verdict, List.of(window), 0, 1_000, 3_000,
+					12_000, 0, 2, probes, MACHINE);
 		}
 
 	}

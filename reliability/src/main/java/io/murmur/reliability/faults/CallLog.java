@@ -26,7 +26,11 @@ public final class CallLog {
 		return (System.nanoTime() - this.epochNanos) / 1_000_000;
 	}
 
-	void add(Call call) {
+	/**
+	 * Records a call that has ended.
+	 * @param call the call
+	 */
+	public void add(Call call) {
 		this.calls.add(call);
 	}
 
