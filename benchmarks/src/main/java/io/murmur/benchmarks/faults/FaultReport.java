@@ -374,6 +374,7 @@ final class FaultReport {
 	 * @param healing when the harness began to mend it
 	 * @param healed when the broken part answered again
 	 * @param to when the settling load after it ended
+	 * @param frontDoor whether it was the gateway that was down
 	 */
 	record Window(String name, String what, long from, long healing, long healed, long to, boolean frontDoor) {
 

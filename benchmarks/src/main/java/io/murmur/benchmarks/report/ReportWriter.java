@@ -271,10 +271,10 @@ public final class ReportWriter {
 								+ "under posts at %.1f/s from %d accounts in turn, each searched for by one of %d "
 								+ "others, with readers reading feeds and searching, for %s: "
 								+ "p50 %.0f ms, **p99 %.0f ms** over %d posts (target p99 2 s); calls of the "
-								+ "measurement that failed: %d.%n%n![search](search.png)%n%n",
+								+ "measurement that failed: %s.%n%n![search](search.png)%n%n",
 						SearchBenchmark.LAG_POLL_MILLIS, search.lagPostsPerSecond(), SearchBenchmark.LAG_POSTERS,
 						SearchBenchmark.LAG_WATCHERS, search.lagDuration(), search.lag().get("p50_ms"),
-						search.lag().get("p99_ms"), search.lagPosts(), search.lagFailedCalls()));
+						search.lag().get("p99_ms"), search.lagPosts(), failures(search.lagFailures())));
 		}
 		GatewayOverhead.Result gateway = results.gatewayOverhead();
 		GatewayOverhead settings = results.gatewaySettings();
@@ -389,6 +389,18 @@ public final class ReportWriter {
 			return number(number) + figure.unit();
 		}
 		return value.toString();
+	}
+
+	/** Failed calls by status, for example "12 (504 × 10, no answer × 2)", or "none". */
+	static String failures(Map<Integer, Integer> byStatus) {
+		int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+		if (total == 0) {
+			return "none";
+		}
+		return total + " (" + byStatus.entrySet()
+			.stream()
+			.map((entry) -> ((entry.getKey() == 0) ? "no answer" : entry.getKey()) + " \u00d7 " + entry.getValue())
+			.collect(java.util.stream.Collectors.joining(", ")) + ")";
 	}
 
 }

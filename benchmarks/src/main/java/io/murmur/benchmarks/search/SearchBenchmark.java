@@ -17,19 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -181,7 +184,7 @@ public final class SearchBenchmark {
 		}
 		Lag lag = lag(platform, accessTokens, words);
 		return new Result(this.posts, serviceRate, rawRate, serviceRate / rawRate, summary(gateway), summary(direct),
-				summary(lag.millis()), lag.millis().size(), lag.failedCalls(), this.lagPostsPerSecond,
+				summary(lag.millis()), lag.millis().size(), lag.failures(), this.lagPostsPerSecond,
 				this.lagDuration.toString());
 	}
 
@@ -271,7 +274,7 @@ public final class SearchBenchmark {
 
 	private Lag lag(BenchmarkPlatform platform, List<String> tokens, List<String> words) {
 		ConcurrentLinkedQueue<Double> lags = new ConcurrentLinkedQueue<>();
-		AtomicInteger failed = new AtomicInteger();
+		ConcurrentMap<Integer, Integer> failures = new ConcurrentHashMap<>();
 		AtomicBoolean running = new AtomicBoolean(true);
 		URI gateway = platform.gatewayUrl();
 		List<String> posters = tokens.subList(0, LAG_POSTERS);
@@ -284,10 +287,13 @@ public final class SearchBenchmark {
 				threads.submit(() -> {
 					while (running.get()) {
 						String word = words.get(random.nextInt(words.size()));
-						if (!answered(gateway
-							.resolve(random.nextBoolean() ? "/api/v1/feed?limit=20" : "/api/v1/search/posts?q=" + word),
-								token)) {
-							failed.incrementAndGet();
+						int status = status(attempt(HttpRequest
+							.newBuilder(gateway.resolve(
+									random.nextBoolean() ? "/api/v1/feed?limit=20" : "/api/v1/search/posts?q=" + word))
+							.header("Authorization", "Bearer " + token)
+							.GET()));
+						if (status != 200) {
+							failures.merge(status, 1, Integer::sum);
 						}
 						sleep(100);
 					}
@@ -300,27 +306,24 @@ public final class SearchBenchmark {
 				String watcher = watchers.get(sent % watchers.size());
 				String marker = "lag" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 				threads.submit(() -> {
-					HttpResponse<String> created = send(
-							HttpRequest.newBuilder(gateway.resolve("/api/v1/posts"))
-								.header("Authorization", "Bearer " + poster)
-								.header("Content-Type", "application/json")
-								.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"measuring " + marker + "\"}")),
-							-1);
-					if (created.statusCode() != 201) {
-						failed.incrementAndGet();
-						logger.warn("A measured post was answered {}: {}", created.statusCode(), created.body());
+					HttpResponse<String> created = attempt(HttpRequest.newBuilder(gateway.resolve("/api/v1/posts"))
+						.header("Authorization", "Bearer " + poster)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"measuring " + marker + "\"}")));
+					if (status(created) != 201) {
+						failures.merge(status(created), 1, Integer::sum);
+						logger.warn("A measured post was answered {}", status(created));
 						return;
 					}
 					long acknowledged = System.nanoTime();
 					long giveUp = acknowledged + TimeUnit.SECONDS.toNanos(30);
 					while (System.nanoTime() < giveUp) {
-						HttpResponse<String> found = send(
+						HttpResponse<String> found = attempt(
 								HttpRequest.newBuilder(gateway.resolve("/api/v1/search/posts?q=" + marker))
 									.header("Authorization", "Bearer " + watcher)
-									.GET(),
-								-1);
-						if (found.statusCode() != 200) {
-							failed.incrementAndGet();
+									.GET());
+						if (status(found) != 200) {
+							failures.merge(status(found), 1, Integer::sum);
 						}
 						else if (!json.readTree(found.body()).path("items").isEmpty()) {
 							lags.add((System.nanoTime() - acknowledged) / 1e6);
@@ -335,19 +338,28 @@ public final class SearchBenchmark {
 			sleep(5000);
 			running.set(false);
 		}
-		return new Lag(new ArrayList<>(lags), failed.get());
+		return new Lag(new ArrayList<>(lags), new TreeMap<>(failures));
 	}
 
-	private boolean answered(URI uri, String token) {
-		return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET(), -1)
-			.statusCode() == 200;
+	/** A call whose failure the measurement counts: {@code null} if it got no answer. */
+	private @Nullable HttpResponse<String> attempt(HttpRequest.Builder request) {
+		try {
+			return send(request, -1);
+		}
+		catch (UncheckedIOException ex) {
+			return null;
+		}
+	}
+
+	private static int status(@Nullable HttpResponse<String> response) {
+		return (response != null) ? response.statusCode() : 0;
 	}
 
 	/**
 	 * The index lags measured, and the calls of the measurement that failed (a post not
-	 * acknowledged, a search or feed read answered with an error).
+	 * acknowledged, a search or feed read answered with an error), by status.
 	 */
-	private record Lag(List<Double> millis, int failedCalls) {
+	private record Lag(List<Double> millis, Map<Integer, Integer> failures) {
 
 	}
 
@@ -492,13 +504,14 @@ public final class SearchBenchmark {
 	 * @param direct the same queries direct to Elasticsearch
 	 * @param lag from a post's 201 to it being found by search (ms)
 	 * @param lagPosts posts measured for the lag
-	 * @param lagFailedCalls calls of the lag measurement that failed: none in a sound run
+	 * @param lagFailures calls of the lag measurement that failed, by HTTP status (0: no
+	 * answer); none in a sound run
 	 * @param lagPostsPerSecond posts per second during the lag measurement
 	 * @param lagDuration how long the mixed load ran
 	 */
 	public record Result(int posts, double servicePostsPerSecond, double rawPostsPerSecond, double ratio,
 			Map<String, Double> gateway, Map<String, Double> direct, Map<String, Double> lag, int lagPosts,
-			int lagFailedCalls, double lagPostsPerSecond, String lagDuration) {
+			Map<Integer, Integer> lagFailures, double lagPostsPerSecond, String lagDuration) {
 
 	}
 
