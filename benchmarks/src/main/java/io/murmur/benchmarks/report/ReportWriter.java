@@ -253,7 +253,8 @@ public final class ReportWriter {
 		if (search != null) {
 			md.append("## Search\n\n")
 				.append(String.format(Locale.ROOT,
-						"%,d synthetic posts published to Kafka as post-service's relay would, timed until the posts "
+						"%,d synthetic posts published to Kafka as post-service's relay would while search-service "
+								+ "was stopped, then timed from search-service's start (once ready) until the posts "
 								+ "alias counts them: **%,.0f posts/s** through search-service (the client's bulk ingester) "
 								+ "against **%,.0f posts/s** for the same documents bulk-loaded straight into an index "
 								+ "with the same mapping (%d a request): ratio **%.2f** (target 0.7). Both loads ran "
