@@ -63,7 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "murmur.gateway.rate-limits.write.requests=5", "murmur.gateway.rate-limits.auth.requests=4",
 				"murmur.gateway.route-timeout=1s", "murmur.gateway.max-request-body=4KB",
 				"murmur.gateway.routes.media.max-request-body=64KB", "murmur.gateway.routes.media.timeout=6s",
-				"murmur.gateway.cors.allowed-origins=https://app.murmur.example" })
+				"murmur.gateway.cors.allowed-origins=https://app.murmur.example",
+				"spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time=1s" })
 @LocalStores(Store.REDIS)
 @Import(GatewayIntegrationTests.ThreadProbe.class)
 class GatewayIntegrationTests {
@@ -554,6 +555,40 @@ class GatewayIntegrationTests {
 				.block(Duration.ofSeconds(20));
 			assertThat(statuses).hasSize(60).allMatch(HttpStatus.OK::equals);
 			assertThat(upstream.received("/api/v1/feed")).hasSize(60);
+		}
+
+		/**
+		 * A service closes a connection that has been idle for its keep-alive time. Were
+		 * the gateway to send a request on it at that moment, the request would fail; so
+		 * the gateway drops an idle connection first (here after 1 s) and keeps using a
+		 * busy one.
+		 */
+		@Test
+		void shouldReuseABusyConnectionAndDropAnIdleOneBeforeTheServiceDoes() throws InterruptedException {
+			String token = "Bearer " + TestTokens.valid(signingKey, newUser());
+			for (int i = 0; i < 3; i++) {
+				postThrough(token);
+			}
+			Thread.sleep(Duration.ofMillis(1500));
+			postThrough(token);
+			List<Integer> ports = upstream.received("/api/v1/posts")
+				.stream()
+				.map(StubService.Received::clientPort)
+				.toList();
+			assertThat(ports).hasSize(4);
+			assertThat(ports.subList(0, 3)).containsOnly(ports.get(0));
+			assertThat(ports.get(3)).isNotEqualTo(ports.get(0));
+		}
+
+		private void postThrough(String token) {
+			GatewayIntegrationTests.this.client.post()
+				.uri("/api/v1/posts")
+				.header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{}")
+				.exchange()
+				.expectStatus()
+				.isOk();
 		}
 
 		@Test

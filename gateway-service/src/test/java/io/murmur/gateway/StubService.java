@@ -79,7 +79,7 @@ final class StubService implements AutoCloseable {
 			return;
 		}
 		this.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
-				new String(requestBody, StandardCharsets.UTF_8)));
+				new String(requestBody, StandardCharsets.UTF_8), exchange.getRemoteAddress().getPort()));
 		Reply reply = this.replies.getOrDefault(path, new Reply(200, "{\"ok\":true}", Duration.ZERO));
 		pause(reply.delay());
 		StandInServer.send(exchange, reply.status(), reply.body(), "application/json");
@@ -102,7 +102,11 @@ final class StubService implements AutoCloseable {
 		this.server.close();
 	}
 
-	record Received(String method, String path, Headers headers, String body) {
+	/**
+	 * A request as it reached the stand-in; {@code clientPort} tells the gateway's
+	 * connections apart.
+	 */
+	record Received(String method, String path, Headers headers, String body, int clientPort) {
 	}
 
 	private record Reply(int status, String body, Duration delay) {
