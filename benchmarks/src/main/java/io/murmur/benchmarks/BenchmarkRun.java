@@ -228,7 +228,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 				throw new java.io.UncheckedIOException(ex);
 			}
 			settling.await("the search scenario");
-			return new SearchBenchmark(options.searchPosts(), options.searchQueries(),
+			return new SearchBenchmark(options.searchPosts(), options.searchQueries(), options.warmUp(),
 					options.duration().multipliedBy(2), 5, 2)
 				.run(platform, tokens);
 		}, pending, figures.toArray(Figure[]::new));

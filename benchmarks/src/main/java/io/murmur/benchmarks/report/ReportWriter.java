@@ -270,12 +270,13 @@ public final class ReportWriter {
 				.append(String.format(Locale.ROOT,
 						"Index lag (a post's 201 to search finding it, polled every %d ms through the gateway) "
 								+ "under posts at %.1f/s from %d accounts in turn, each searched for by one of %d "
-								+ "others, with readers reading feeds and searching, for %s: "
+								+ "others, with readers reading feeds and searching, for %s after %s of warm-up: "
 								+ "p50 %.0f ms, **p99 %.0f ms** over %d posts (target p99 2 s); calls of the "
 								+ "measurement that failed: %s.%n%n![search](search.png)%n%n",
 						SearchBenchmark.LAG_POLL_MILLIS, search.lagPostsPerSecond(), SearchBenchmark.LAG_POSTERS,
-						SearchBenchmark.LAG_WATCHERS, search.lagDuration(), search.lag().get("p50_ms"),
-						search.lag().get("p99_ms"), search.lagPosts(), failures(search.lagFailures())));
+						SearchBenchmark.LAG_WATCHERS, search.lagDuration(), search.lagWarmUp(),
+						search.lag().get("p50_ms"), search.lag().get("p99_ms"), search.lagPosts(),
+						failures(search.lagFailures())));
 		}
 		GatewayOverhead.Result gateway = results.gatewayOverhead();
 		GatewayOverhead settings = results.gatewaySettings();
