@@ -55,14 +55,10 @@ public class Indices {
 		while (true) {
 			try {
 				for (IndexKind kind : IndexKind.values()) {
-					String current = current(kind);
-					if (current == null) {
+					if (current(kind) == null) {
 						String index = create(kind, nextVersion(kind), false);
 						aliases(List.of(add(index, kind.alias())));
 						log.info("Created " + index + " behind the alias " + kind.alias());
-					}
-					else if (!this.client.indices().existsAlias((e) -> e.name(kind.buildingAlias())).value()) {
-						applyRefreshInterval(kind, current);
 					}
 				}
 				refreshBuilding();
@@ -166,19 +162,10 @@ public class Indices {
 	 * @throws IOException if Elasticsearch cannot be reached
 	 */
 	void finishBulkLoad(IndexKind kind, String index) throws IOException {
-		applyRefreshInterval(kind, index);
-		this.client.indices().refresh((r) -> r.index(index));
-	}
-
-	/**
-	 * Gives an index the refresh interval of its definition: after a bulk load, and at
-	 * start-up to an index an earlier release created, so that a changed interval reaches
-	 * the live index without a rebuild.
-	 */
-	private void applyRefreshInterval(IndexKind kind, String index) throws IOException {
 		String interval = read(kind.definition()).get("settings").get("refresh_interval").asText();
 		this.client.indices()
 			.putSettings((p) -> p.index(index).settings((s) -> s.refreshInterval((t) -> t.time(interval))));
+		this.client.indices().refresh((r) -> r.index(index));
 	}
 
 	/**

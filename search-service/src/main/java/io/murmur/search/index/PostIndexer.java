@@ -75,7 +75,7 @@ public class PostIndexer implements DisposableBean {
 		SearchProperties.Indexing settings = properties.indexing();
 		this.lag = Timer.builder("murmur.search.index.lag")
 			.description("From a post event's occurredAt to Elasticsearch acknowledging its write;"
-					+ " it is searchable at the next refresh, within half a second")
+					+ " it is searchable at the next refresh, within a second")
 			.publishPercentileHistogram()
 			.maximumExpectedValue(Duration.ofMinutes(1))
 			.register(meters);
