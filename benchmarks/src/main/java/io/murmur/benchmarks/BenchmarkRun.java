@@ -230,7 +230,7 @@ public final class BenchmarkRun implements Callable<Integer> {
 			settling.await("the search scenario");
 			return new SearchBenchmark(options.searchPosts(), options.searchQueries(), options.warmUp(),
 					options.duration().multipliedBy(2), 5, 2)
-				.run(platform, tokens);
+				.run(platform, tokens, settling);
 		}, pending, figures.toArray(Figure[]::new));
 	}
 

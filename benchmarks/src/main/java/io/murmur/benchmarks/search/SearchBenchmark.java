@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.murmur.benchmarks.platform.BenchmarkPlatform;
+import io.murmur.benchmarks.report.Settling;
 import io.murmur.events.EventSerializer;
 import io.murmur.events.MurmurEvent;
 import io.murmur.events.Topics;
@@ -147,9 +148,12 @@ public final class SearchBenchmark {
 	 * Runs the scenario.
 	 * @param platform the platform, with search started
 	 * @param accessTokens access tokens of signed-in accounts, {@value #ACCOUNTS}
+	 * @param settling waits for the machine to settle before the searches and before the
+	 * index lag, as before every other measurement: the loads leave Elasticsearch
+	 * merging, and the consumers stopped for them start again
 	 * @return what it measured
 	 */
-	public Result run(BenchmarkPlatform platform, List<String> accessTokens) {
+	public Result run(BenchmarkPlatform platform, List<String> accessTokens, Settling settling) {
 		URI elasticsearch = platform.elasticsearchUrl();
 		Random random = new Random(42);
 		List<String> words = vocabulary(random);
@@ -174,6 +178,7 @@ public final class SearchBenchmark {
 		}
 		logger.info("Indexing: search-service {} posts/s, raw bulk {} posts/s", Math.round(serviceRate),
 				Math.round(rawRate));
+		settling.await("the post searches");
 		List<Double> gateway = new ArrayList<>();
 		List<Double> direct = new ArrayList<>();
 		String token = accessTokens.get(0);
@@ -189,6 +194,7 @@ public final class SearchBenchmark {
 				direct.add(straight);
 			}
 		}
+		settling.await("the index lag");
 		Lag lag = lag(platform, accessTokens, words);
 		return new Result(this.posts, serviceRate, rawRate, serviceRate / rawRate, summary(gateway), summary(direct),
 				summary(lag.millis()), lag.millis().size(), lag.failures(), this.lagPostsPerSecond,
