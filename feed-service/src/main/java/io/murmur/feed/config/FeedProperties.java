@@ -68,8 +68,15 @@ public record FeedProperties(@Valid @NotNull FanOut fanOut, @Valid @NotNull Read
 	 * @param maxLimit the largest page a client may ask for
 	 * @param celebrityCacheTtl how long a reader's list of followed pulled authors is
 	 * cached
+	 * @param buildWait how long a read waits for the build of a feed Redis does not keep
+	 * before it answers 503 with {@code Retry-After} and lets the build go on. The
+	 * gateway retries a GET that answers 503 twice within its route timeout, so three
+	 * waits and the gateway's back-off must fit in it
+	 * @param concurrentBuilds how many feeds are built at once; more readers' builds wait
+	 * for a turn
 	 */
-	public record Read(@Min(1) int defaultLimit, @Min(1) @Max(200) int maxLimit, @NotNull Duration celebrityCacheTtl) {
+	public record Read(@Min(1) int defaultLimit, @Min(1) @Max(200) int maxLimit, @NotNull Duration celebrityCacheTtl,
+			@NotNull Duration buildWait, @Min(1) @Max(256) int concurrentBuilds) {
 
 	}
 

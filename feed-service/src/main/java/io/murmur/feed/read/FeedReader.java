@@ -34,7 +34,9 @@ import io.murmur.support.web.ProblemException;
  * Reads a page of a home feed.
  * <ol>
  * <li>A feed Redis does not keep (a new or returning reader, or a lost key) is built
- * first, so a page is never empty for want of a cache.</li>
+ * first, so a page is never empty for want of a cache; a build that takes longer than a
+ * read waits goes on while the read answers 503 with {@code Retry-After}
+ * ({@link FeedBuilds}).</li>
  * <li>Candidates after the cursor come from the reader's pushed feed merged with the
  * cached entries of the followees whose posts are pulled; a post that arrived several
  * ways shows once, naming everyone who reposted it.</li>
@@ -57,6 +59,8 @@ class FeedReader {
 
 	private final FeedBuilder builder;
 
+	private final FeedBuilds builds;
+
 	private final PostSource posts;
 
 	private final UserProfiles users;
@@ -67,11 +71,12 @@ class FeedReader {
 
 	private final Counter continued;
 
-	FeedReader(HomeFeeds feeds, AuthorCaches authors, FeedBuilder builder, PostSource posts, UserProfiles users,
-			MeterRegistry meters) {
+	FeedReader(HomeFeeds feeds, AuthorCaches authors, FeedBuilder builder, FeedBuilds builds, PostSource posts,
+			UserProfiles users, MeterRegistry meters) {
 		this.feeds = feeds;
 		this.authors = authors;
 		this.builder = builder;
+		this.builds = builds;
 		this.posts = posts;
 		this.users = users;
 		this.latency = Timer.builder("murmur.feed.read")
@@ -103,7 +108,7 @@ class FeedReader {
 	private FeedPage page(long readerId, String readerToken, int limit, @Nullable Position after) {
 		CacheState state = this.feeds.touch(readerId);
 		if (state == null || !state.ready()) {
-			this.builder.buildFeed(readerId);
+			this.builds.await(readerId);
 			state = this.feeds.touch(readerId);
 		}
 		boolean feedTrimmed = state != null && state.trimmed();

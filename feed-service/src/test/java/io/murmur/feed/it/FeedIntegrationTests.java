@@ -68,8 +68,9 @@ import static org.awaitility.Awaitility.await;
 				"murmur.feed.fan-out.feed-size=" + FeedIntegrationTests.FEED_SIZE,
 				"murmur.feed.fan-out.trim-slack=" + FeedIntegrationTests.TRIM_SLACK,
 				"murmur.feed.fan-out.backfill-size=" + FeedIntegrationTests.BACKFILL,
-				"murmur.feed.fan-out.author-cache-size=20", "spring.kafka.listener.concurrency=1",
-				"murmur.kafka.partitions=1", "murmur.profiles.cache-ttl=0s",
+				"murmur.feed.fan-out.author-cache-size=20",
+				"murmur.feed.read.build-wait=" + FeedIntegrationTests.BUILD_WAIT_MILLIS + "ms",
+				"spring.kafka.listener.concurrency=1", "murmur.kafka.partitions=1", "murmur.profiles.cache-ttl=0s",
 				"spring.kafka.consumer.properties.session.timeout.ms=6000" })
 @LocalStores({ Store.REDIS, Store.KAFKA })
 abstract class FeedIntegrationTests {
@@ -83,6 +84,15 @@ abstract class FeedIntegrationTests {
 	static final int BACKFILL = 5;
 
 	static final Duration DELIVERY = Duration.ofSeconds(20);
+
+	/**
+	 * How long a read waits for a feed's build: longer than the default, so that a first
+	 * read on a busy machine with a cold service is not answered 503 where a test expects
+	 * the page.
+	 */
+	static final long BUILD_WAIT_MILLIS = 3000;
+
+	static final Duration BUILD_WAIT = Duration.ofMillis(BUILD_WAIT_MILLIS);
 
 	static final TestTokens tokens = TestTokens.start();
 

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -80,6 +82,41 @@ class FeedReadIntegrationTests extends FeedIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(feed(reader)).isEmpty());
+	}
+
+	/**
+	 * A build slower than a read waits (by a second, well within the time one call to
+	 * post-service may take): the reads answer 503 with {@code Retry-After} instead of
+	 * running into the gateway's timeout, share one build that goes on after they have
+	 * answered, and the feed is there once it is done.
+	 */
+	@Test
+	void shouldAnswer503WithRetryAfterWhileAFeedIsStillBeingBuiltAndServeItOnceBuilt() throws Exception {
+		long reader = newUser();
+		long author = newUser();
+		graph.follow(reader, author);
+		Entry post = posts.post(author, "Worth the wait");
+		posts.slowTimelinesBy(BUILD_WAIT.plusSeconds(1));
+		try {
+			long started = System.nanoTime();
+			CompletableFuture<HttpResponse<String>> other = CompletableFuture.supplyAsync(() -> read(reader, ""));
+			HttpResponse<String> response = read(reader, "?limit=20");
+			Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(StubServer.json.readTree(response.body()).get("detail").asString())
+				.contains("being put together");
+			assertThat(waited).isLessThan(BUILD_WAIT.multipliedBy(2));
+			assertThat(other.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+		}
+		finally {
+			posts.slowTimelinesBy(Duration.ZERO);
+		}
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(feed(reader)).containsExactly(post.id()));
+		assertThat(posts.timelineReadsOf(reader)).isEqualTo(1);
 	}
 
 	@Test

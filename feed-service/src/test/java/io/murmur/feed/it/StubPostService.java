@@ -1,5 +1,6 @@
 package io.murmur.feed.it;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,10 @@ final class StubPostService extends StubServer {
 
 	private final Set<Long> deleted = ConcurrentHashMap.newKeySet();
 
+	private final List<Set<Long>> timelineReads = new CopyOnWriteArrayList<>();
+
+	private volatile Duration timelinesDelay = Duration.ZERO;
+
 	Entry post(long author, String text) {
 		return add(new Entry(ids.incrementAndGet(), author, Instant.ofEpochMilli(clock.incrementAndGet()), text, null,
 				null, null, null));
@@ -47,6 +53,21 @@ final class StubPostService extends StubServer {
 
 	void delete(long postId) {
 		this.deleted.add(postId);
+	}
+
+	/**
+	 * Makes every read of merged timelines take this long more, as post-service's does
+	 * for a reader who follows many, or while it warms up.
+	 */
+	void slowTimelinesBy(Duration delay) {
+		this.timelinesDelay = delay;
+	}
+
+	/**
+	 * How many reads of merged timelines asked for an author's.
+	 */
+	long timelineReadsOf(long author) {
+		return this.timelineReads.stream().filter((authors) -> authors.contains(author)).count();
 	}
 
 	private Entry add(Entry entry) {
@@ -69,6 +90,15 @@ final class StubPostService extends StubServer {
 	private List<Map<String, Object>> timelines(JsonNode request) {
 		Set<Long> authors = new HashSet<>();
 		request.get("authorIds").forEach((id) -> authors.add(Long.parseLong(id.asString())));
+		this.timelineReads.add(authors);
+		if (!this.timelinesDelay.isZero()) {
+			try {
+				Thread.sleep(this.timelinesDelay);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		Instant until = request.has("until") ? Instant.parse(request.get("until").asString()) : Instant.MAX;
 		return this.entries.values()
 			.stream()

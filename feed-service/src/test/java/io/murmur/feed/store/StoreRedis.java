@@ -65,7 +65,7 @@ final class StoreRedis {
 		return new FeedProperties(
 				new FeedProperties.FanOut(3, FEED_SIZE, TRIM_SLACK, inactiveAfter, 5, 100, Duration.ofMinutes(10),
 						FEEDS_PER_SCRIPT, FLUSH_EVERY, 20, Duration.ofMinutes(5)),
-				new FeedProperties.Read(20, 100, Duration.ofSeconds(60)));
+				new FeedProperties.Read(20, 100, Duration.ofSeconds(60), Duration.ofMillis(1500), 8));
 	}
 
 	static RedisScripts scripts() {
